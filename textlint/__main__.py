@@ -1,0 +1,4 @@
+from textlint.cli import entry
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,38 @@
+"""The interface every check kind implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textlint.diagnostics import Finding
+from textlint.document import Document
+from textlint.options import NoOptions
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a check knows about the rule it serves, besides its options."""
+
+    rule_id: str
+    message: str
+
+
+class Check:
+    """Base class of check kinds.
+
+    Subclasses set ``Options`` to a frozen dataclass (the options a rule may set, with
+    defaults) and implement ``check``. A check is built once per rule and run on many
+    documents, so compile patterns and load data in ``__init__`` or lazily, never per call.
+    A check never reads files or configuration: it gets a ``Document`` and its options.
+    """
+
+    Options: ClassVar[type[Any]] = NoOptions
+
+    def __init__(self, options: Any, context: CheckContext) -> None:
+        self.options = options
+        self.context = context
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        raise NotImplementedError

@@ -1,0 +1,147 @@
+"""A document as rules see it: the original text, its line index, and its prose.
+
+Rules read ``prose``: a string of the same length as ``text`` in which everything that is not
+prose (markup, code, URLs, e-mail addresses, suppression comments) is replaced by NUL
+characters, so offsets into ``prose`` are offsets into ``text``. Everything here is computed
+lazily, once, and shared by every rule that runs on the document.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from textlint.diagnostics import Span
+from textlint.formats import masked_spans
+
+MASK = "\0"
+
+# A word: letters, marks and digits, with inner apostrophes or hyphens (Russia’s, Jong-un).
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+_BLANK_LINES = regex.compile(r"\n[ \t\0]*\n(?:[ \t\0]*\n)*")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.text[0].isalpha()
+
+
+class Document:
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        language: str = "en",
+        format: str = "plain",
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.language = language
+        self.format = format
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, {len(self.text)} chars, {self.format})"
+
+    # --- lines and positions -------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def line_of(self, offset: int) -> int:
+        """0-based index of the line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of ``offset``."""
+        line = self.line_of(offset)
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_span(self, line: int) -> Span:
+        """Span of 0-based ``line`` without its line break."""
+        start = self.line_starts[line]
+        end = self.line_starts[line + 1] if line + 1 < len(self.line_starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return Span(start, end)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        return [self.line_span(i) for i in range(len(self.line_starts))]
+
+    # --- prose -----------------------------------------------------------------------------
+    @cached_property
+    def masked(self) -> list[Span]:
+        """Spans of ``text`` that are not prose, sorted and disjoint."""
+        return masked_spans(self.format, self.text)
+
+    @cached_property
+    def prose(self) -> str:
+        if not self.masked:
+            return self.text
+        parts: list[str] = []
+        pos = 0
+        for span in self.masked:
+            parts.append(self.text[pos : span.start])
+            # Keep line breaks so that line structure survives masking.
+            chunk = self.text[span.start : span.end]
+            parts.append("".join(c if c == "\n" else MASK for c in chunk))
+            pos = span.end
+        parts.append(self.text[pos:])
+        return "".join(parts)
+
+    def is_masked(self, offset: int) -> bool:
+        return self.prose[offset] == MASK if offset < len(self.prose) else False
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of prose separated by blank lines, without surrounding whitespace."""
+        out: list[Span] = []
+        prose = self.prose
+        pos = 0
+        for m in _BLANK_LINES.finditer(prose):
+            out.extend(_trimmed(prose, pos, m.start()))
+            pos = m.end()
+        out.extend(_trimmed(prose, pos, len(prose)))
+        return out
+
+    @cached_property
+    def segments(self) -> list[Span]:
+        """Maximal runs of prose (no masked character inside)."""
+        if not self.masked:
+            return [Span(0, len(self.text))] if self.text else []
+        out: list[Span] = []
+        pos = 0
+        for span in self.masked:
+            if span.start > pos:
+                out.append(Span(pos, span.start))
+            pos = span.end
+        if pos < len(self.text):
+            out.append(Span(pos, len(self.text)))
+        return out
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Word tokens of the prose, in order. Shared by every rule that needs words."""
+        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    while start < end and text[start] in " \t\r\n\0":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\0":
+        end -= 1
+    return [Span(start, end)] if end > start else []
