@@ -9,7 +9,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 
@@ -89,9 +88,6 @@ class Fix:
         return Span(min(e.span.start for e in self.edits), max(e.span.end for e in self.edits))
 
 
-_EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What a check reports: a span and, optionally, a message (else the rule's message is
@@ -100,7 +96,7 @@ class Finding:
     span: Span
     message: str | None = None
     fix: Fix | None = None
-    params: Mapping[str, Any] = field(default=_EMPTY)
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +106,7 @@ class Diagnostic:
     message: str
     span: Span
     fix: Fix | None = None
-    data: Mapping[str, Any] = field(default=_EMPTY)
+    data: Mapping[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.rule_id)

@@ -1,0 +1,94 @@
+"""Applies fixes: non-overlapping ones per pass, re-linting until nothing applies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from textlint.diagnostics import Applicability, Diagnostic, Edit, Fix
+
+MAX_PASSES = 10
+
+
+class FixLoopError(RuntimeError):
+    def __init__(self, rules: Sequence[str]) -> None:
+        self.rules = sorted(set(rules))
+        super().__init__(
+            f"fixes did not converge after {MAX_PASSES} passes; rules that keep changing "
+            f"the text: {', '.join(self.rules)}"
+        )
+
+
+@dataclass
+class FixResult:
+    text: str
+    diagnostics: list[Diagnostic]  # what remains after fixing
+    applied: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def count(self) -> int:
+        return sum(self.applied.values())
+
+
+def applicable(diag: Diagnostic, unsafe: bool) -> bool:
+    return diag.fix is not None and (unsafe or diag.fix.applicability is Applicability.SAFE)
+
+
+def select_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """Fixes that can be applied together: earliest first, none overlapping an earlier one
+    (touching spans do not overlap). The rest waits for the next pass."""
+    chosen: list[Diagnostic] = []
+    taken: list[Edit] = []
+    candidates = sorted(
+        (d for d in diagnostics if applicable(d, unsafe)),
+        key=lambda d: (d.fix.span.start, d.fix.span.end, d.rule_id),  # type: ignore[union-attr]
+    )
+    for diag in candidates:
+        assert diag.fix is not None
+        if any(e.span.overlaps(t.span) for e in diag.fix.edits for t in taken):
+            continue
+        if _self_overlapping(diag.fix):
+            continue
+        chosen.append(diag)
+        taken.extend(diag.fix.edits)
+    return chosen
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    out: list[str] = []
+    pos = 0
+    for edit in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        out.append(text[pos : edit.span.start])
+        out.append(edit.replacement)
+        pos = edit.span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_text(
+    text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = False
+) -> FixResult:
+    """Fix ``text`` until no applicable fix is left. Raises ``FixLoopError`` when the text is
+    still changing after ``MAX_PASSES`` passes or comes back to an earlier state."""
+    applied: Counter[str] = Counter()
+    seen = {text}
+    diagnostics = lint(text)
+    for _ in range(MAX_PASSES):
+        chosen = select_fixes(diagnostics, unsafe)
+        if not chosen:
+            return FixResult(text, diagnostics, applied)
+        text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
+        applied.update(d.rule_id for d in chosen)
+        if text in seen:
+            raise FixLoopError([d.rule_id for d in chosen])
+        seen.add(text)
+        diagnostics = lint(text)
+    if select_fixes(diagnostics, unsafe):
+        raise FixLoopError([d.rule_id for d in select_fixes(diagnostics, unsafe)])
+    return FixResult(text, diagnostics, applied)
+
+
+def _self_overlapping(fix: Fix) -> bool:
+    edits = sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
+    return any(a.span.overlaps(b.span) for a, b in zip(edits, edits[1:]))

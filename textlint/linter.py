@@ -1,0 +1,104 @@
+"""Runs the active rules over a document and turns their findings into diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textlint import suppression
+from textlint.checks.base import Check
+from textlint.diagnostics import Applicability, Diagnostic, Finding, Fix, Severity, Span
+from textlint.document import Document
+from textlint.registry import build_check
+from textlint.rules import FixLevel, Rule
+
+UNUSED_SUPPRESSION = "unused-suppression"
+
+
+class CheckFailure(RuntimeError):
+    """A check raised: the message names the rule and the document."""
+
+
+@dataclass
+class ActiveRule:
+    rule: Rule
+    check: Check
+    severity: Severity
+    fix: FixLevel
+
+    @classmethod
+    def build(
+        cls,
+        rule: Rule,
+        options: Mapping[str, Any] | None = None,
+        severity: Severity | None = None,
+        fix: FixLevel | None = None,
+    ) -> ActiveRule:
+        return cls(rule, build_check(rule, options), severity or rule.severity, fix or rule.fix)
+
+
+@dataclass
+class Linter:
+    rules: Sequence[ActiveRule]
+    known_ids: frozenset[str] = field(default_factory=frozenset)
+    report_unused_suppressions: bool = True
+
+    def lint(self, doc: Document) -> list[Diagnostic]:
+        diagnostics: list[Diagnostic] = []
+        for active in self.rules:
+            try:
+                findings = list(active.check.check(doc))
+            except Exception as exc:  # a broken check must not hide the others' findings
+                raise CheckFailure(
+                    f"{doc.path or '<text>'}: rule {active.rule.id!r} failed: "
+                    f"{type(exc).__name__}: {exc}"
+                ) from exc
+            diagnostics.extend(_diagnostic(active, f) for f in findings)
+        sups = suppression.parse(doc)
+        diagnostics = suppression.apply(diagnostics, sups)
+        if self.report_unused_suppressions:
+            diagnostics.extend(self._unused(sups))
+        diagnostics.sort(key=Diagnostic.sort_key)
+        return diagnostics
+
+    def _unused(self, sups: Iterable[suppression.Suppression]) -> Iterable[Diagnostic]:
+        active_ids = {a.rule.id for a in self.rules}
+        for sup in sups:
+            if sup.used:
+                continue
+            if sup.rule != suppression.ALL and sup.rule not in self.known_ids | active_ids:
+                message = f"Suppression names unknown rule {sup.rule!r}"
+            elif sup.rule == suppression.ALL or sup.rule in active_ids:
+                name = "all rules" if sup.rule == suppression.ALL else repr(sup.rule)
+                message = f"Unused suppression of {name}: nothing here is reported"
+            else:
+                continue  # a known rule that is not enabled for this file
+            yield Diagnostic(UNUSED_SUPPRESSION, Severity.WARNING, message, sup.span)
+
+
+def _diagnostic(active: ActiveRule, finding: Finding) -> Diagnostic:
+    message = finding.message
+    if message is None:
+        try:
+            message = active.rule.message.format(**finding.params)
+        except (KeyError, IndexError, ValueError):
+            message = active.rule.message
+    return Diagnostic(
+        active.rule.id, active.severity, message, finding.span,
+        _cap(finding.fix, active.fix), dict(finding.params),
+    )
+
+
+def _cap(fix: Fix | None, level: FixLevel) -> Fix | None:
+    """A rule's fix level is the most its fixes may be: ``unsafe`` downgrades safe fixes."""
+    if fix is None or level == "none":
+        return None
+    if level == "unsafe" and fix.applicability is Applicability.SAFE:
+        return Fix(fix.edits, Applicability.UNSAFE, fix.description)
+    return fix
+
+
+def finding(start: int, end: int, **params: Any) -> Finding:
+    """Shorthand for checks: a finding over ``start..end`` with message parameters."""
+    return Finding(Span(start, end), params=params)
