@@ -1,0 +1,173 @@
+"""Shared machinery of the data-driven kinds (phrases, substitution, pattern, lines).
+
+Everything here compiles once, when a rule is built: the kinds that use it are built once per
+rule and then run on many documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import regex
+
+from textlint.diagnostics import Edit
+from textlint.document import MASK, Document
+
+# A letter, mark, digit or underscore: what a "word boundary" means for user phrases.
+WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
+# Apostrophes people and scrapers write interchangeably.
+_APOSTROPHES = "'’ʼ‘`´"
+_SPACE_RUN = regex.compile(r"[\s\0]+", regex.V1)
+DEFAULT_TIMEOUT = 1.0
+
+
+class PatternError(ValueError):
+    """A user pattern that does not compile; the message says which option and why."""
+
+
+def compile_user_regex(pattern: str, option: str, ignore_case: bool) -> Any:
+    """Compile a regular expression from a pack, naming the option on error."""
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, TypeError) as exc:
+        raise PatternError(
+            f"option {option!r}: invalid regular expression {pattern!r}: {exc}"
+        ) from None
+
+
+def phrase_regex(phrase: str, space: str = r"\s+") -> str:
+    """A literal phrase as a regex that tolerates runs of white space (including line breaks
+    inside a paragraph) and either kind of apostrophe."""
+    parts: list[str] = []
+    for chunk in regex.split(r"(\s+)", phrase.strip()):
+        if not chunk:
+            continue
+        if chunk.isspace():
+            parts.append(space)
+            continue
+        apostrophe = f"[{regex.escape(_APOSTROPHES)}]"
+        parts.extend(apostrophe if ch in _APOSTROPHES else regex.escape(ch) for ch in chunk)
+    return "".join(parts)
+
+
+def alternation(phrases: Iterable[str], whole_words: bool) -> str:
+    """One alternation of phrases, longest first so that the longest phrase wins at a position.
+
+    With ``whole_words`` a phrase that starts (ends) with a word character must not be preceded
+    (followed) by one; phrases that start or end with punctuation match wherever they occur.
+    """
+    items: list[str] = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=lambda p: (-len(p), p)):
+        body = phrase_regex(phrase)
+        if whole_words:
+            if regex.match(WORD_CHAR, phrase[0]):
+                body = f"(?<!{WORD_CHAR}){body}"
+            if regex.match(WORD_CHAR, phrase[-1]):
+                body = f"{body}(?!{WORD_CHAR})"
+        items.append(body)
+    return "|".join(f"(?:{i})" for i in items)
+
+
+def normalise(text: str) -> str:
+    """The form under which phrases are compared: case-folded, one space between words, one
+    kind of apostrophe."""
+    text = _SPACE_RUN.sub(" ", text).strip().casefold()
+    for ch in _APOSTROPHES[1:]:
+        text = text.replace(ch, "'")
+    return text
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Carry the capitalisation of ``found`` over to ``replacement`` (ALL CAPS, Title, lower);
+    a replacement with its own inner capitals (iPhone, GitHub) is kept as written."""
+    if not replacement or any(c.isupper() for c in replacement[1:]):
+        return replacement
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and found.lstrip()[:1].isupper():
+        return replacement[0].upper() + replacement[1:]
+    # Lower-case text keeps the replacement as the user wrote it: it may be a proper noun.
+    return replacement
+
+
+class TimedOut(Exception):
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+def timed_finditer(
+    compiled: Any, text: str, timeout: float, pos: int = 0, endpos: int | None = None
+) -> Iterator[Any]:
+    """``finditer`` that gives up after ``timeout`` seconds for the whole search; raises
+    ``TimedOut`` with the offset where the search stood."""
+    offset = pos
+    try:
+        for m in compiled.finditer(text, pos, len(text) if endpos is None else endpos,
+                                   timeout=timeout):
+            offset = m.end()
+            yield m
+    except TimeoutError:
+        raise TimedOut(offset) from None
+
+
+def has_mask(text: str, start: int, end: int) -> bool:
+    return text.find(MASK, start, end) != -1
+
+
+def is_blank(doc: Document, line: int) -> bool:
+    """Blank in the original text: a line of masked code or markup is not blank, so deleting
+    around it never takes it along."""
+    span = doc.lines[line]
+    return not doc.text[span.start : span.end].strip(BLANK_CHARS)
+
+
+BLANK_CHARS = " \t\r\ufeff\u00a0"
+
+
+def next_line_start(doc: Document, line: int) -> int:
+    starts = doc.line_starts
+    return starts[line + 1] if line + 1 < len(starts) else len(doc.text)
+
+
+def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
+    """Delete ``line`` with its line break, and the blank lines the deletion would leave,
+    without joining the paragraphs around it. ``along(i)`` says whether line ``i`` is deleted
+    with it (a neighbour flagged by the same rule with a fix at least as safe), so that a block
+    of furniture lines goes in one edit.
+
+    - At the top of a block (a blank line or the start above, after skipping lines that go
+      along): the line and everything below it that is blank or goes along are deleted, so
+      the blank lines above remain as the one separator.
+    - Only blank lines or lines that go along below it, to the end: those above it that are
+      blank or go along are deleted too; the previous content line keeps its line break, and
+      no trailing blank line is left.
+    - Otherwise (inside a paragraph): the line and its break only.
+    """
+    n = len(doc.lines)
+
+    def goes(i: int) -> bool:
+        return is_blank(doc, i) or along(i)
+
+    after = line + 1
+    while after < n and goes(after):
+        after += 1
+    if after >= n:
+        before = line - 1
+        while before >= 0 and goes(before):
+            before -= 1
+        return Edit.delete(doc.line_starts[before + 1] if before >= 0 else 0, len(doc.text))
+    above = line - 1
+    while above >= 0 and along(above) and not is_blank(doc, above):
+        above -= 1
+    if above < 0 or is_blank(doc, above):
+        return Edit.delete(doc.line_starts[line], doc.line_starts[after])
+    return Edit.delete(doc.line_starts[line], next_line_start(doc, line))
+
+
+def line_text(doc: Document, line: int) -> str:
+    span = doc.lines[line]
+    return doc.prose[span.start : span.end]

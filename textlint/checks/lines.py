@@ -1,0 +1,262 @@
+"""Kind ``lines``: whole lines that are not part of the text, such as scraped page furniture.
+
+A line is reported when, apart from surrounding white space, punctuation and symbols (bullets,
+arrows, asterisks, brackets, masked markup), it is made of one or more of the listed ``lines``
+(compared without regard to case, spacing or apostrophe style), or when one of the regular
+expressions in ``patterns`` matches all of it. The fix deletes the line and the blank lines its
+removal would leave.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+
+from textlint.checks._textmatch import (
+    DEFAULT_TIMEOUT,
+    TimedOut,
+    compile_user_regex,
+    delete_line,
+    is_blank,
+    phrase_regex,
+    timed_finditer,
+)
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Finding, Fix, Span
+from textlint.document import MASK, Document
+
+FixLevel = Literal["safe", "unsafe"]
+
+# What may surround or separate the listed phrases on a furniture line: anything but letters,
+# digits, line breaks and quotation marks (so bullets, arrows, colons, asterisks, brackets,
+# masked markup, CR). A quoted line is dialogue ("Share!" she said), not a widget.
+_SEP = r"[^\p{L}\p{N}\n\"'“”„‟‘’‚]"
+# Around a pattern: horizontal white space and masked markup (a Markdown list or heading mark).
+_PAD = r"(?:[^\S\n]|\x00)*"
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+
+
+@dataclass(frozen=True)
+class LinesOptions:
+    lines: list[str] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    ignore_case: bool = True
+    lines_fix: FixLevel = "safe"
+    patterns_fix: FixLevel = "unsafe"
+    where: Literal["anywhere", "last-line"] = "anywhere"
+    max_length: int = 300
+    timeout: float = DEFAULT_TIMEOUT
+
+
+class _Matcher:
+    """Whole-line patterns compiled together: ``head`` matches at a given line start, ``scan``
+    finds lines after a line break (a literal the regex engine can search for quickly, where a
+    multi-line ``^`` is tried at every character)."""
+
+    def __init__(self, patterns: list[str], flags: int) -> None:
+        self.patterns = patterns
+        alt = "|".join(f"(?:{p})" for p in patterns)
+        body = rf"{_PAD}(?:{alt}){_PAD}\r?$"
+        self.head: Any = regex.compile(body, flags)
+        self.scan: Any = regex.compile(rf"\n{body}", flags)
+
+
+# Group references do not survive being joined with other patterns; such patterns run alone.
+_GROUP_REF = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]")
+
+
+class Lines(Check):
+    Options = LinesOptions
+
+    def __init__(self, options: LinesOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        if not options.lines and not options.patterns:
+            raise ValueError("give 'lines' or 'patterns' (or both)")
+        if options.timeout <= 0:
+            raise ValueError("option 'timeout' must be positive")
+        if options.max_length < 1:
+            raise ValueError("option 'max-length' must be at least 1")
+        self._flags = regex.V0 | regex.MULTILINE | (regex.IGNORECASE if options.ignore_case else 0)
+        self._exact: Any = None
+        self._firsts: frozenset[str] = frozenset()
+        if options.lines:
+            cores = []
+            firsts = set()
+            for item in options.lines:
+                core = _EDGE.sub("", item)
+                if not core:
+                    raise ValueError(f"option 'lines': {item!r} has no letters or digits")
+                cores.append(phrase_regex(core, space=r"[^\S\n]+"))
+                firsts.add(_FIRST_WORD.match(core).group().casefold())
+            alt = "|".join(f"(?:{c})" for c in sorted(set(cores), key=lambda c: (-len(c), c)))
+            # Phrases begin and end with a letter or digit and separators never do, so the
+            # pieces cannot trade characters: the match is linear in the line.
+            self._exact = regex.compile(rf"{_SEP}*(?:{alt})(?:{_SEP}+(?:{alt}))*{_SEP}*$",
+                                        self._flags)
+            self._firsts = frozenset(firsts)
+        together: list[str] = []
+        self._matchers: list[_Matcher] = []
+        for i, pattern in enumerate(options.patterns):
+            compile_user_regex(pattern, f"patterns[{i}]", options.ignore_case)
+            if _GROUP_REF.search(pattern):
+                self._matchers.append(_Matcher([pattern], self._flags))
+            else:
+                together.append(pattern)
+        if together:
+            self._matchers.insert(0, _Matcher(together, self._flags))
+        self._timed_out: list[str] = []
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        found: dict[int, FixLevel] = {}
+        if self.options.where == "last-line":
+            last = _last_content_line(doc)
+            if last is None:
+                return []
+            starts: list[int] | None = [doc.line_starts[last]]
+        else:
+            starts = None
+        if self._exact is not None:
+            for start in starts if starts is not None else self._candidates(doc):
+                end = prose.find("\n", start)
+                if self._exact.match(prose, start, len(prose) if end == -1 else end):
+                    found[doc.line_of(start)] = self.options.lines_fix
+        problems = [self._skipped(p, 0, earlier=True) for p in self._timed_out]
+        for matcher in list(self._matchers):
+            try:
+                hits = list(self._run(matcher, prose, starts))
+            except TimedOut as exc:
+                self._matchers.remove(matcher)
+                if len(matcher.patterns) == 1:
+                    self._timed_out.append(matcher.patterns[0])
+                    problems.append(self._skipped(matcher.patterns[0], exc.offset, earlier=False))
+                    continue
+                # Find the pattern to blame: from now on each one runs alone.
+                alone = [_Matcher([p], self._flags) for p in matcher.patterns]
+                self._matchers.extend(alone)
+                hits = []
+                for single in alone:
+                    try:
+                        hits.extend(self._run(single, prose, starts))
+                    except TimedOut as exc2:
+                        self._matchers.remove(single)
+                        self._timed_out.append(single.patterns[0])
+                        problems.append(self._skipped(single.patterns[0], exc2.offset, False))
+            for start in hits:
+                found.setdefault(doc.line_of(start), self.options.patterns_fix)
+        return [*self._findings(doc, found), *problems]
+
+    def _candidates(self, doc: Document) -> Iterator[int]:
+        index = _first_words(doc)
+        for word in self._firsts & index.keys():
+            yield from index[word]
+
+    def _run(self, matcher: _Matcher, prose: str, starts: list[int] | None) -> Iterator[int]:
+        """Line starts where ``matcher`` matches the whole line."""
+        limit = self.options.max_length
+        timeout = self.options.timeout
+        for start in starts if starts is not None else [0]:
+            end = prose.find("\n", start)
+            try:
+                m = matcher.head.match(prose, start, len(prose) if end == -1 else end,
+                                       timeout=timeout)
+            except TimeoutError:
+                raise TimedOut(start) from None
+            if m and m.end() - m.start() <= limit:
+                yield start
+        if starts is None:
+            for m in timed_finditer(matcher.scan, prose, timeout):
+                if m.end() - m.start() <= limit + 1 and prose.find("\n", m.start() + 1,
+                                                                     m.end()) == -1:
+                    yield m.start() + 1
+
+    def _findings(self, doc: Document, found: dict[int, FixLevel]) -> Iterator[Finding]:
+        for line in sorted(found):
+            span = doc.lines[line]
+            level = found[line]
+            if level == "safe" and _hides_text(doc, span):
+                # Masked text on the line (a URL, code) is more than the known furniture.
+                level = "unsafe"
+
+            def along(i: int, level: FixLevel = level) -> bool:
+                other = found.get(i)
+                return other is not None and (other == "safe" or level == "unsafe")
+
+            edit = delete_line(doc, line, along)
+            fix = Fix.safe(edit) if level == "safe" else Fix.unsafe(edit)
+            shown = doc.text[span.start : span.end].strip()
+            if len(shown) > 60:
+                shown = shown[:57] + "..."
+            start, end = _trim(doc, span)
+            yield Finding(Span(start, end), fix=fix, params={"line": shown})
+
+    def _skipped(self, pattern: str, offset: int, earlier: bool) -> Finding:
+        when = "on an earlier document" if earlier else "on this document"
+        return Finding(
+            Span(offset, offset),
+            message=(
+                f"Pattern {pattern!r} of rule {self.context.rule_id!r} took longer than "
+                f"{self.options.timeout:g} s {when} and was skipped (it backtracks "
+                "too much; rewrite it)"
+            ),
+        )
+
+
+_FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# The first word of a line after leading separators; searched from a line break, a literal
+# the engine finds fast (the first line is looked at on its own).
+_LINE_FIRST_WORD = regex.compile(rf"\n{_SEP}*([\p{{L}}\p{{N}}]+)")
+_TEXT_FIRST_WORD = regex.compile(rf"{_SEP}*([\p{{L}}\p{{N}}]+)")
+_INDEX: weakref.WeakKeyDictionary[Document, dict[str, list[int]]] = weakref.WeakKeyDictionary()
+
+
+def _first_words(doc: Document) -> dict[str, list[int]]:
+    """Line starts by the case-folded first word of the line, computed once per document and
+    shared by every ``lines`` rule: a rule then looks only at lines that begin like one of its
+    phrases."""
+    index = _INDEX.get(doc)
+    if index is None:
+        index = {}
+        prose = doc.prose
+        first = _TEXT_FIRST_WORD.match(prose)
+        if first:
+            index[first.group(1).casefold()] = [0]
+        for m in _LINE_FIRST_WORD.finditer(prose):
+            index.setdefault(m.group(1).casefold(), []).append(m.start() + 1)
+        _INDEX[doc] = index
+    return index
+
+
+def _last_content_line(doc: Document) -> int | None:
+    for i in range(len(doc.lines) - 1, -1, -1):
+        if not is_blank(doc, i):
+            return i
+    return None
+
+
+def _hides_text(doc: Document, span: Span) -> bool:
+    prose = doc.prose
+    if prose.find(MASK, span.start, span.end) == -1:
+        return False
+    text = doc.text[span.start : span.end]
+    masked = prose[span.start : span.end]
+    hidden = "".join(t for t, p in zip(text, masked, strict=True) if p == MASK)
+    return _ALNUM.search(hidden) is not None
+
+
+def _trim(doc: Document, span: Span) -> tuple[int, int]:
+    start, end = span.start, span.end
+    text = doc.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+CHECK = Lines
