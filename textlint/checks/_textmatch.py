@@ -11,7 +11,7 @@ from typing import Any
 
 import regex
 
-from textlint.diagnostics import Edit
+from textlint.diagnostics import Edit, Finding, Span
 from textlint.document import MASK, Document
 
 # A letter, mark, digit or underscore: what a "word boundary" means for user phrases.
@@ -70,10 +70,12 @@ def alternation(phrases: Iterable[str], whole_words: bool) -> str:
     return "|".join(f"(?:{i})" for i in items)
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, fold_case: bool = True) -> str:
     """The form under which phrases are compared: case-folded, one space between words, one
     kind of apostrophe."""
-    text = _SPACE_RUN.sub(" ", text).strip().casefold()
+    text = _SPACE_RUN.sub(" ", text).strip()
+    if fold_case:
+        text = text.casefold()
     for ch in _APOSTROPHES[1:]:
         text = text.replace(ch, "'")
     return text
@@ -116,6 +118,18 @@ def timed_finditer(
 
 def has_mask(text: str, start: int, end: int) -> bool:
     return text.find(MASK, start, end) != -1
+
+
+def skipped(rule_id: str, pattern: str, timeout: float, offset: int, earlier: bool) -> Finding:
+    """What a rule reports instead of hanging when one of its patterns backtracks too much."""
+    when = "on an earlier document" if earlier else "on this document"
+    return Finding(
+        Span(offset, offset),
+        message=(
+            f"Pattern '{pattern}' of rule {rule_id!r} took longer than {timeout:g} s {when} "
+            "and was skipped: it backtracks too much, rewrite it"
+        ),
+    )
 
 
 def is_blank(doc: Document, line: int) -> bool:

@@ -23,6 +23,7 @@ from textlint.checks._textmatch import (
     delete_line,
     is_blank,
     phrase_regex,
+    skipped,
     timed_finditer,
 )
 from textlint.checks.base import Check, CheckContext
@@ -196,15 +197,7 @@ class Lines(Check):
             yield Finding(Span(start, end), fix=fix, params={"line": shown})
 
     def _skipped(self, pattern: str, offset: int, earlier: bool) -> Finding:
-        when = "on an earlier document" if earlier else "on this document"
-        return Finding(
-            Span(offset, offset),
-            message=(
-                f"Pattern {pattern!r} of rule {self.context.rule_id!r} took longer than "
-                f"{self.options.timeout:g} s {when} and was skipped (it backtracks "
-                "too much; rewrite it)"
-            ),
-        )
+        return skipped(self.context.rule_id, pattern, self.options.timeout, offset, earlier)
 
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")

@@ -1,0 +1,300 @@
+"""Rule packs users write: the four data kinds, the documented example pack, pattern timeouts,
+and errors that name the file, the rule and the problem."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlint.diagnostics import Applicability, Diagnostic, Severity
+from textlint.document import Document
+from textlint.fixer import fix_text
+from textlint.linter import ActiveRule, Linter
+from textlint.registry import builtin_packs, index_rules, load_pack_file
+from textlint.rules import Pack, PackError, Rule
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "docs" / "examples" / "newsroom.toml"
+GUIDE = ROOT / "docs" / "writing-packs.md"
+
+
+def linter_of(rules: list[Rule]) -> Linter:
+    return Linter([ActiveRule.build(r) for r in rules], report_unused_suppressions=False)
+
+
+def rule(kind: str, options: dict[str, Any], fix: str = "safe", message: str = "m") -> Rule:
+    return Rule(id="user-rule", pack="user", kind=kind, message=message,
+                severity=Severity.WARNING, fix=fix, options=options)  # type: ignore[arg-type]
+
+
+def lint(r: Rule, text: str, fmt: str = "plain") -> list[Diagnostic]:
+    return linter_of([r]).lint(Document(text, format=fmt))
+
+
+def fixed(r: Rule, text: str, unsafe: bool = False) -> str:
+    linter = linter_of([r])
+    return fix_text(text, lambda t: linter.lint(Document(t)), unsafe).text
+
+
+def write_pack(tmp_path: Path, body: str, name: str = "pack.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+# --- the documented example pack ------------------------------------------------------------
+
+def example_pack() -> Pack:
+    return load_pack_file(EXAMPLE)
+
+
+def test_guide_shows_the_tested_example() -> None:
+    """The pack printed in docs/writing-packs.md is the file this suite runs, word for word."""
+    guide = GUIDE.read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", guide, flags=re.DOTALL)
+    assert EXAMPLE.read_text(encoding="utf-8") in blocks
+
+
+def test_example_pack_uses_every_data_kind() -> None:
+    assert {r.kind for r in example_pack().rules} == {"phrases", "substitution", "pattern", "lines"}
+
+
+def _example_cases(key: str) -> list[Any]:
+    out = []
+    for r in example_pack().rules:
+        for i, item in enumerate(getattr(r.examples, key)):
+            out.append(pytest.param(r, item, id=f"{r.id}-{i}"))
+    return out
+
+
+@pytest.mark.parametrize(("r", "text"), _example_cases("flag"))
+def test_example_pack_flags(r: Rule, text: str) -> None:
+    assert [d for d in lint(r, text) if d.rule_id == r.id]
+
+
+@pytest.mark.parametrize(("r", "text"), _example_cases("clean"))
+def test_example_pack_clean(r: Rule, text: str) -> None:
+    assert not lint(r, text)
+
+
+@pytest.mark.parametrize(("r", "example"), _example_cases("fix"))
+def test_example_pack_fixes(r: Rule, example: Any) -> None:
+    assert fixed(r, example.text, example.unsafe) == example.fixed
+    assert fixed(r, example.fixed, example.unsafe) == example.fixed
+
+
+def test_user_pack_joins_the_built_in_rules() -> None:
+    """What --list-rules and --explain read: the user's rules indexed beside the built-in ones,
+    with their documentation fields."""
+    rules = index_rules([*builtin_packs(), example_pack()])
+    assert "furniture-comments" in rules
+    spelling = rules["house-spelling"]
+    assert spelling.pack == "newsroom"
+    assert spelling.source == str(EXAMPLE)
+    assert spelling.summary and spelling.what and spelling.why and spelling.fix_safety
+
+
+def test_user_pack_cannot_reuse_a_built_in_id(tmp_path: Path) -> None:
+    path = write_pack(tmp_path, """
+[pack]
+name = "mine"
+[[rules]]
+id = "furniture-comments"
+kind = "phrases"
+message = "m"
+options = { phrases = ["x"] }
+""")
+    with pytest.raises(PackError, match=r"pack\.toml: rule 'furniture-comments': duplicate id"):
+        index_rules([*builtin_packs(), load_pack_file(path)])
+
+
+# --- the kinds ----------------------------------------------------------------------------
+
+KIND_CASES = [
+    # kind, options, text, spans reported, text after --fix
+    ("phrases", {"phrases": ["in order to"]}, "In order to win, in  order\nto win.",
+     ["In order to", "in  order\nto"], None),
+    ("phrases", {"phrases": ["don't"]}, "I don’t know; I don't care.", ["don’t", "don't"], None),
+    ("phrases", {"phrases": ["cat"]}, "A cat, cats, concatenate, CAT.", ["cat", "CAT"], None),
+    ("phrases", {"phrases": ["cat"], "whole-words": False}, "concatenate", ["cat"], None),
+    ("phrases", {"phrases": ["Cat"], "ignore-case": False}, "cat Cat", ["Cat"], None),
+    ("phrases", {"phrases": ["example"]}, "See https://example.com/example now.", [], None),
+    ("phrases", {"phrases": ["example"]}, "Run `example --help` first.", [], None),
+    ("substitution", {"replacements": {"utilize": "use"}}, "Utilize it; UTILIZE it; utilize.",
+     ["Utilize", "UTILIZE", "utilize"], "Use it; USE it; use."),
+    ("substitution", {"replacements": {"in order to": "to"}}, "We met in order to talk.",
+     ["in order to"], "We met to talk."),
+    ("substitution", {"replacements": {"github": "GitHub"}}, "On github, Github and GitHub.",
+     ["github", "Github"], "On GitHub, GitHub and GitHub."),
+    ("substitution", {"replacements": {"color": "colors"}}, "color colors", ["color"],
+     "colors colors"),
+    ("substitution", {"replacements": {"colour": "color"}, "match-case": False},
+     "Colour", ["Colour"], "color"),
+    ("pattern", {"pattern": r"(\d+) ?percent\b", "replacement": r"\1%"},
+     "5 percent, 7percent, percentage", ["5 percent", "7percent"], "5%, 7%, percentage"),
+    ("pattern", {"pattern": r"(?<=[a-z])\.(?=[A-Z])", "replacement": ". "}, "end.Start",
+     ["."], "end. Start"),
+    ("pattern", {"pattern": r"\bTODO\b"}, "TODO: fix; todo", ["TODO"], None),
+    ("pattern", {"pattern": r"\bTODO\b", "ignore-case": True}, "TODO: fix; todo",
+     ["TODO", "todo"], None),
+    ("pattern", {"pattern": r"x\S*"}, "see https://x.org/ and x1", ["x1"], None),
+    ("lines", {"lines": ["Reporting by Staff"]}, "Text.\n\n- Reporting by staff -\n",
+     ["- Reporting by staff -"], "Text.\n"),
+    ("lines", {"lines": ["Staff"]}, "Staff meetings are long.\n", [], None),
+    ("lines", {"patterns": [r"page \d+ of \d+"]}, "Text.\nPage 2 of 9\nMore text.\n",
+     ["Page 2 of 9"], "Text.\nMore text.\n"),
+    ("lines", {"patterns": [r"(\w)\1+"], "patterns-fix": "safe"}, "aaa\n\nText.\n",
+     ["aaa"], "Text.\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "text", "spans", "after"), KIND_CASES,
+    ids=[f"{c[0]}-{i}" for i, c in enumerate(KIND_CASES)],
+)
+def test_kind(kind: str, options: dict[str, Any], text: str, spans: list[str],
+              after: str | None) -> None:
+    r = rule(kind, options)
+    found = [text[d.span.start : d.span.end] for d in lint(r, text)]
+    assert found == spans
+    if after is not None:
+        assert fixed(r, text, unsafe=True) == after
+        assert fixed(r, after, unsafe=True) == after
+
+
+def test_message_parameters() -> None:
+    r = rule("substitution", {"replacements": {"e-mail": "email"}},
+             message="Write '{replacement}', not '{found}'")
+    assert lint(r, "An E-mail.")[0].message == "Write 'Email', not 'E-mail'"
+    r = rule("pattern", {"pattern": r"(?<n>\d+) percent"}, message="{n}% ({match})")
+    assert lint(r, "5 percent")[0].message == "5% (5 percent)"
+    r = rule("lines", {"lines": ["Source link"]}, message="'{line}'")
+    assert lint(r, "Text.\n\n• Source link\n")[0].message == "'• Source link'"
+
+
+def test_rule_fix_level_caps_user_fixes() -> None:
+    r = rule("substitution", {"replacements": {"utilize": "use"}}, fix="unsafe")
+    (diag,) = lint(r, "utilize")
+    assert diag.fix is not None and diag.fix.applicability is Applicability.UNSAFE
+    r = rule("substitution", {"replacements": {"utilize": "use"}}, fix="none")
+    assert lint(r, "utilize")[0].fix is None
+
+
+# --- patterns that backtrack ----------------------------------------------------------------
+
+EVIL = r"(\w+\s?)+$"
+SLOW_TEXT = "word " * 10 + "x" * 30000 + "!"
+
+
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [("pattern", {"pattern": EVIL, "timeout": 0.2}),
+     ("lines", {"patterns": [EVIL], "timeout": 0.2}),
+     ("lines", {"patterns": ["harmless line", EVIL], "timeout": 0.2})],
+    ids=["pattern", "lines", "lines-combined"],
+)
+def test_backtracking_pattern_is_reported_and_skipped(kind: str, options: dict[str, Any]) -> None:
+    linter = linter_of([rule(kind, options)])
+    start = time.perf_counter()
+    first = linter.lint(Document(SLOW_TEXT + "\nharmless line\n"))
+    second = linter.lint(Document(SLOW_TEXT))
+    assert time.perf_counter() - start < 5
+    skipped = [d for d in first if "took longer than" in d.message]
+    assert len(skipped) == 1 and EVIL in skipped[0].message
+    assert "on this document" in skipped[0].message
+    assert any("earlier document" in d.message for d in second)
+    if "harmless line" in options.get("patterns", []):
+        # The pattern that behaves keeps working beside the one that was dropped.
+        assert any(d.message == "m" for d in first)
+        assert any(d.message == "m" for d in linter.lint(Document("x\nharmless line\n")))
+
+
+# --- errors name the file, the rule and the problem -----------------------------------------
+
+HEAD = '[pack]\nname = "mine"\n'
+
+
+def one_rule(kind: str, options: str, extra: str = 'message = "m"\n') -> str:
+    return f'{HEAD}[[rules]]\nid = "my-rule"\nkind = "{kind}"\n{extra}options = {options}\n'
+
+
+ERROR_CASES = [
+    ("bad-toml", HEAD + "[[rules]\nid = 'x'\n", "invalid TOML"),
+    ("unknown-kind", one_rule("phrasez", '{ phrases = ["x"] }'), "unknown check kind 'phrasez'"),
+    ("missing-message", one_rule("phrases", '{ phrases = ["x"] }', extra=""), "missing 'message'"),
+    ("duplicate-id", one_rule("phrases", '{ phrases = ["x"] }')
+     + '[[rules]]\nid = "my-rule"\nkind = "phrases"\nmessage = "m"\n'
+     + 'options = { phrases = ["y"] }\n', "duplicate id"),
+    ("bad-regex", one_rule("pattern", "{ pattern = '(unclosed' }"),
+     "option 'pattern': invalid regular expression '(unclosed'"),
+    ("bad-line-regex", one_rule("lines", "{ patterns = ['ok', '[a-'] }"),
+     "option 'patterns[1]': invalid regular expression '[a-'"),
+    ("empty-pattern", one_rule("pattern", "{ pattern = 'x*' }"), "matches empty text"),
+    ("bad-group", one_rule("pattern", r"{ pattern = '(a)b', replacement = '\2' }"),
+     "refers to group 2"),
+    ("bad-group-name", one_rule("pattern", r"{ pattern = '(?<n>a)', replacement = '\g<m>' }"),
+     "refers to group 'm'"),
+    ("no-phrases", one_rule("phrases", "{ phrases = [] }"), "at least one phrase"),
+    ("no-replacements", one_rule("substitution", "{ replacements = {} }"), "at least one phrase"),
+    ("fix-never-settles", one_rule("substitution", '{ replacements = { "color" = "the color" } }'),
+     "would never settle"),
+    ("unknown-option", one_rule("phrases", '{ phrase = ["x"] }'), "unknown option 'phrase'"),
+    ("wrong-type", one_rule("phrases", '{ phrases = "x" }'), "option 'phrases' must be a list"),
+    ("no-lines", one_rule("lines", "{ }"), "give 'lines' or 'patterns'"),
+    ("punctuation-line", one_rule("lines", '{ lines = ["***"] }'), "has no letters or digits"),
+    ("bad-timeout", one_rule("pattern", "{ pattern = 'a', timeout = 0 }"), "'timeout' must be"),
+    ("bad-severity",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "m"\nseverity = "high"\n'),
+     "'severity' must be"),
+]
+
+
+@pytest.mark.parametrize(("body", "problem"), [c[1:] for c in ERROR_CASES],
+                         ids=[c[0] for c in ERROR_CASES])
+def test_pack_errors_name_file_rule_and_problem(tmp_path: Path, body: str, problem: str) -> None:
+    path = write_pack(tmp_path, body, "house.toml")
+    with pytest.raises(PackError) as info:
+        load_pack_file(path)
+    message = str(info.value)
+    assert message.startswith(str(path))
+    assert problem in message
+    if "invalid TOML" not in message:
+        assert "'my-rule'" in message
+    else:
+        assert "line" in message  # TOML errors point at the line instead of a rule
+
+
+def test_missing_pack_file(tmp_path: Path) -> None:
+    with pytest.raises(PackError, match="not found"):
+        load_pack_file(tmp_path / "nope.toml")
+
+
+# --- any input ------------------------------------------------------------------------------
+
+ALL_KIND_RULES = [
+    rule("phrases", {"phrases": ["read more", "don't", "é"]}),
+    rule("substitution", {"replacements": {"utilize": "use", "ß": "ss"}}),
+    rule("pattern", {"pattern": r"(\w)\1{2,}", "replacement": r"\1"}),
+    rule("lines", {"lines": ["Leave a Reply", "Read more"], "patterns": [r"\d+ comments?"]}),
+    rule("duplicated-paragraph", {"min-words": 1}, fix="unsafe"),
+]
+PIECES = [*"ab ßéE\n\r\t\0.:*'’\"`\u0301\u200f😀İ", "Leave a Reply", "Read more", "utilize",
+          "don't", "https://x.io/a b", "3 comments", "aaa"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join) | st.text(max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_any_text_gives_findings_or_nothing(text: str) -> None:
+    for r in ALL_KIND_RULES:
+        linter = linter_of([r])
+        for diag in linter.lint(Document(text)):
+            assert 0 <= diag.span.start <= diag.span.end <= len(text)
+        once = fix_text(text, lambda t, linter=linter: linter.lint(Document(t)), True).text
+        assert fix_text(once, lambda t, linter=linter: linter.lint(Document(t)), True).text == once
