@@ -160,6 +160,10 @@ def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
       blank or go along are deleted too; the previous content line keeps its line break, and
       no trailing blank line is left.
     - Otherwise (inside a paragraph): the line and its break only.
+
+    The edit also spans the line break before the deleted text (and puts it back), so that it
+    overlaps the deletion of an adjacent line by another rule: the fixer then applies the two
+    in separate passes, and the second sees the blank lines the first one left.
     """
     n = len(doc.lines)
 
@@ -173,13 +177,21 @@ def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
         before = line - 1
         while before >= 0 and goes(before):
             before -= 1
-        return Edit.delete(doc.line_starts[before + 1] if before >= 0 else 0, len(doc.text))
-    above = line - 1
-    while above >= 0 and along(above) and not is_blank(doc, above):
-        above -= 1
-    if above < 0 or is_blank(doc, above):
-        return Edit.delete(doc.line_starts[line], doc.line_starts[after])
-    return Edit.delete(doc.line_starts[line], next_line_start(doc, line))
+        start, end = (doc.line_starts[before + 1] if before >= 0 else 0), len(doc.text)
+    else:
+        above = line - 1
+        while above >= 0 and along(above) and not is_blank(doc, above):
+            above -= 1
+        start = doc.line_starts[line]
+        if above < 0 or is_blank(doc, above):
+            end = doc.line_starts[after]
+        else:
+            end = next_line_start(doc, line)
+    first = doc.line_of(start)
+    if first == 0 or start != doc.line_starts[first]:
+        return Edit.delete(start, end)
+    break_start = doc.lines[first - 1].end
+    return Edit.replace(break_start, end, doc.text[break_start:start])
 
 
 def line_text(doc: Document, line: int) -> str:

@@ -3,8 +3,9 @@
 A line is reported when, apart from surrounding white space, punctuation and symbols (bullets,
 arrows, asterisks, brackets, masked markup), it is made of one or more of the listed ``lines``
 (compared without regard to case, spacing or apostrophe style), or when one of the regular
-expressions in ``patterns`` matches all of it. The fix deletes the line and the blank lines its
-removal would leave.
+expressions in ``patterns`` matches all of it but the same surroundings. Quotation marks do not
+count as surroundings: a quoted line is dialogue. The fix deletes the line and the blank lines
+its removal would leave.
 """
 
 from __future__ import annotations
@@ -36,8 +37,6 @@ FixLevel = Literal["safe", "unsafe"]
 # digits, line breaks and quotation marks (so bullets, arrows, colons, asterisks, brackets,
 # masked markup, CR). A quoted line is dialogue ("Share!" she said), not a widget.
 _SEP = r"[^\p{L}\p{N}\n\"'“”„‟‘’‚]"
-# Around a pattern: horizontal white space and masked markup (a Markdown list or heading mark).
-_PAD = r"(?:[^\S\n]|\x00)*"
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 _EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
@@ -50,6 +49,7 @@ class LinesOptions:
     lines_fix: FixLevel = "safe"
     patterns_fix: FixLevel = "unsafe"
     where: Literal["anywhere", "last-line"] = "anywhere"
+    hidden_text: Literal["unsafe", "skip"] = "unsafe"
     max_length: int = 300
     timeout: float = DEFAULT_TIMEOUT
 
@@ -62,7 +62,7 @@ class _Matcher:
     def __init__(self, patterns: list[str], flags: int) -> None:
         self.patterns = patterns
         alt = "|".join(f"(?:{p})" for p in patterns)
-        body = rf"{_PAD}(?:{alt}){_PAD}\r?$"
+        body = rf"{_SEP}*(?:{alt}){_SEP}*$"
         self.head: Any = regex.compile(body, flags)
         self.scan: Any = regex.compile(rf"\n{body}", flags)
 
@@ -117,7 +117,8 @@ class Lines(Check):
         found: dict[int, FixLevel] = {}
         if self.options.where == "last-line":
             last = _last_content_line(doc)
-            if last is None:
+            if last is None or _last_content_line(doc, last) is None:
+                # A one-line text has no end apart from its beginning.
                 return []
             starts: list[int] | None = [doc.line_starts[last]]
         else:
@@ -180,8 +181,10 @@ class Lines(Check):
         for line in sorted(found):
             span = doc.lines[line]
             level = found[line]
-            if level == "safe" and _hides_text(doc, span):
+            if _hides_text(doc, span):
                 # Masked text on the line (a URL, code) is more than the known furniture.
+                if self.options.hidden_text == "skip":
+                    continue
                 level = "unsafe"
 
             def along(i: int, level: FixLevel = level) -> bool:
@@ -225,8 +228,8 @@ def _first_words(doc: Document) -> dict[str, list[int]]:
     return index
 
 
-def _last_content_line(doc: Document) -> int | None:
-    for i in range(len(doc.lines) - 1, -1, -1):
+def _last_content_line(doc: Document, before: int | None = None) -> int | None:
+    for i in range(len(doc.lines) - 1 if before is None else before - 1, -1, -1):
         if not is_blank(doc, i):
             return i
     return None
