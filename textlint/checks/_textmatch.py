@@ -33,7 +33,7 @@ def compile_user_regex(pattern: str, option: str, ignore_case: bool) -> Any:
         return regex.compile(pattern, flags)
     except (regex.error, TypeError) as exc:
         raise PatternError(
-            f"option {option!r}: invalid regular expression {pattern!r}: {exc}"
+            f"option {option!r}: invalid regular expression '{pattern}': {exc}"
         ) from None
 
 
