@@ -1,0 +1,137 @@
+"""Mojibake: UTF-8 text decoded as Latin-1 or Windows-1252 ("cafÃ©", "donâ€™t"), and
+Windows-1252 bytes left as C1 control characters ("\\x93quoted\\x94").
+
+A compiled pre-filter finds the rare character pairs such damage produces (a Latin-1 lead byte
+followed by a continuation byte, or a C1 control); only the whitespace-delimited token around
+each hit is given to ftfy, which decides whether it is mojibake and how to undo it. The fix
+replaces only the characters that change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from textlint.checks.base import Check
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+
+# Continuation bytes 0x80-0xBF as Latin-1 reads them, plus what Windows-1252 makes of 0x80-0x9F.
+_CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_PREFILTER = re.compile(f"[\xc2-\xf4][{_CONT}]|[\x80-\x9f]|Ã(?= )|\ufffd")
+_BREAK = " \t\r\n\0"
+_MAX_REACH = 64
+# ftfy steps that undo a wrong decoding exactly; anything else (a restored 0xA0 byte, lossy
+# sequences, other codecs) is a guess, so its fix is offered as unsafe.
+_EXACT_STEPS = {
+    ("encode", "latin-1"),
+    ("encode", "windows-1252"),
+    ("encode", "sloppy-windows-1252"),
+    ("decode", "utf-8"),
+    ("decode", "windows-1252"),
+    ("apply", "decode_inconsistent_utf8"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    # Also report U+FFFD REPLACEMENT CHARACTER (a character lost in an earlier decoding).
+    replacement_character: bool = True
+
+
+def _codec(plan: list[Any]) -> str:
+    encodes = [str(arg) for step, arg in plan if step == "encode"]
+    decodes = [str(arg) for step, arg in plan if step == "decode"]
+    if decodes and all(d == "windows-1252" for d in decodes):
+        return "Windows-1252 bytes read as Latin-1"
+    if encodes and all(e == "latin-1" for e in encodes):
+        return "UTF-8 read as Latin-1"
+    if encodes and all("1252" in e for e in encodes):
+        return "UTF-8 read as Windows-1252"
+    return "UTF-8 read in the wrong encoding"
+
+
+class Mojibake(Check):
+    Options = Options
+
+    def __init__(self, options: Any, context: Any) -> None:
+        super().__init__(options, context)
+        # ftfy loads its tables on import: pay for it only when this rule runs.
+        self._explain: Any = None
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        covered = 0
+        for m in _PREFILTER.finditer(prose):
+            if m.start() < covered:
+                continue
+            if m.group() == "\ufffd":
+                if self.options.replacement_character:
+                    yield Finding(
+                        Span(m.start(), m.end()),
+                        message="Replacement character U+FFFD: a character was lost when the "
+                        "text was decoded; restore it from the source",
+                    )
+                covered = m.end()
+                continue
+            start, end = _token(prose, m.start(), m.end())
+            covered = end
+            yield from self._judge(prose, start, end)
+
+    def _judge(self, prose: str, start: int, end: int) -> Iterator[Finding]:
+        if self._explain is None:
+            from ftfy import fix_encoding_and_explain
+
+            self._explain = fix_encoding_and_explain
+        token = prose[start:end]
+        try:
+            result = self._explain(token)
+        except Exception:  # ftfy is a heuristic library: a failure means "no verdict"
+            return
+        fixed, plan = result.text, list(result.explanation or [])
+        if fixed == token or not plan:
+            return
+        lossy = "\ufffd" in fixed and "\ufffd" not in token
+        # Trim the common ends so the edit covers only the damaged characters.
+        head = 0
+        limit = min(len(token), len(fixed))
+        while head < limit and token[head] == fixed[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and token[-1 - tail] == fixed[-1 - tail]:
+            tail += 1
+        bad = token[head : len(token) - tail]
+        good = fixed[head : len(fixed) - tail]
+        span = Span(start + head, end - tail)
+        params = {"bad": bad, "good": good, "codec": _codec(plan)}
+        if lossy:
+            yield Finding(span, params=params)
+            return
+        edit = Edit.replace(span.start, span.end, good)
+        exact = all((step, str(arg)) in _EXACT_STEPS for step, arg in plan)
+        description = f"decode as {good!r}"
+        fix = Fix.safe(edit, description=description) if exact else Fix.unsafe(
+            edit, description=description
+        )
+        yield Finding(span, params=params, fix=fix)
+
+
+def _token(prose: str, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-delimited token around ``start:end`` (at most ``_MAX_REACH`` further on
+    each side). A lone "Ã" keeps the space after it: that space may be a mangled 0xA0 byte."""
+    lo = start
+    floor = max(0, start - _MAX_REACH)
+    while lo > floor and prose[lo - 1] not in _BREAK:
+        lo -= 1
+    hi = end
+    ceiling = min(len(prose), end + _MAX_REACH)
+    while hi < ceiling and prose[hi] not in _BREAK:
+        hi += 1
+    if hi < len(prose) and prose[hi] == " " and prose[hi - 1] == "Ã":
+        hi += 1
+    return lo, hi
+
+
+CHECK = Mojibake
