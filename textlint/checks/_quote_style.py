@@ -31,6 +31,7 @@ def census(prose: str) -> QuoteCensus:
     straight: list[int] = []
     curly: list[int] = []
     open_straight = False
+    code_value = False
     previous = 0
     for m in _MARKS.finditer(prose):
         i = m.start()
@@ -39,11 +40,15 @@ def census(prose: str) -> QuoteCensus:
             continue
         # A quotation does not survive a blank line: reset the open state per paragraph.
         if _BLANK_LINE.search(prose, previous, i):
-            open_straight = False
+            open_straight = code_value = False
         previous = i
         before = prose[i - 1] if i else ""
         after = prose[i + 1] if i + 1 < len(prose) else ""
+        if code_value:
+            code_value = False
+            continue  # closes the value that an ``="`` opened
         if before in _CODE_NEIGHBOUR or after in _CODE_NEIGHBOUR:
+            code_value = before == "="
             continue
         if before.isdigit() and not open_straight:
             continue  # inch mark or double prime

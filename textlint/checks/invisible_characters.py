@@ -38,9 +38,9 @@ _CANDIDATE = re.compile(
     + _BIDI
     + "\x01-\x08\x0b\x0e-\x1f\x7f"
     + _C1_UNDEFINED
-    + "])\\1*"
-    + "|[ \t\u00a0]*\u00a0[ \t\u00a0]*"
+    + "])\\1*|\u00a0"
 )
+_SPACES = " \t\u00a0"
 _LINE_END = "\r\n"
 # A character that Latin-1 or Windows-1252 makes of a UTF-8 lead or continuation byte.
 _MOJIBAKE_BYTE = re.compile("[\x80-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -55,6 +55,8 @@ _NAMES = {
     "\u180e": "Mongolian vowel separator",
     "\ufffc": "object replacement character",
 }
+_WORD_END = ",.;:)]”’\"'!?"
+_WORD_START = "([“‘\"'"
 _ROMAN = re.compile(r"[IVXLCDM]+\b")
 _WORD_BEFORE = re.compile(r"(\w+)(\.?)$")
 
@@ -83,10 +85,12 @@ class InvisibleCharacters(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         yield from self._nuls(doc)
+        covered = 0
         for m in _CANDIDATE.finditer(prose):
             if m.group(1) is None:
-                if self.options.nbsp:
-                    yield from self._nbsp(prose, m.start(), m.end())
+                if self.options.nbsp and m.start() >= covered:
+                    start, covered = _space_run(prose, m.start())
+                    yield from self._nbsp(prose, start, covered)
                 continue
             finding = self._invisible(prose, m.group(1), m.start(), m.end())
             if finding is not None:
@@ -112,11 +116,10 @@ class InvisibleCharacters(Check):
             return None
         if ch == "\u180e" and ("\u1800" <= before <= "\u18af" or "\u1800" <= after <= "\u18af"):
             return None
-        if ch in _C1_UNDEFINED and _MOJIBAKE_BYTE.match(prose, start - 1 if start else 0):
+        if ch in _C1_UNDEFINED and start and _MOJIBAKE_BYTE.match(prose, start - 1):
             return None  # part of a mojibake sequence ("â€\x9d"): the mojibake rule repairs it
-        if ch in _BIDI:
-            if not self.options.bidi or _line_has_rtl(prose, start):
-                return None
+        if ch in _BIDI and (not self.options.bidi or _line_has_rtl(prose, start)):
+            return None
         # A vertical tab is Word's manual line break; everywhere else the character goes.
         replacement = "\n" if ch == "\x0b" else ""
         name = _name(ch)
@@ -165,7 +168,9 @@ class InvisibleCharacters(Check):
             return  # indentation: layout, not a space between words
         if run.strip("\u00a0"):
             # Mixed with plain spaces: the no-break spaces only double the gap.
-            edits = [Edit.delete(start + i, start + i + 1) for i, c in enumerate(run) if c == "\u00a0"]
+            edits = [
+                Edit.delete(start + i, start + i + 1) for i, c in enumerate(run) if c == "\u00a0"
+            ]
             yield Finding(
                 Span(start, end),
                 params={"what": "no-break space beside a plain space"},
@@ -181,6 +186,16 @@ class InvisibleCharacters(Check):
         )
 
 
+def _space_run(prose: str, at: int) -> tuple[int, int]:
+    """The run of spaces, tabs and no-break spaces around ``at``."""
+    start, end = at, at + 1
+    while start > 0 and prose[start - 1] in _SPACES:
+        start -= 1
+    while end < len(prose) and prose[end] in _SPACES:
+        end += 1
+    return start, end
+
+
 def _binds(prose: str, at: int) -> bool:
     """Whether the single no-break space at ``at`` keeps together what style guides bind:
     a number and its unit or label, an abbreviation or initial and what follows, a word and
@@ -189,7 +204,7 @@ def _binds(prose: str, at: int) -> bool:
     if left.isdigit() or right.isdigit():
         return True
     # Only a space between two words (or word-adjoining punctuation) is ours to judge.
-    if not (left.isalpha() or left in ",.;:)]”’\"'!?") or not (right.isalpha() or right in "([“‘\"'"):
+    if not (left.isalpha() or left in _WORD_END) or not (right.isalpha() or right in _WORD_START):
         return True
     word = _WORD_BEFORE.search(prose, max(0, at - 40), at)
     if word is not None:

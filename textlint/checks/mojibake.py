@@ -9,10 +9,10 @@ replaces only the characters that change.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -41,9 +41,9 @@ class Options:
     replacement_character: bool = True
 
 
-def _codec(plan: list[Any]) -> str:
-    encodes = [str(arg) for step, arg in plan if step == "encode"]
-    decodes = [str(arg) for step, arg in plan if step == "decode"]
+def _codec(plan: tuple[tuple[str, str], ...]) -> str:
+    encodes = [arg for step, arg in plan if step == "encode"]
+    decodes = [arg for step, arg in plan if step == "decode"]
     if decodes and all(d == "windows-1252" for d in decodes):
         return "Windows-1252 bytes read as Latin-1"
     if encodes and all(e == "latin-1" for e in encodes):
@@ -55,11 +55,6 @@ def _codec(plan: list[Any]) -> str:
 
 class Mojibake(Check):
     Options = Options
-
-    def __init__(self, options: Any, context: Any) -> None:
-        super().__init__(options, context)
-        # ftfy loads its tables on import: pay for it only when this rule runs.
-        self._explain: Any = None
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
@@ -81,18 +76,11 @@ class Mojibake(Check):
             yield from self._judge(prose, start, end)
 
     def _judge(self, prose: str, start: int, end: int) -> Iterator[Finding]:
-        if self._explain is None:
-            from ftfy import fix_encoding_and_explain
-
-            self._explain = fix_encoding_and_explain
         token = prose[start:end]
-        try:
-            result = self._explain(token)
-        except Exception:  # ftfy is a heuristic library: a failure means "no verdict"
+        verdict = _ftfy_verdict(token)
+        if verdict is None:
             return
-        fixed, plan = result.text, list(result.explanation or [])
-        if fixed == token or not plan:
-            return
+        fixed, plan = verdict
         lossy = "\ufffd" in fixed and "\ufffd" not in token
         # Trim the common ends so the edit covers only the damaged characters.
         head = 0
@@ -110,12 +98,29 @@ class Mojibake(Check):
             yield Finding(span, params=params)
             return
         edit = Edit.replace(span.start, span.end, good)
-        exact = all((step, str(arg)) in _EXACT_STEPS for step, arg in plan)
+        exact = all(step in _EXACT_STEPS for step in plan)
         description = f"decode as {good!r}"
         fix = Fix.safe(edit, description=description) if exact else Fix.unsafe(
             edit, description=description
         )
         yield Finding(span, params=params, fix=fix)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ftfy_verdict(token: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """ftfy's repair of ``token`` and the steps it took, or None when it sees no mojibake.
+    Cached: the same damaged word tends to recur throughout a document."""
+    # ftfy loads its tables on import: pay for it only when this rule finds a candidate.
+    from ftfy import fix_encoding_and_explain
+
+    try:
+        result = fix_encoding_and_explain(token)
+    except Exception:  # ftfy is a heuristic library: a failure means "no verdict"
+        return None
+    plan = tuple((str(step), str(arg)) for step, arg in (result.explanation or []))
+    if result.text == token or not plan:
+        return None
+    return result.text, plan
 
 
 def _token(prose: str, start: int, end: int) -> tuple[int, int]:

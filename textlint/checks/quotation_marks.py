@@ -39,6 +39,8 @@ _PAIRS: tuple[tuple[re.Pattern[str], bool], ...] = (
 )
 _LONE = re.compile(r"[«»‹›„]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\0]*\n")
+# Separators of page navigation ("« Previous | Next »"), which guillemets also decorate.
+_NAVIGATION = re.compile(r"[|•·]")
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,8 @@ class QuotationMarks(Check):
             else:
                 opening, closing = ("'", "'") if straight else ("‘", "’")
             for m in pattern.finditer(prose):
-                if _BLANK_LINE.search(m.group(2)):
-                    continue  # a quotation does not cross paragraphs
+                if _BLANK_LINE.search(m.group(2)) or _NAVIGATION.search(m.group(2)):
+                    continue  # a quotation neither crosses paragraphs nor holds a menu
                 marks = (m.start(1), m.end(3) - 1)
                 if marks[0] in paired or marks[1] in paired:
                     continue  # "«a»,«b»" must not also read as a reversed pair "»,«"
