@@ -24,7 +24,8 @@ def flagged(text: str, rule: str, language: str = "en", **options: Any) -> list[
 
 
 def fixed(text: str, rule: str, unsafe: bool = False, **options: Any) -> str:
-    return fix_string(text, [rule], unsafe=unsafe, options={rule: options} if options else None).text
+    opts = {rule: options} if options else None
+    return fix_string(text, [rule], unsafe=unsafe, options=opts).text
 
 
 # --- foreign-quotation-marks ---------------------------------------------------------------
@@ -100,8 +101,12 @@ def test_foreign_lone_mark_is_reported_without_fix(text: str, mark: str) -> None
 @pytest.mark.parametrize(
     ("text", "minority", "expected"),
     [
-        pytest.param('“A” and “B” and "C".', ['"', '"'], "“A” and “B” and “C”.", id="straight-minority"),
-        pytest.param('"A" and "B" and “C”.', ["“", "”"], '"A" and "B" and "C".', id="curly-minority"),
+        pytest.param(
+            '“A” and “B” and "C".', ['"', '"'], "“A” and “B” and “C”.", id="straight-minority"
+        ),
+        pytest.param(
+            '"A" and "B" and “C”.', ["“", "”"], '"A" and "B" and "C".', id="curly-minority"
+        ),
         pytest.param('“A” and "B".', ['"', '"'], "“A” and “B”.", id="tie-goes-curly"),
         pytest.param('“A” and "B"x.', ['"', '"'], "“A” and “B\"x.", id="undecidable-no-fix"),
     ],
@@ -192,7 +197,9 @@ def test_invisible_fix(text: str, expected: str) -> None:
         pytest.param("tab\tcr\r\nlf\nff\f", id="ordinary-controls"),
         pytest.param("10\u00a0km, 5\u00a0%, 1\u00a0000", id="nbsp-numbers"),
         pytest.param("p.\u00a05, pp.\u00a010, No.\u00a01", id="nbsp-page"),
-        pytest.param("Mr.\u00a0Smith, Prof.\u00a0Li, J.\u00a0R.\u00a0R.\u00a0Tolkien", id="nbsp-abbrev"),
+        pytest.param(
+            "Mr.\u00a0Smith, Prof.\u00a0Li, J.\u00a0R.\u00a0R.\u00a0Tolkien", id="nbsp-abbrev"
+        ),
         pytest.param("a\u00a0dog and I\u00a0am", id="nbsp-one-letter-word"),
         pytest.param("Louis\u00a0XIV and World War\u00a0II", id="nbsp-regnal"),
         pytest.param("word\u00a0— dash and word —\u00a0dash", id="nbsp-dash"),
@@ -260,9 +267,29 @@ def test_mojibake_edit_covers_only_the_damage() -> None:
     assert [(e.span.start, e.span.end, e.replacement) for e in diag.fix.edits] == [(7, 9, "é")]
 
 
-def test_mojibake_lost_a0_byte_is_unsafe() -> None:
-    (diag,) = lint_text("voilÃ  la", [MOJIBAKE])
-    assert diag.fix is not None and diag.fix.applicability is Applicability.UNSAFE
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("voilÃ  la", "voilà la", id="lost-a0-byte"),
+        pytest.param("the ÃŽle de la CitÃ©", "the Île de la Cité", id="ftfy-leaves-I-circumflex"),
+        pytest.param("ÃŒle", "Ìle", id="ftfy-leaves-I-grave"),
+    ],
+)
+def test_mojibake_guesses_are_unsafe(text: str, expected: str) -> None:
+    found = lint_text(text, [MOJIBAKE])
+    assert any(d.fix and d.fix.applicability is Applicability.UNSAFE for d in found)
+    assert fix_string(text, [MOJIBAKE], unsafe=True).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("“IRMÔ and IRMÃ… then", id="portuguese-caps-before-punct"),
+        pytest.param("IRMÃ’S", id="portuguese-caps-apostrophe"),
+    ],
+)
+def test_mojibake_leaves_upper_case_word_endings(text: str) -> None:
+    assert flagged(text, MOJIBAKE) == []
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,8 @@ from textlint.document import Document
 _CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _PREFILTER = re.compile(f"[\xc2-\xf4][{_CONT}]|[\x80-\x9f]|Ã(?= )|\ufffd")
 _BREAK = " \t\r\n\0"
+# "Ã" + a Windows-1252 character that completes a UTF-8 letter, followed by a lower-case letter.
+_INSIDE_WORD = re.compile("Ã[ŒŽ…’](?=[a-zß-öø-ÿ])")
 _MAX_REACH = 64
 # ftfy steps that undo a wrong decoding exactly; anything else (a restored 0xA0 byte, lossy
 # sequences, other codecs) is a guess, so its fix is offered as unsafe.
@@ -79,6 +81,7 @@ class Mojibake(Check):
         token = prose[start:end]
         verdict = _ftfy_verdict(token)
         if verdict is None:
+            yield from _guesses(token, start)
             return
         fixed, plan = verdict
         lossy = "\ufffd" in fixed and "\ufffd" not in token
@@ -106,6 +109,22 @@ class Mojibake(Check):
         yield Finding(span, params=params, fix=fix)
 
 
+def _guesses(token: str, start: int) -> Iterator[Finding]:
+    """Pairs ftfy leaves alone because they could be an upper-case word followed by
+    punctuation ("IRMÃ…"), but which inside a word can only be mojibake ("ÃŽle" for "Île")."""
+    for m in _INSIDE_WORD.finditer(token):
+        bad = m.group()
+        good = bad.encode("windows-1252").decode("utf-8")
+        span = Span(start + m.start(), start + m.end())
+        yield Finding(
+            span,
+            params={"bad": bad, "good": good, "codec": "UTF-8 read as Windows-1252"},
+            fix=Fix.unsafe(
+                Edit.replace(span.start, span.end, good), description=f"decode as {good!r}"
+            ),
+        )
+
+
 @functools.lru_cache(maxsize=4096)
 def _ftfy_verdict(token: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """ftfy's repair of ``token`` and the steps it took, or None when it sees no mojibake.
@@ -125,7 +144,7 @@ def _ftfy_verdict(token: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
 
 def _token(prose: str, start: int, end: int) -> tuple[int, int]:
     """The whitespace-delimited token around ``start:end`` (at most ``_MAX_REACH`` further on
-    each side). A lone "Ã" keeps the space after it: that space may be a mangled 0xA0 byte."""
+    each side). A final "Ã" keeps up to two spaces after it: one may be a mangled 0xA0 byte."""
     lo = start
     floor = max(0, start - _MAX_REACH)
     while lo > floor and prose[lo - 1] not in _BREAK:
@@ -134,8 +153,9 @@ def _token(prose: str, start: int, end: int) -> tuple[int, int]:
     ceiling = min(len(prose), end + _MAX_REACH)
     while hi < ceiling and prose[hi] not in _BREAK:
         hi += 1
-    if hi < len(prose) and prose[hi] == " " and prose[hi - 1] == "Ã":
-        hi += 1
+    if prose[hi - 1] == "Ã":
+        while hi < len(prose) and hi < end + 2 and prose[hi] == " ":
+            hi += 1
     return lo, hi
 
 
