@@ -15,7 +15,8 @@ from textlint.diagnostics import Diagnostic, Span
 from textlint.document import Document
 
 DIRECTIVE = re.compile(
-    r"textlint-(?P<verb>disable-next-line|disable|enable)\b(?P<rules>[ \t,a-z0-9-]*)"
+    r"textlint-(?P<verb>disable-next-line|disable|enable)\b"
+    r"(?P<rules>(?:[ \t]*,?[ \t]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-]))*)"
 )
 ALL = "*"
 
