@@ -33,10 +33,14 @@ def findings(seed: Path) -> list[dict[str, Any]]:
     for diag in report["files"][0]["diagnostics"]:
         item = {k: diag[k] for k in KEYS}
         fix = diag["fix"]
-        item["fix"] = None if fix is None else {
-            "applicability": fix["applicability"],
-            "edits": [[e["start"], e["end"], e["replacement"]] for e in fix["edits"]],
-        }
+        item["fix"] = (
+            None
+            if fix is None
+            else {
+                "applicability": fix["applicability"],
+                "edits": [[e["start"], e["end"], e["replacement"]] for e in fix["edits"]],
+            }
+        )
         items.append(item)
     return items
 

@@ -42,18 +42,27 @@ class Flip(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         for m in re.finditer("[ab]", doc.prose):
             new = "b" if m.group() == "a" else "a"
-            yield Finding(Span(m.start(), m.end()), fix=Fix.safe(Edit.replace(m.start(), m.end(), new)))
+            yield Finding(
+                Span(m.start(), m.end()), fix=Fix.safe(Edit.replace(m.start(), m.end(), new))
+            )
 
 
-def active(check: Check, rule_id: str = "test-rule", severity: Severity = Severity.ERROR,
-           fix: str = "safe") -> ActiveRule:
-    rule = Rule(id=rule_id, pack="tests", kind="test", message="test finding", severity=severity,
-                fix=fix)  # type: ignore[arg-type]
+def active(
+    check: Check, rule_id: str = "test-rule", severity: Severity = Severity.ERROR, fix: str = "safe"
+) -> ActiveRule:
+    rule = Rule(
+        id=rule_id, pack="tests", kind="test", message="test finding", severity=severity, fix=fix
+    )  # type: ignore[arg-type]
     return ActiveRule(rule, check, severity, fix)  # type: ignore[arg-type]
 
 
-def replace_rule(pattern: str, replacement: str, rule_id: str = "test-rule", unsafe: bool = False,
-                 fix: str = "safe") -> ActiveRule:
+def replace_rule(
+    pattern: str,
+    replacement: str,
+    rule_id: str = "test-rule",
+    unsafe: bool = False,
+    fix: str = "safe",
+) -> ActiveRule:
     check = Replace(ReplaceOptions(pattern, replacement, unsafe), CheckContext(rule_id, "m"))
     return active(check, rule_id, fix=fix)
 

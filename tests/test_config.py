@@ -16,15 +16,28 @@ from textlint.selection import Choice, build_linter, match_glob, rules_with_pack
         ({"select": "core"}, "'select' must be a list of strings"),
         ({"language": 3}, "'language' must be a non-empty string"),
         ({"encoding": "no-such-codec"}, "unknown encoding"),
-        ({"rules": {"x": {"severity": "fatal"}}}, "rules.x.severity must be error, warning or info"),
+        (
+            {"rules": {"x": {"severity": "fatal"}}},
+            "rules.x.severity must be error, warning or info",
+        ),
         ({"rules": {"x": {"fix": "maybe"}}}, "rules.x.fix must be safe, unsafe or none"),
         ({"per-file-ignores": {"*.md": "x"}}, "'per-file-ignores' must map globs"),
         ({"extensions": ["txt"]}, "start with a dot"),
     ],
-    ids=["unknown-key", "select-type", "language-type", "encoding", "severity", "fix",
-         "per-file-ignores", "extensions"],
+    ids=[
+        "unknown-key",
+        "select-type",
+        "language-type",
+        "encoding",
+        "severity",
+        "fix",
+        "per-file-ignores",
+        "extensions",
+    ],
 )
-def test_bad_config_names_key_and_file(data: dict[str, object], message: str, tmp_path: Path) -> None:
+def test_bad_config_names_key_and_file(
+    data: dict[str, object], message: str, tmp_path: Path
+) -> None:
     path = tmp_path / ".textlint.toml"
     with pytest.raises(ConfigError) as info:
         parse_config(data, path)
@@ -77,22 +90,30 @@ def test_unknown_rule_names_are_errors(config: Config, choice: Choice, message: 
 
 
 def test_unknown_rule_settings_are_errors() -> None:
-    config = parse_config({"rules": {"no-such-rule": {"severity": "error"}}}, Path("/x/.textlint.toml"))
-    with pytest.raises(ConfigError, match="rules.no-such-rule: unknown rule"):
+    config = parse_config(
+        {"rules": {"no-such-rule": {"severity": "error"}}}, Path("/x/.textlint.toml")
+    )
+    with pytest.raises(ConfigError, match=r"rules\.no-such-rule: unknown rule"):
         build_linter(config, Choice(), rules_with_packs(()))
 
 
 def test_unknown_rule_option_names_config_file() -> None:
-    config = parse_config({"rules": {"unused-suppression": {"bogus": 1}}}, Path("/x/.textlint.toml"))
+    config = parse_config(
+        {"rules": {"unused-suppression": {"bogus": 1}}}, Path("/x/.textlint.toml")
+    )
     with pytest.raises(ConfigError) as info:
         build_linter(config, Choice(), rules_with_packs(()))
     assert "/x/.textlint.toml: rules.unused-suppression: unknown option 'bogus'" in str(info.value)
 
 
 def test_severity_override() -> None:
-    config = parse_config({"rules": {"unused-suppression": {"severity": "error"}}}, Path("/x/.textlint.toml"))
+    config = parse_config(
+        {"rules": {"unused-suppression": {"severity": "error"}}}, Path("/x/.textlint.toml")
+    )
     linter = build_linter(config, Choice(), rules_with_packs(()))
-    assert [a.severity for a in linter.rules if a.rule.id == "unused-suppression"] == [Severity.ERROR]
+    assert [a.severity for a in linter.rules if a.rule.id == "unused-suppression"] == [
+        Severity.ERROR
+    ]
 
 
 @pytest.mark.parametrize(

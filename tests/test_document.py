@@ -29,7 +29,10 @@ def test_position(text: str, offset: int, expected: tuple[int, int]) -> None:
         ("mail me at jo.doe+x@mail.example.org today", "jo.doe+x@mail.example.org"),
         ("run `pip  install` now", "`pip  install`"),
         ("the file setup.py is here", "setup.py"),
-        ("<!-- textlint-disable quote-spacing -->\ntext", "<!-- textlint-disable quote-spacing -->"),
+        (
+            "<!-- textlint-disable quote-spacing -->\ntext",
+            "<!-- textlint-disable quote-spacing -->",
+        ),
     ],
     ids=["url", "email", "inline-code", "file-name", "directive"],
 )

@@ -19,7 +19,9 @@ from textlint.files import BinaryFile, InputError, decode, read_source, walk, wr
     ],
     ids=["utf8", "utf8-bom", "utf16"],
 )
-def test_round_trip_keeps_encoding_and_bom(data: bytes, encoding: str, bom: bytes, tmp_path: Path) -> None:
+def test_round_trip_keeps_encoding_and_bom(
+    data: bytes, encoding: str, bom: bytes, tmp_path: Path
+) -> None:
     path = tmp_path / "f.txt"
     path.write_bytes(data)
     source = read_source(str(path))
@@ -51,8 +53,16 @@ def test_write_keeps_mode_and_crlf(tmp_path: Path) -> None:
 
 
 def test_walk_skips_vcs_venv_and_build(tmp_path: Path) -> None:
-    for rel in [".git/x.txt", "node_modules/y.txt", "env/pyvenv.cfg", "env/z.txt", "build/b.txt",
-                "pkg.egg-info/c.txt", "docs/keep.txt", "top.txt"]:
+    for rel in [
+        ".git/x.txt",
+        "node_modules/y.txt",
+        "env/pyvenv.cfg",
+        "env/z.txt",
+        "build/b.txt",
+        "pkg.egg-info/c.txt",
+        "docs/keep.txt",
+        "top.txt",
+    ]:
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")

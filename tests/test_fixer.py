@@ -4,11 +4,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import Flip, active, linter, replace_rule
+from textlint.checks.base import CheckContext
 from textlint.diagnostics import Applicability, Edit, Span
 from textlint.document import Document
 from textlint.fixer import FixLoopError, apply_edits, fix_text, select_fixes
-from tests.helpers import Flip, active, linter, replace_rule
-from textlint.checks.base import CheckContext
 
 
 def _lint(*rules):  # type: ignore[no-untyped-def]

@@ -2,19 +2,26 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers import linter, replace_rule
+from textlint.checks.base import CheckContext
+from textlint.checks.suppression import SuppressionCheck
+from textlint.diagnostics import Severity
 from textlint.document import Document
 from textlint.linter import UNUSED_SUPPRESSION, ActiveRule
 from textlint.rules import Rule
-from textlint.checks.suppression import SuppressionCheck
-from textlint.checks.base import CheckContext
-from textlint.diagnostics import Severity
-from tests.helpers import linter, replace_rule
 
 
 def _unused_rule() -> ActiveRule:
-    rule = Rule(id=UNUSED_SUPPRESSION, pack="core", kind="suppression", message="m",
-                severity=Severity.WARNING)
-    return ActiveRule(rule, SuppressionCheck(None, CheckContext(rule.id, "m")), Severity.WARNING, "none")
+    rule = Rule(
+        id=UNUSED_SUPPRESSION,
+        pack="core",
+        kind="suppression",
+        message="m",
+        severity=Severity.WARNING,
+    )
+    return ActiveRule(
+        rule, SuppressionCheck(None, CheckContext(rule.id, "m")), Severity.WARNING, "none"
+    )
 
 
 def _ids(text: str) -> list[tuple[str, int]]:
@@ -28,16 +35,26 @@ def _ids(text: str) -> list[tuple[str, int]]:
     [
         ("bad\nbad", [("no-bad", 1), ("no-bad", 2)]),
         ("textlint-disable-next-line no-bad\nbad\nbad", [("no-bad", 3)]),
-        ("<!-- textlint-disable no-bad -->\nbad\nbad\n<!-- textlint-enable no-bad -->\nbad",
-         [("no-bad", 5)]),
+        (
+            "<!-- textlint-disable no-bad -->\nbad\nbad\n<!-- textlint-enable no-bad -->\nbad",
+            [("no-bad", 5)],
+        ),
         ("# textlint-disable\nbad\nbad", []),
         ("textlint-disable-next-line no-bad\nfine\nbad", [(UNUSED_SUPPRESSION, 1), ("no-bad", 3)]),
         ("textlint-disable-next-line no-such-rule\nbad", [(UNUSED_SUPPRESSION, 1), ("no-bad", 2)]),
         ("// textlint-disable-next-line no-bad, other\nbad", [(UNUSED_SUPPRESSION, 1)]),
         ("textlint-disable no-bad\nfine", [(UNUSED_SUPPRESSION, 1)]),
     ],
-    ids=["none", "next-line", "html-region", "all-rules", "unused", "unknown-rule",
-         "list-with-unknown", "unused-region"],
+    ids=[
+        "none",
+        "next-line",
+        "html-region",
+        "all-rules",
+        "unused",
+        "unknown-rule",
+        "list-with-unknown",
+        "unused-region",
+    ],
 )
 def test_suppressions(text: str, expected: list[tuple[str, int]]) -> None:
     assert _ids(text) == expected

@@ -14,10 +14,19 @@ import click
 from textlint import __version__
 from textlint.config import Config, ConfigError, config_for_dir, load_config_file
 from textlint.document import Document
-from textlint.files import BinaryFile, InputError, Source, decode, has_extension, read_source, walk, write_source
+from textlint.files import (
+    BinaryFile,
+    InputError,
+    Source,
+    decode,
+    has_extension,
+    read_source,
+    walk,
+    write_source,
+)
 from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
-from textlint.linter import CheckFailure, Linter
+from textlint.linter import CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
 from textlint.rules import PackError
 from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
@@ -71,7 +80,9 @@ class Run:
                     continue
                 for file in walk(path):
                     file_config = self.config_for(str(file))
-                    if has_extension(file, file_config.extensions) and not self.excluded(file_config, str(file)):
+                    if has_extension(file, file_config.extensions) and not self.excluded(
+                        file_config, str(file)
+                    ):
                         found = True
                         yield str(file)
                 if not found:
@@ -142,7 +153,9 @@ class Run:
                     return
         elif target == STDIN and self.fix and not self.diff:
             sys.stdout.write(text)
-        self.report.results.append(FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed))
+        self.report.results.append(
+            FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
+        )
 
     def read(self, target: str, shown: str, config: Config) -> Source:
         if target == STDIN:
@@ -151,11 +164,15 @@ class Run:
 
     def show_diff(self, path: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(
-            before.splitlines(keepends=True), after.splitlines(keepends=True),
-            fromfile=f"a/{path}", tofile=f"b/{path}",
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
         )
         for line in diff:
-            sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            sys.stdout.write(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            )
 
 
 def _show_rules(config_path: str | None, choice: Choice, explain: str | None) -> int:
@@ -163,7 +180,11 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None) ->
     from textlint.explain import list_rules
 
     try:
-        config = (load_config_file(Path(config_path)) or Config()) if config_path else config_for_dir(Path.cwd())
+        config = (
+            (load_config_file(Path(config_path)) or Config())
+            if config_path
+            else config_for_dir(Path.cwd())
+        )
         linters = LinterCache(choice)
         rules = linters.rules(config)
         if explain is None:
@@ -190,25 +211,58 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None) ->
 @click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (or count) unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules or packs (comma-separated; 'all').")
-@click.option("--extend-select", multiple=True, metavar="RULES", help="These rules or packs as well.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules or packs (comma-separated; 'all').",
+)
+@click.option(
+    "--extend-select", multiple=True, metavar="RULES", help="These rules or packs as well."
+)
 @click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules or packs.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--config", "config_path", type=str, metavar="FILE", help="Use this config file for every file.")
-@click.option("--lang", "language", metavar="CODE", help="Target language of the text (default: config, else en).")
-@click.option("--stdin-filename", metavar="PATH", help="Name (and config lookup path) for text read from stdin.")
+@click.option(
+    "--config", "config_path", type=str, metavar="FILE", help="Use this config file for every file."
+)
+@click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="Target language of the text (default: config, else en).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Name (and config lookup path) for text read from stdin.",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules and whether they are on.")
 @click.option("--explain", metavar="RULE", help="Explain a rule (or every rule of a pack).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
 @click.option("--no-source", is_flag=True, help="Do not print the source line under each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.version_option(__version__, "--version", prog_name="textlint")
 def command(
-    paths: tuple[str, ...], fix: bool, unsafe_fixes: bool, diff: bool, select: tuple[str, ...],
-    extend_select: tuple[str, ...], ignore: tuple[str, ...], fmt: str, config_path: str | None,
-    language: str | None, stdin_filename: str | None, list_rules: bool, explain: str | None,
-    color: str, no_source: bool, quiet: bool, exit_zero: bool,
+    paths: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    config_path: str | None,
+    language: str | None,
+    stdin_filename: str | None,
+    list_rules: bool,
+    explain: str | None,
+    color: str,
+    no_source: bool,
+    quiet: bool,
+    exit_zero: bool,
 ) -> int:
     """Lint text files (or stdin) for machine-translation and scraping defects.
 
@@ -232,9 +286,13 @@ def command(
     for target in run.targets(paths):
         run.process(target, target in explicit)
 
-    use_color = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    opts = RenderOptions(color=use_color, quiet=quiet, unsafe_fixes=unsafe_fixes, show_source=not no_source)
-    for path, message in run.report.errors:
+    use_color = color == "always" or (
+        color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    opts = RenderOptions(
+        color=use_color, quiet=quiet, unsafe_fixes=unsafe_fixes, show_source=not no_source
+    )
+    for _path, message in run.report.errors:
         click.echo(f"textlint: {message}", err=True)
     if fmt == "sarif":
         rules = run.linters.rules(config_file or Config())
@@ -255,8 +313,11 @@ def command(
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        rv = command.main(args=list(argv) if argv is not None else None, prog_name="textlint",
-                          standalone_mode=False)
+        rv = command.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="textlint",
+            standalone_mode=False,
+        )
     except click.UsageError as exc:
         exc.show()
         return EXIT_ERROR

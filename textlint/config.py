@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,15 @@ class Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "packs", "exclude", "extend-exclude",
-              "extensions"}
+_LIST_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "packs",
+    "exclude",
+    "extend-exclude",
+    "extensions",
+}
 _KEYS = _LIST_KEYS | {"per-file-ignores", "language", "encoding", "rules"}
 _RULE_KEYS = {"severity", "fix"}
 
@@ -69,7 +76,9 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     where = f"{path}: [tool.textlint]" if path.name == "pyproject.toml" else str(path)
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(
+            f"{where}: unknown key {unknown[0]!r} (known keys: {', '.join(sorted(_KEYS))})"
+        )
     lists: dict[str, tuple[str, ...]] = {}
     for key in _LIST_KEYS & set(data):
         value = data[key]
@@ -85,7 +94,9 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         try:
             codecs.lookup(data["encoding"])
         except LookupError:
-            raise ConfigError(f"{where}: 'encoding': unknown encoding {data['encoding']!r}") from None
+            raise ConfigError(
+                f"{where}: 'encoding': unknown encoding {data['encoding']!r}"
+            ) from None
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict) or not all(
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in pfi.values()
@@ -157,7 +168,7 @@ def load_config_file(path: Path) -> Config | None:
     return parse_config(data, path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def config_for_dir(directory: Path) -> Config:
     """The nearest configuration at or above ``directory`` (absolute), or the defaults."""
     for parent in (directory, *directory.parents):

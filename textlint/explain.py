@@ -28,9 +28,15 @@ def _block(title: str, body: str) -> list[str]:
 
 
 def explain(rule: Rule) -> str:
-    out = [f"# {rule.id}", "", rule.summary, "",
-           f"Pack: {rule.pack} ({rule.source})   Kind: {rule.kind}   Severity: {rule.severity.value}"
-           f"   Fix: {rule.fix}   On by default: {'yes' if rule.default else 'no'}", ""]
+    out = [
+        f"# {rule.id}",
+        "",
+        rule.summary,
+        "",
+        f"Pack: {rule.pack} ({rule.source})   Kind: {rule.kind}   Severity: {rule.severity.value}"
+        f"   Fix: {rule.fix}   On by default: {'yes' if rule.default else 'no'}",
+        "",
+    ]
     out += _block("What it does", rule.what)
     out += _block("Why is this bad?", rule.why)
     ex = rule.examples
@@ -38,13 +44,17 @@ def explain(rule: Rule) -> str:
         out.append("## Example")
         out += [f"    {t!r}" for t in ex.flag]
         for f in ex.fix:
-            out.append(f"    {f.text!r}\n      -> {f.fixed!r}{'   (unsafe fix)' if f.unsafe else ''}")
+            out.append(
+                f"    {f.text!r}\n      -> {f.fixed!r}{'   (unsafe fix)' if f.unsafe else ''}"
+            )
         out.append("")
     if ex.clean:
         out.append("## Not flagged")
         out += [f"    {t!r}" for t in ex.clean]
         out.append("")
-    out += _block("Fix safety", rule.fix_safety or ("This rule has no fix." if rule.fix == "none" else ""))
+    out += _block(
+        "Fix safety", rule.fix_safety or ("This rule has no fix." if rule.fix == "none" else "")
+    )
     options = _options(rule)
     if options:
         out.append("## Options")

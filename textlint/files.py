@@ -16,11 +16,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", ".bzr", "node_modules", "__pycache__", ".venv", "venv", ".tox",
-    ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", "site-packages",
-    ".eggs", "_build", "target",
-})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".bzr",
+        "node_modules",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "build",
+        "dist",
+        "site-packages",
+        ".eggs",
+        "_build",
+        "target",
+    }
+)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -56,7 +74,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
         if data.startswith(mark):
             bom, encoding = mark, name
             break
-    body = data[len(bom):]
+    body = data[len(bom) :]
     if not bom and b"\0" in body[:_SNIFF]:
         raise BinaryFile(f"{path}: binary file (contains NUL bytes)")
     try:
@@ -119,7 +137,8 @@ def walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         dirnames[:] = sorted(
-            d for d in dirnames
+            d
+            for d in dirnames
             if d not in SKIP_DIRS and not d.endswith(".egg-info") and not is_venv(here / d)
         )
         for name in sorted(filenames):

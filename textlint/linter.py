@@ -87,8 +87,12 @@ def _diagnostic(active: ActiveRule, finding: Finding) -> Diagnostic:
         except (KeyError, IndexError, ValueError):
             message = active.rule.message
     return Diagnostic(
-        active.rule.id, active.severity, message, finding.span,
-        _cap(finding.fix, active.fix), dict(finding.params),
+        active.rule.id,
+        active.severity,
+        message,
+        finding.span,
+        _cap(finding.fix, active.fix),
+        dict(finding.params),
     )
 
 

@@ -80,7 +80,7 @@ def check_class(kind: str) -> type[Check]:
             raise RegistryError(f"check kind {kind!r}: plugin failed to load: {exc}") from None
     if not (isinstance(cls, type) and issubclass(cls, Check)):
         raise RegistryError(f"check kind {kind!r} is not a textlint Check subclass")
-    return cls  # type: ignore[no-any-return]
+    return cls
 
 
 def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check:

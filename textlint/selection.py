@@ -132,12 +132,14 @@ def build_linter(
         rule = rules[rid]
         settings = config.rules.get(rid)
         try:
-            active.append(ActiveRule.build(
-                rule,
-                settings.options if settings else None,
-                settings.severity if settings else None,
-                settings.fix if settings else None,  # type: ignore[arg-type]
-            ))
+            active.append(
+                ActiveRule.build(
+                    rule,
+                    settings.options if settings else None,
+                    settings.severity if settings else None,
+                    settings.fix if settings else None,  # type: ignore[arg-type]
+                )
+            )
         except OptionsError as exc:
             if settings and settings.options:
                 raise ConfigError(f"{config.name}: rules.{rid}: {exc.detail}") from None

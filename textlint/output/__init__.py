@@ -32,7 +32,8 @@ class Report:
 
     def fixable(self, unsafe: bool) -> int:
         return sum(
-            1 for d in self.diagnostics()
+            1
+            for d in self.diagnostics()
             if d.fix is not None and (unsafe or d.fix.applicability is Applicability.SAFE)
         )
 

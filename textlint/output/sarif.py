@@ -26,47 +26,75 @@ def render(report: Report, opts: RenderOptions) -> str:
                 "ruleIndex": rule_ids.index(d.rule_id),
                 "level": _LEVEL[d.severity],
                 "message": {"text": d.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri},
-                    "region": {
-                        "startLine": line, "startColumn": col,
-                        "endLine": end_line, "endColumn": end_col,
-                        "charOffset": d.span.start, "charLength": len(d.span),
-                    },
-                }}],
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                                "charOffset": d.span.start,
+                                "charLength": len(d.span),
+                            },
+                        }
+                    }
+                ],
             }
             if d.fix is not None:
-                item["fixes"] = [{
-                    "description": {"text": d.fix.description or f"{d.fix.applicability.value} fix"},
-                    "artifactChanges": [{
-                        "artifactLocation": {"uri": uri},
-                        "replacements": [{
-                            "deletedRegion": {"charOffset": e.span.start, "charLength": len(e.span)},
-                            "insertedContent": {"text": e.replacement},
-                        } for e in d.fix.edits],
-                    }],
-                }]
+                item["fixes"] = [
+                    {
+                        "description": {
+                            "text": d.fix.description or f"{d.fix.applicability.value} fix"
+                        },
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": e.span.start,
+                                            "charLength": len(e.span),
+                                        },
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in d.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
             results.append(item)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "textlint",
-                "version": __version__,
-                "rules": [
-                    {"id": rid, "shortDescription": {"text": report.rule_docs.get(rid, rid)}}
-                    for rid in rule_ids
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "textlint",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": rid,
+                                "shortDescription": {"text": report.rule_docs.get(rid, rid)},
+                            }
+                            for rid in rule_ids
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": m}} for _, m in report.errors
+                        ],
+                    }
                 ],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "invocations": [{
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": [
-                    {"level": "error", "message": {"text": m}} for _, m in report.errors
-                ],
-            }],
-        }],
+            }
+        ],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

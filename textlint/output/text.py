@@ -82,7 +82,8 @@ def summary(report: Report, opts: RenderOptions) -> str:
         if n:
             name = {"error": "error", "warning": "warning", "info": "info"}[sev.value]
             parts.append(f"{n} {name}{'s' if n != 1 and sev is not Severity.INFO else ''}")
-    text = f"{total} finding{'s' * (total != 1)} ({', '.join(parts)}) in {files} file{'s' * (files != 1)}"
+    text = f"{total} finding{'s' * (total != 1)} ({', '.join(parts)})"
+    text += f" in {files} file{'s' * (files != 1)}"
     if report.fixed:
         text += f"; {report.fixed} fixed"
     safe = report.fixable(unsafe=False)
