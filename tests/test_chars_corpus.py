@@ -116,7 +116,7 @@ def test_throughput() -> None:
         best = min(best, time.perf_counter() - start)
     print(f"\n{len(DEFAULT_RULES)} default character rules: {megabytes / best:.1f} MB/s "
           f"on {megabytes:.1f} MB (document preparation excluded)")
-    assert megabytes / best >= 8  # measured 18; the floor leaves room for a loaded machine
+    assert megabytes / best >= 10  # measured 35; the floor leaves room for a loaded machine
 
 
 def test_pack_rules_are_ours() -> None:

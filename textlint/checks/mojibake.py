@@ -20,7 +20,9 @@ from textlint.document import Document
 
 # Continuation bytes 0x80-0xBF as Latin-1 reads them, plus what Windows-1252 makes of 0x80-0x9F.
 _CONT = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_PREFILTER = re.compile(f"[\xc2-\xf4][{_CONT}]|[\x80-\x9f]|Ã(?= )|\ufffd")
+# One character class, so the scan runs at full regex speed; the pair is checked afterwards.
+_PREFILTER = re.compile("[\xc2-\xf4\x80-\x9f\ufffd]")
+_CONTINUATION = re.compile(f"[{_CONT}]")
 _BREAK = " \t\r\n\0"
 # "Ã" + a Windows-1252 character that completes a UTF-8 letter, followed by a lower-case letter.
 _INSIDE_WORD = re.compile("Ã[ŒŽ…’](?=[a-zß-öø-ÿ])")
@@ -64,7 +66,12 @@ class Mojibake(Check):
         for m in _PREFILTER.finditer(prose):
             if m.start() < covered:
                 continue
-            if m.group() == "\ufffd":
+            ch = m.group()
+            if ch >= "\xc2" and ch != "\ufffd":
+                nxt = prose[m.end() : m.end() + 1]
+                if not (_CONTINUATION.match(nxt) or (ch == "Ã" and nxt == " ")):
+                    continue  # an accented letter, not a lead byte with its continuation
+            if ch == "\ufffd":
                 if self.options.replacement_character:
                     yield Finding(
                         Span(m.start(), m.end()),
