@@ -224,8 +224,15 @@ def test_invisible_message_names_the_character() -> None:
     assert "zero-width space" in diag.message
 
 
-def test_invisible_leaves_mojibake_c1_to_mojibake() -> None:
-    text = "It was â€\x9dhere"
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("It was â€\x9dhere", id="undefined-c1"),
+        pytest.param("voilÃ\u00a0 la", id="a-grave-a0"),
+        pytest.param("It is 10Â\u00a0km.", id="nbsp-mojibake"),
+    ],
+)
+def test_invisible_leaves_mojibake_bytes_to_mojibake(text: str) -> None:
     assert flagged(text, INVISIBLE) == []
     assert flagged(text, MOJIBAKE)
 

@@ -32,7 +32,8 @@ from textlint.document import Document
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # C1 controls that Windows-1252 leaves undefined; the others are mojibake (see ``mojibake``).
 _C1_UNDEFINED = "\x81\x8d\x8f\x90\x9d"
-# Every character this check judges, as one character class, so the scan runs at full regex speed; runs are measured afterwards.
+# Every character this check judges, as one character class so that the scan runs at full
+# regex speed; runs are measured afterwards.
 _CANDIDATE = re.compile(
     "[\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\ufffc"
     + _BIDI
@@ -41,6 +42,9 @@ _CANDIDATE = re.compile(
     + "\u00a0]"
 )
 _SPACES = " \t\u00a0"
+# Characters after which a no-break space is the 0xA0 byte of mojibake ("Â\u00a0" for a NBSP,
+# "Ã\u00a0" for "à", "â€\u00a0" for "†"): the mojibake rule repairs those.
+_A0_MOJIBAKE = "ÂÃ€"
 _LINE_END = "\r\n"
 # A character that Latin-1 or Windows-1252 makes of a UTF-8 lead or continuation byte.
 _MOJIBAKE_BYTE = re.compile("[\x80-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
@@ -92,7 +96,7 @@ class InvisibleCharacters(Check):
                 continue
             ch = m.group()
             if ch == "\u00a0":
-                if self.options.nbsp:
+                if self.options.nbsp and not (start and prose[start - 1] in _A0_MOJIBAKE):
                     start, covered = _space_run(prose, start)
                     yield from self._nbsp(prose, start, covered)
                 continue
