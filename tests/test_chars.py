@@ -60,6 +60,7 @@ def test_foreign_fix(text: str, expected: str) -> None:
         pytest.param("Read more »", id="more-arrow"),
         pytest.param("« Previous | Next »", id="pager"),
         pytest.param("Next › Back ‹", id="single-arrows"),
+        pytest.param("Home»News", id="glued-both-sides"),
         pytest.param("He said “no”.", id="english"),
         pytest.param("« a\n\nb »", id="across-paragraphs"),
         pytest.param("", id="empty"),
@@ -83,17 +84,30 @@ def test_foreign_other_languages_are_not_checked(text: str, language: str) -> No
 
 
 @pytest.mark.parametrize(
-    ("text", "mark"),
+    ("text", "expected"),
     [
-        pytest.param("The word «provisional appeared.", "«", id="lone-open"),
-        pytest.param("It was „final.", "„", id="lone-low9"),
-        pytest.param("«a\n\nb", "«", id="not-paired-across-paragraphs"),
+        pytest.param("The word «draft appeared.", "The word “draft appeared.", id="open"),
+        pytest.param("It was „final.", "It was “final.", id="low9-open"),
+        pytest.param("«a\n\nb", "“a\n\nb", id="not-paired-across-paragraphs"),
+        pytest.param("«One.\n\n«Two.»", "“One.\n\n“Two.”", id="run-on-quotation"),
+        pytest.param("He said no« twice", "He said no” twice", id="german-close"),
+        pytest.param('Both "x" and «y', 'Both "x" and "y', id="straight-doc"),
     ],
 )
-def test_foreign_lone_mark_is_reported_without_fix(text: str, mark: str) -> None:
+def test_foreign_lone_mark_follows_its_attachment(text: str, expected: str) -> None:
+    assert flagged(text, FOREIGN)
+    assert fixed(text, FOREIGN) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("It was „ final", id="low9-detached"),
+    ],
+)
+def test_foreign_lone_mark_without_direction_has_no_fix(text: str) -> None:
     found = lint_text(text, [FOREIGN])
-    assert [text[d.span.start : d.span.end] for d in found] == [mark]
-    assert found[0].fix is None
+    assert found and all(d.fix is None for d in found)
 
 
 # --- mixed-quotation-marks -----------------------------------------------------------------
@@ -150,6 +164,7 @@ def test_mixed_message_names_dominant_style() -> None:
         pytest.param("two\u200b\u200bzwsp", "twozwsp", id="zwsp-run"),
         pytest.param("word\u2060joiner", "wordjoiner", id="word-joiner"),
         pytest.param("in\ufeffside", "inside", id="bom-inside"),
+        pytest.param("\ufeff\ufeffdouble", "\ufeffdouble", id="bom-doubled-at-start"),
         pytest.param("bell\x07", "bell", id="bel"),
         pytest.param("del\x7fete", "delete", id="del"),
         pytest.param("nul\x00l", "null", id="nul"),

@@ -111,7 +111,9 @@ class InvisibleCharacters(Check):
         before = base_before(prose, start)
         after = char_at(prose, end)
         if ch == "\ufeff" and start == 0:
-            return None  # a leading byte-order mark is an encoding signature, not content
+            if end == 1:
+                return None  # a leading byte-order mark is an encoding signature, not content
+            start = 1
         if ch == "\u200d" and (in_class(EMOJI, before) or in_class(EMOJI, after)):
             return None
         if ch in "\u200c\u200d" and (

@@ -3,8 +3,10 @@
 ``check = "foreign"``: guillemets (« » ‹ ›, also reversed » «) and low-9 quotes („ “, „ ”, ‚ ‘)
 that machine translation carries over from the source language. A complete pair is replaced by
 the document's own style (typographic or straight); French inner spaces go with the marks.
-A lone mark is reported without a fix only when it touches a word, so that » and › used as
-breadcrumb or "next" arrows are left alone.
+A lone mark (a quotation running on over paragraphs, or a typo) is reported only when it is
+attached to text on one side, so that » and › used as breadcrumb or "next" arrows are left
+alone; the side it is attached to tells which way it faces, and the fix uses the English mark
+facing the same way.
 
 ``check = "mixed"``: straight and typographic double quotes in one document; each mark of the
 minority style is reported, with an unsafe fix to the dominant one.
@@ -46,6 +48,10 @@ _NAVIGATION = re.compile(r"[|•·]")
 @dataclass(frozen=True)
 class Options:
     check: Literal["foreign", "mixed"] = "foreign"
+
+
+def _is_gap(ch: str) -> bool:
+    return ch.isspace() or ch == "\0"
 
 
 def is_english(language: str) -> bool:
@@ -97,13 +103,27 @@ class QuotationMarks(Check):
             i = m.start()
             if i in paired:
                 continue
-            before = prose[i - 1] if i else " "
-            after = prose[i + 1] if i + 1 < len(prose) else " "
-            if m.group() != "„" and not (before.isalpha() or after.isalpha()):
+            mark = m.group()
+            glued_left = i > 0 and not _is_gap(prose[i - 1])
+            glued_right = i + 1 < len(prose) and not _is_gap(prose[i + 1])
+            if glued_left == glued_right and mark != "„":
                 continue  # a separator or arrow (Home » News, Next ›), not a quotation mark
+            double = mark in "«»„"
+            # Which way the mark faces is told by the word it is attached to, in every
+            # convention: «word and »word open, word» and word« close (as do paragraph-opening
+            # marks of a quotation that runs on into the next paragraph).
+            fix = None
+            if glued_left != glued_right:
+                opens = glued_right
+                if double:
+                    wanted = '"' if straight else ("“" if opens else "”")
+                else:
+                    wanted = "'" if straight else ("‘" if opens else "’")
+                fix = Fix.safe(Edit.replace(i, i + 1, wanted), description=f"use {wanted}")
             yield Finding(
                 Span(i, i + 1),
-                message=f"Unpaired foreign quotation mark {m.group()} in English text",
+                message=f"Unpaired foreign quotation mark {mark} in English text",
+                fix=fix,
             )
 
     def _mixed(self, doc: Document) -> Iterator[Finding]:
