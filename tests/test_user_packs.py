@@ -25,7 +25,7 @@ GUIDE = ROOT / "docs" / "writing-packs.md"
 
 
 def linter_of(rules: list[Rule]) -> Linter:
-    return Linter([ActiveRule.build(r) for r in rules], report_unused_suppressions=False)
+    return Linter([ActiveRule.build(r) for r in rules])
 
 
 def rule(kind: str, options: dict[str, Any], fix: str = "safe", message: str = "m") -> Rule:
@@ -298,3 +298,50 @@ def test_any_text_gives_findings_or_nothing(text: str) -> None:
             assert 0 <= diag.span.start <= diag.span.end <= len(text)
         once = fix_text(text, lambda t, linter=linter: linter.lint(Document(t)), True).text
         assert fix_text(once, lambda t, linter=linter: linter.lint(Document(t)), True).text == once
+
+
+# --- through the command line -----------------------------------------------------------------
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A project folder whose configuration names the example pack."""
+    cli = pytest.importorskip("textlint.cli")
+    config = pytest.importorskip("textlint.config")
+    selection = pytest.importorskip("textlint.selection")
+    (tmp_path / "newsroom.toml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / ".textlint.toml").write_text('packs = ["newsroom.toml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    config.config_for_dir.cache_clear()
+    selection.rules_with_packs.cache_clear()
+    yield cli.main
+    config.config_for_dir.cache_clear()
+    selection.rules_with_packs.cache_clear()
+
+
+def test_cli_lists_and_explains_user_rules(
+    project: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert project(["--list-rules"]) == 0
+    listing = capsys.readouterr().out
+    assert "house-spelling" in listing and "newsroom" in listing
+    assert "furniture-comments" in listing
+    assert project(["--explain", "house-wire-credits"]) == 0
+    explained = capsys.readouterr().out
+    assert "Credits go in the byline field" in explained
+    assert "--unsafe-fixes" in explained
+
+
+def test_cli_fixes_with_a_user_pack(project: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("a.txt").write_text("Prices rose 4.5 percent, said Kim Jong Un.\n\nRead more:\n",
+                             encoding="utf-8")
+    project(["--color", "never", "--fix", "a.txt"])
+    capsys.readouterr()
+    assert Path("a.txt").read_text(encoding="utf-8") == "Prices rose 4.5%, said Kim Jong-un.\n"
+
+
+def test_cli_bad_user_pack_exits_2(project: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("newsroom.toml").write_text(one_rule("pattern", "{ pattern = '(x' }"), encoding="utf-8")
+    Path("a.txt").write_text("text\n", encoding="utf-8")
+    assert project(["--color", "never", "a.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "newsroom.toml" in err and "'my-rule'" in err and "invalid regular expression" in err
