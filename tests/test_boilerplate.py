@@ -156,6 +156,8 @@ LAYOUT_CASES = [
      "A.\n\nSource link\n\nB.\n", "A.\n\nB.\n"),
     ("url-makes-it-unsafe", "A.\n\nRead more: https://example.com/x\n\nB.\n",
      "A.\n\nRead more: https://example.com/x\n\nB.\n", "A.\n\nB.\n"),
+    ("safe-block-keeps-url-line", "A.\n\nRead more:\nRead more: https://example.com/x\n\nB.\n",
+     "A.\n\nRead more: https://example.com/x\n\nB.\n", "A.\n\nB.\n"),
     ("headline-is-unsafe", "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n",
      "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n", "A.\n\nB.\n"),
     ("dangling-label", "A.\n\nSee the list below:\n",

@@ -178,17 +178,20 @@ class Lines(Check):
                     yield m.start() + 1
 
     def _findings(self, doc: Document, found: dict[int, FixLevel]) -> Iterator[Finding]:
-        for line in sorted(found):
-            span = doc.lines[line]
-            level = found[line]
-            if _hides_text(doc, span):
+        levels: dict[int, FixLevel] = {}
+        for line, level in found.items():
+            if _hides_text(doc, doc.lines[line]):
                 # Masked text on the line (a URL, code) is more than the known furniture.
                 if self.options.hidden_text == "skip":
                     continue
                 level = "unsafe"
+            levels[line] = level
+        for line in sorted(levels):
+            span = doc.lines[line]
+            level = levels[line]
 
             def along(i: int, level: FixLevel = level) -> bool:
-                other = found.get(i)
+                other = levels.get(i)
                 return other is not None and (other == "safe" or level == "unsafe")
 
             edit = delete_line(doc, line, along)
