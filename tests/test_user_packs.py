@@ -345,3 +345,35 @@ def test_cli_bad_user_pack_exits_2(project: Any, capsys: pytest.CaptureFixture[s
     assert project(["--color", "never", "a.txt"]) == 2
     err = capsys.readouterr().err
     assert "newsroom.toml" in err and "'my-rule'" in err and "invalid regular expression" in err
+
+
+# --- many phrases: grouped by first word, the same result as one alternation ----------------
+
+MANY = [f"word{i} tail" for i in range(40)] + ["new york", "york city", "new", "New York Times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [("The New York Times and new york city.", ["New York Times", "new york"]),
+     ("word3 tail, word39  tail, word40 tail, word3tail", ["word3 tail", "word39  tail"]),
+     ("york city", ["york city"]),
+     ("nothing here", [])],
+    ids=["longest-wins", "prefiltered", "second-word", "none"],
+)
+def test_many_phrases(text: str, spans: list[str]) -> None:
+    r = rule("phrases", {"phrases": MANY})
+    assert [text[d.span.start : d.span.end] for d in lint(r, text)] == spans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "a b", "b a", "ba", "c"]), min_size=1,
+                max_size=5),
+       st.text(alphabet="ab c", max_size=30))
+def test_phrase_groups_match_like_one_alternation(phrases: list[str], text: str) -> None:
+    import regex
+
+    from textlint.checks._textmatch import alternation
+
+    expected = [m.span() for m in regex.finditer(alternation(phrases, True), text, regex.I)]
+    r = rule("phrases", {"phrases": phrases})
+    assert [(d.span.start, d.span.end) for d in lint(r, text)] == expected

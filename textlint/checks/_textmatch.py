@@ -6,6 +6,8 @@ rule and then run on many documents.
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -68,6 +70,66 @@ def alternation(phrases: Iterable[str], whole_words: bool) -> str:
                 body = f"{body}(?!{WORD_CHAR})"
         items.append(body)
     return "|".join(f"(?:{i})" for i in items)
+
+
+# Words as the token set sees them (Python's \w: letters, digits, underscore).
+_TOKEN = re.compile(r"\w+")
+_TOKENS: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
+# Above this many first words a rule first looks up which of them the document holds at all.
+_PREFILTER_FROM = 24
+
+
+def document_tokens(doc: Document) -> frozenset[str]:
+    """The case-folded words of the prose, computed once per document for every rule."""
+    tokens = _TOKENS.get(doc)
+    if tokens is None:
+        tokens = frozenset(_TOKEN.findall(doc.prose.casefold()))
+        _TOKENS[doc] = tokens
+    return tokens
+
+
+class PhraseMatcher:
+    """Finds literal phrases fast, with the semantics of one alternation (leftmost match, the
+    longest phrase at a position).
+
+    The ``regex`` engine tries every branch of an alternation at every position, so a long
+    list is slow; it finds a literal quickly, though. Phrases are therefore grouped by their
+    first word and each group compiled once, as one alternation behind that literal. With
+    many groups and whole words, a group runs only when the document holds its first word.
+    """
+
+    def __init__(self, phrases: Iterable[str], ignore_case: bool, whole_words: bool) -> None:
+        flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+        groups: dict[str | None, list[str]] = {}
+        for phrase in {p.strip() for p in phrases if p.strip()}:
+            first = _TOKEN.match(phrase.casefold())
+            # Only a whole-word phrase starts where a text word starts.
+            key = first.group() if whole_words and first and phrase[0] != "_" else None
+            groups.setdefault(key, []).append(phrase)
+        self._groups: list[tuple[str | None, Any]] = [
+            (key, regex.compile(alternation(items, whole_words), flags))
+            for key, items in sorted(groups.items(), key=lambda kv: kv[0] or "")
+        ]
+        self._prefilter = len(self._groups) > _PREFILTER_FROM
+
+    def spans(self, doc: Document) -> list[tuple[int, int]]:
+        prose = doc.prose
+        tokens = document_tokens(doc) if self._prefilter else None
+        found: list[tuple[int, int]] = []
+        for key, compiled in self._groups:
+            if tokens is not None and key is not None and key not in tokens:
+                continue
+            found.extend(m.span() for m in compiled.finditer(prose))
+        if len(self._groups) == 1:
+            return found
+        found.sort(key=lambda se: (se[0], -se[1]))
+        out: list[tuple[int, int]] = []
+        end = -1
+        for start, stop in found:
+            if start >= end:
+                out.append((start, stop))
+                end = stop if stop > start else start + 1
+        return out
 
 
 def normalise(text: str, fold_case: bool = True) -> str:

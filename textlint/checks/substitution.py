@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from textlint.checks._textmatch import alternation, match_case, normalise
+from textlint.checks._textmatch import PhraseMatcher, alternation, match_case, normalise
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -35,6 +35,8 @@ class Substitution(Check):
         pairs = {k: v for k, v in options.replacements.items() if k.strip()}
         if not pairs:
             raise ValueError("option 'replacements' must map at least one phrase to a replacement")
+        self._matcher = PhraseMatcher(pairs, options.ignore_case, options.whole_words)
+        # Only to check the replacements at load time: one alternation of every phrase.
         flags = regex.V0 | (regex.IGNORECASE if options.ignore_case else 0)
         self._regex: Any = regex.compile(alternation(pairs, options.whole_words), flags)
         self._table = {self._key(k): v for k, v in pairs.items()}
@@ -58,16 +60,17 @@ class Substitution(Check):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         out: list[Finding] = []
-        for m in self._regex.finditer(doc.prose):
-            found = m.group()
+        text = doc.text
+        for start, end in self._matcher.spans(doc):
+            found = text[start:end]
             replacement = self._replacement(found)
             # None: a case-folding corner (ß/SS) the table does not know. Equal: the text is
             # already what the rule asks for (github -> GitHub finds GitHub too).
             if replacement is None or replacement == found:
                 continue
-            fix = Fix.safe(Edit.replace(m.start(), m.end(), replacement),
+            fix = Fix.safe(Edit.replace(start, end, replacement),
                            description=f"Replace with {replacement!r}")
-            out.append(Finding(Span(m.start(), m.end()), fix=fix,
+            out.append(Finding(Span(start, end), fix=fix,
                                params={"found": found, "replacement": replacement}))
         return out
 
