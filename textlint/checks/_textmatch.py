@@ -197,7 +197,7 @@ def skipped(rule_id: str, pattern: str, timeout: float, offset: int, earlier: bo
 def is_blank(doc: Document, line: int) -> bool:
     """Blank in the original text: a line of masked code or markup is not blank, so deleting
     around it never takes it along."""
-    span = doc.lines[line]
+    span = doc.line_span(line)
     return not doc.text[span.start : span.end].strip(BLANK_CHARS)
 
 
@@ -227,7 +227,7 @@ def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
     overlaps the deletion of an adjacent line by another rule: the fixer then applies the two
     in separate passes, and the second sees the blank lines the first one left.
     """
-    n = len(doc.lines)
+    n = len(doc.line_starts)
 
     def goes(i: int) -> bool:
         return is_blank(doc, i) or along(i)
@@ -252,10 +252,10 @@ def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
     first = doc.line_of(start)
     if first == 0 or start != doc.line_starts[first]:
         return Edit.delete(start, end)
-    break_start = doc.lines[first - 1].end
+    break_start = doc.line_span(first - 1).end
     return Edit.replace(break_start, end, doc.text[break_start:start])
 
 
 def line_text(doc: Document, line: int) -> str:
-    span = doc.lines[line]
+    span = doc.line_span(line)
     return doc.prose[span.start : span.end]

@@ -180,14 +180,14 @@ class Lines(Check):
     def _findings(self, doc: Document, found: dict[int, FixLevel]) -> Iterator[Finding]:
         levels: dict[int, FixLevel] = {}
         for line, level in found.items():
-            if _hides_text(doc, doc.lines[line]):
+            if _hides_text(doc, doc.line_span(line)):
                 # Masked text on the line (a URL, code) is more than the known furniture.
                 if self.options.hidden_text == "skip":
                     continue
                 level = "unsafe"
             levels[line] = level
         for line in sorted(levels):
-            span = doc.lines[line]
+            span = doc.line_span(line)
             level = levels[line]
 
             def along(i: int, level: FixLevel = level) -> bool:
@@ -207,10 +207,11 @@ class Lines(Check):
 
 
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
-# The first word of a line after leading separators; searched from a line break, a literal
-# the engine finds fast (the first line is looked at on its own).
-_LINE_FIRST_WORD = regex.compile(rf"\n{_SEP}*([\p{{L}}\p{{N}}]+)")
-_TEXT_FIRST_WORD = regex.compile(rf"{_SEP}*([\p{{L}}\p{{N}}]+)")
+# The first word of each line after leading separators (empty when the line has none). Every
+# line after a line break yields exactly one match, so the n-th match belongs to line n; the
+# search starts from the line break, a literal the engine finds fast.
+_LINE_FIRST_WORD = regex.compile(rf"\n{_SEP}*([\p{{L}}\p{{N}}]*)")
+_TEXT_FIRST_WORD = regex.compile(rf"{_SEP}*([\p{{L}}\p{{N}}]*)")
 _INDEX: weakref.WeakKeyDictionary[Document, dict[str, list[int]]] = weakref.WeakKeyDictionary()
 
 
@@ -222,17 +223,22 @@ def _first_words(doc: Document) -> dict[str, list[int]]:
     if index is None:
         index = {}
         prose = doc.prose
-        first = _TEXT_FIRST_WORD.match(prose)
-        if first:
-            index[first.group(1).casefold()] = [0]
-        for m in _LINE_FIRST_WORD.finditer(prose):
-            index.setdefault(m.group(1).casefold(), []).append(m.start() + 1)
+        head = _TEXT_FIRST_WORD.match(prose)
+        words = [head.group(1) if head else "", *_LINE_FIRST_WORD.findall(prose)]
+        starts = doc.line_starts
+        if len(words) != len(starts):  # pragma: no cover - a line the pattern did not see
+            raise AssertionError("first-word index out of step with the lines")
+        # Case-fold all words in one call: no line break can be inside a word.
+        folded = "\n".join(words).casefold().split("\n")
+        for start, word in zip(starts, folded, strict=True):
+            if word:
+                index.setdefault(word, []).append(start)
         _INDEX[doc] = index
     return index
 
 
 def _last_content_line(doc: Document, before: int | None = None) -> int | None:
-    for i in range(len(doc.lines) - 1 if before is None else before - 1, -1, -1):
+    for i in range(len(doc.line_starts) - 1 if before is None else before - 1, -1, -1):
         if not is_blank(doc, i):
             return i
     return None
