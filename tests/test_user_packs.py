@@ -377,3 +377,16 @@ def test_phrase_groups_match_like_one_alternation(phrases: list[str], text: str)
     expected = [m.span() for m in regex.finditer(alternation(phrases, True), text, regex.I)]
     r = rule("phrases", {"phrases": phrases})
     assert [(d.span.start, d.span.end) for d in lint(r, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("patterns", "text", "lines"),
+    [([r"(?i)foo", "Bar"], "FOO\nbar\nBar\n", ["FOO", "Bar"]),
+     ([r"(\w)\1", "xyz"], "aa\nxyz\nab\n", ["aa", "xyz"]),
+     ([r"(?<n>a)b", r"(?<n>c)d"], "ab\ncd\nad\n", ["ab", "cd"])],
+    ids=["inline-flag", "backreference", "same-group-name"],
+)
+def test_line_patterns_keep_their_own_meaning(patterns: list[str], text: str,
+                                              lines: list[str]) -> None:
+    r = rule("lines", {"patterns": patterns, "ignore-case": False})
+    assert [text[d.span.start : d.span.end] for d in lint(r, text)] == lines

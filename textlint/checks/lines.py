@@ -67,8 +67,9 @@ class _Matcher:
         self.scan: Any = regex.compile(rf"\n{body}", flags)
 
 
-# Group references do not survive being joined with other patterns; such patterns run alone.
-_GROUP_REF = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]")
+# Group references do not survive being joined with other patterns, and a global inline flag
+# such as (?i) would apply to all of them: such patterns run alone.
+_RUNS_ALONE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]|\(\?[a-zA-Z]+\)")
 
 
 class Lines(Check):
@@ -104,7 +105,7 @@ class Lines(Check):
         self._matchers: list[_Matcher] = []
         for i, pattern in enumerate(options.patterns):
             compile_user_regex(pattern, f"patterns[{i}]", options.ignore_case)
-            if _GROUP_REF.search(pattern):
+            if _RUNS_ALONE.search(pattern):
                 self._matchers.append(_Matcher([pattern], self._flags))
             else:
                 together.append(pattern)
