@@ -120,6 +120,8 @@ KIND_CASES = [
     # kind, options, text, spans reported, text after --fix
     ("phrases", {"phrases": ["in order to"]}, "In order to win, in  order\nto win.",
      ["In order to", "in  order\nto"], None),
+    ("phrases", {"phrases": ["in order to"]}, "Put it in order.\n\nTo win, in order\r\nto win.",
+     ["in order\r\nto"], None),
     ("phrases", {"phrases": ["don't"]}, "I don’t know; I don't care.", ["don’t", "don't"], None),
     ("phrases", {"phrases": ["cat"]}, "A cat, cats, concatenate, CAT.", ["cat", "CAT"], None),
     ("phrases", {"phrases": ["cat"], "whole-words": False}, "concatenate", ["cat"], None),

@@ -39,9 +39,13 @@ def compile_user_regex(pattern: str, option: str, ignore_case: bool) -> Any:
         ) from None
 
 
-def phrase_regex(phrase: str, space: str = r"\s+") -> str:
-    """A literal phrase as a regex that tolerates runs of white space (including line breaks
-    inside a paragraph) and either kind of apostrophe."""
+# White space inside a phrase: any run within a paragraph, with at most one line break.
+PHRASE_SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+
+
+def phrase_regex(phrase: str, space: str = PHRASE_SPACE) -> str:
+    """A literal phrase as a regex that tolerates runs of white space (a line break inside a
+    paragraph too, but not a blank line) and either kind of apostrophe."""
     parts: list[str] = []
     for chunk in regex.split(r"(\s+)", phrase.strip()):
         if not chunk:
