@@ -298,8 +298,8 @@ def test_any_text_gives_findings_or_nothing(text: str) -> None:
         linter = linter_of([r])
         for diag in linter.lint(Document(text)):
             assert 0 <= diag.span.start <= diag.span.end <= len(text)
-        once = fix_text(text, lambda t, linter=linter: linter.lint(Document(t)), True).text
-        assert fix_text(once, lambda t, linter=linter: linter.lint(Document(t)), True).text == once
+        once = fixed(r, text, unsafe=True)
+        assert fixed(r, once, unsafe=True) == once
 
 
 # --- through the command line -----------------------------------------------------------------
