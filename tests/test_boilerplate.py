@@ -206,7 +206,9 @@ Q = "Kim met him at the airport and the two leaders drove into the city together
 DUPLICATE_CASES = [
     ("later-copy", f"{P}\n\n{Q}\n\n{P}\n", [(1, 5)], f"{P}\n\n{Q}\n"),
     ("adjacent", f"{P}\n\n{P}\n\n{Q}\n", [(1, 3)], f"{P}\n\n{Q}\n"),
-    ("three-copies", f"{P}\n\n{P}\n\n{P}", [(1, 3), (1, 5)], f"{P}\n"),
+    ("three-copies-are-deliberate", f"{P}\n\n{P}\n\n{P}", [], None),
+    ("list-items", f"- {P}\n\n- {P}\n", [], None),
+    ("no-sentence-end", f"{P[:-1]}\n\n{P[:-1]}\n", [], None),
     ("whitespace", f"{P}\n\n{P.replace(' ', '  ', 3)}\n", [(1, 3)], f"{P}\n"),
     ("wrapped", f"{P}\n\n{P.replace(' in ', chr(10) + 'in ', 1)}\n", [(1, 3)], f"{P}\n"),
     ("crlf", f"{P}\r\n\r\n{Q}\r\n\r\n{P}\r\n", [(1, 5)], f"{P}\r\n\r\n{Q}\r\n"),
@@ -228,6 +230,20 @@ def test_duplicated_paragraph(text: str, reports: list[tuple[int, int]],
     if fixed is not None:
         assert fix_string(text, ["duplicated-paragraph"]).text == text  # never without --unsafe
         assert fix_string(text, ["duplicated-paragraph"], unsafe=True).text == fixed
+
+
+def test_duplicated_paragraph_max_copies_option() -> None:
+    text = f"{P}\n\n{P}\n\n{P}"
+    opts = {"duplicated-paragraph": {"max-copies": 3}}
+    diags = lint_text(text, ["duplicated-paragraph"], options=opts)
+    assert [Document(text).position(d.span.start)[0] for d in diags] == [3, 5]
+    assert fix_string(text, ["duplicated-paragraph"], unsafe=True, options=opts).text == f"{P}\n"
+
+
+def test_duplicated_paragraph_prose_only_option() -> None:
+    text = f"- {P}\n\n- {P}\n"
+    opts = {"duplicated-paragraph": {"prose-only": False}}
+    assert len(lint_text(text, ["duplicated-paragraph"], options=opts)) == 1
 
 
 def test_duplicated_paragraph_min_words_option() -> None:

@@ -149,6 +149,8 @@ KIND_CASES = [
     ("lines", {"lines": ["Reporting by Staff"]}, "Text.\n\n- Reporting by staff -\n",
      ["- Reporting by staff -"], "Text.\n"),
     ("lines", {"lines": ["Staff"]}, "Staff meetings are long.\n", [], None),
+    ("lines", {"lines": ["like this"]}, "Write it\nlike this:\n\n    f(x)\n", [], None),
+    ("lines", {"lines": ["like this"]}, "Write it.\nlike this:\n", ["like this:"], "Write it.\n"),
     ("lines", {"patterns": [r"page \d+ of \d+"]}, "Text.\nPage 2 of 9\nMore text.\n",
      ["Page 2 of 9"], "Text.\nMore text.\n"),
     ("lines", {"patterns": [r"(\w)\1+"], "patterns-fix": "safe"}, "aaa\n\nText.\n",
@@ -214,7 +216,7 @@ def test_backtracking_pattern_is_reported_and_skipped(kind: str, options: dict[s
     if "harmless line" in options.get("patterns", []):
         # The pattern that behaves keeps working beside the one that was dropped.
         assert any(d.message == "m" for d in first)
-        assert any(d.message == "m" for d in linter.lint(Document("x\nharmless line\n")))
+        assert any(d.message == "m" for d in linter.lint(Document("x\n\nharmless line\n")))
 
 
 # --- errors name the file, the rule and the problem -----------------------------------------
@@ -383,9 +385,9 @@ def test_phrase_groups_match_like_one_alternation(phrases: list[str], text: str)
 
 @pytest.mark.parametrize(
     ("patterns", "text", "lines"),
-    [([r"(?i)foo", "Bar"], "FOO\nbar\nBar\n", ["FOO", "Bar"]),
-     ([r"(\w)\1", "xyz"], "aa\nxyz\nab\n", ["aa", "xyz"]),
-     ([r"(?<n>a)b", r"(?<n>c)d"], "ab\ncd\nad\n", ["ab", "cd"])],
+    [([r"(?i)foo", "Bar"], "FOO\n\nbar\n\nBar\n", ["FOO", "Bar"]),
+     ([r"(\w)\1", "xyz"], "aa\n\nxyz\n\nab\n", ["aa", "xyz"]),
+     ([r"(?<n>a)b", r"(?<n>c)d"], "ab\n\ncd\n\nad\n", ["ab", "cd"])],
     ids=["inline-flag", "backreference", "same-group-name"],
 )
 def test_line_patterns_keep_their_own_meaning(patterns: list[str], text: str,

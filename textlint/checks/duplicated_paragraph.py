@@ -2,7 +2,11 @@
 
 Paragraphs are runs of non-blank lines of the original text; two are the same when their text
 is identical after collapsing white space. Short paragraphs (scene breaks, one-word replies,
-repeated headings) are left alone through ``min-words``.
+repeated headings) are left alone through ``min-words``; with ``prose-only`` (the default), so
+are paragraphs that are not prose: list items, and blocks that do not end like a sentence
+(headings, licence titles, code, the lead-in of a list ending with a colon), which documents
+legitimately repeat. A paragraph with more than ``max-copies`` copies is repeated on purpose
+(a licence clause, a note after every entry of a reference) and is not reported either.
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from textlint.document import Document
 # Blank lines between paragraphs (searched from a line break, which the engine finds fast).
 _BLANK_LINES = regex.compile(r"\n(?:[^\S\n]*\n)+")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 @dataclass(frozen=True)
 class DuplicatedParagraphOptions:
     min_words: int = 8
+    prose_only: bool = True
+    max_copies: int = 2
 
 
 class DuplicatedParagraph(Check):
@@ -34,26 +42,37 @@ class DuplicatedParagraph(Check):
         super().__init__(options, context)
         if options.min_words < 1:
             raise ValueError("option 'min-words' must be at least 1")
+        if options.max_copies < 2:
+            raise ValueError("option 'max-copies' must be at least 2")
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         prose = doc.prose
-        first_seen: dict[str, int] = {}
-        out: list[Finding] = []
+        copies: dict[str, list[tuple[int, int]]] = {}
         for start, end in _paragraphs(text):
-            key = " ".join(text[start:end].split())
-            earlier = first_seen.setdefault(key, start)
-            if earlier == start:
+            copies.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+        out: list[Finding] = []
+        for key, spans in copies.items():
+            # A paragraph that comes back again and again (a licence clause, a note after
+            # every API entry) is repeated on purpose; an artefact doubles it.
+            if not 1 < len(spans) <= self.options.max_copies:
                 continue
-            # Only repeated paragraphs pay for counting words; code and markup do not count.
-            if len(_WORD.findall(prose, start, end)) < self.options.min_words:
+            if self.options.prose_only and (
+                not _SENTENCE_END.search(key) or _LIST_ITEM.match(key)
+            ):
                 continue
-            first, last = doc.line_of(start), doc.line_of(end)
-            edit = delete_line(doc, first, range(first, last + 1).__contains__)
-            out.append(Finding(
-                Span(start, end), fix=Fix.unsafe(edit),
-                params={"first_line": doc.position(earlier)[0]},
-            ))
+            earlier = spans[0][0]
+            # Code and markup do not count as words.
+            if len(_WORD.findall(prose, earlier, spans[0][1])) < self.options.min_words:
+                continue
+            for start, end in spans[1:]:
+                first, last = doc.line_of(start), doc.line_of(end)
+                edit = delete_line(doc, first, range(first, last + 1).__contains__)
+                out.append(Finding(
+                    Span(start, end), fix=Fix.unsafe(edit),
+                    params={"first_line": doc.position(earlier)[0]},
+                ))
+        out.sort(key=lambda f: f.span.start)
         return out
 
 

@@ -4,8 +4,9 @@ A line is reported when, apart from surrounding white space, punctuation and sym
 arrows, asterisks, brackets, masked markup), it is made of one or more of the listed ``lines``
 (compared without regard to case, spacing or apostrophe style), or when one of the regular
 expressions in ``patterns`` matches all of it but the same surroundings. Quotation marks do not
-count as surroundings: a quoted line is dialogue. The fix deletes the line and the blank lines
-its removal would leave.
+count as surroundings: a quoted line is dialogue. Nor is a line furniture when it starts in
+lower case right under a line that ends mid-sentence: it is the end of a wrapped sentence. The
+fix deletes the line and the blank lines its removal would leave.
 """
 
 from __future__ import annotations
@@ -181,6 +182,8 @@ class Lines(Check):
     def _findings(self, doc: Document, found: dict[int, FixLevel]) -> Iterator[Finding]:
         levels: dict[int, FixLevel] = {}
         for line, level in found.items():
+            if _continues(doc, line):
+                continue
             if _hides_text(doc, doc.line_span(line)):
                 # Masked text on the line (a URL, code) is more than the known furniture.
                 if self.options.hidden_text == "skip":
@@ -243,6 +246,24 @@ def _last_content_line(doc: Document, before: int | None = None) -> int | None:
         if not is_blank(doc, i):
             return i
     return None
+
+
+_FIRST_LETTER = regex.compile(r"[^\p{L}\p{N}\n]*(\p{Ll})")
+# How a line ends when the sentence goes on in the next one.
+_OPEN_END = regex.compile(r"[\p{L}\p{N},(\[–—-]\s*$")
+
+
+def _continues(doc: Document, line: int) -> bool:
+    """Whether ``line`` is the rest of a sentence wrapped from the line above ('you can write
+    it' / 'like this:'): it starts in lower case and the line above ends mid-sentence."""
+    if line == 0:
+        return False
+    prose = doc.prose
+    span = doc.line_span(line)
+    if not _FIRST_LETTER.match(prose, span.start, span.end):
+        return False
+    above = doc.line_span(line - 1)
+    return _OPEN_END.search(prose, above.start, above.end) is not None
 
 
 def _hides_text(doc: Document, span: Span) -> bool:
