@@ -321,3 +321,18 @@ def test_speed() -> None:
     rate = len(text) / best / 1e6
     print(f"boilerplate pack: {rate:.1f} MB/s on {len(text) / 1e6:.2f} MB")
     assert rate >= 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Advertisement\n" * 5000, "Advertisement\n\n" * 5000,
+     "Text.\n" + "\n" * 200_000 + "Source link", "Read more:\nText line.\n" * 3000],
+    ids=["block", "blank-separated", "blank-lines", "alternating"],
+)
+def test_many_lines_cost_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    diags = lint_text(text, PACK)
+    fixed = fix_string(text, PACK, unsafe=True).text
+    assert time.perf_counter() - start < 5
+    assert diags
+    assert not lint_text(fixed, FURNITURE)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal
 
 import regex
 
@@ -206,60 +206,84 @@ def is_blank(doc: Document, line: int) -> bool:
 
 
 BLANK_CHARS = " \t\r\ufeff\u00a0"
+# A character that makes its line not blank, searched forwards or backwards (in C, so that long
+# runs of blank lines cost nothing in Python).
+_CONTENT = regex.compile(r"[^ \t\r\n\ufeff\u00a0]")
+_CONTENT_BACK = regex.compile(r"[^ \t\r\n\ufeff\u00a0]", regex.REVERSE)
+
+FixLevel = Literal["safe", "unsafe"]
 
 
-def next_line_start(doc: Document, line: int) -> int:
+def _start_of(doc: Document, line: int) -> int:
     starts = doc.line_starts
-    return starts[line + 1] if line + 1 < len(starts) else len(doc.text)
+    return starts[line] if line < len(starts) else len(doc.text)
 
 
-def delete_line(doc: Document, line: int, along: Callable[[int], bool]) -> Edit:
-    """Delete ``line`` with its line break, and the blank lines the deletion would leave,
-    without joining the paragraphs around it. ``along(i)`` says whether line ``i`` is deleted
-    with it (a neighbour flagged by the same rule with a fix at least as safe), so that a block
-    of furniture lines goes in one edit.
+def next_content_line(doc: Document, line: int) -> int:
+    """The first line from ``line`` on that is not blank, or the number of lines."""
+    m = _CONTENT.search(doc.text, _start_of(doc, line))
+    return doc.line_of(m.start()) if m else len(doc.line_starts)
 
-    - At the top of a block (a blank line or the start above, after skipping lines that go
-      along): the line and everything below it that is blank or goes along are deleted, so
-      the blank lines above remain as the one separator.
+
+def prev_content_line(doc: Document, line: int) -> int:
+    """The last line before ``line`` that is not blank, or -1."""
+    m = _CONTENT_BACK.search(doc.text, 0, _start_of(doc, line))
+    return doc.line_of(m.start()) if m else -1
+
+
+def deletion_edits(doc: Document, levels: Mapping[int, FixLevel]) -> dict[int, Edit]:
+    """For each line in ``levels`` (line -> how safe its deletion is), the edit that deletes
+    it with its line break and the blank lines the deletion would leave, without joining the
+    paragraphs around it. A line goes together with the neighbours in ``levels`` whose
+    deletion is at least as safe, so that a block of furniture goes in one edit:
+
+    - At the top of a block (blank line or start above, after skipping the lines that go
+      along): the line and everything below it that is blank or goes along are deleted, so the
+      blank lines above remain as the one separator.
     - Only blank lines or lines that go along below it, to the end: those above it that are
-      blank or go along are deleted too; the previous content line keeps its line break, and
-      no trailing blank line is left.
+      blank or go along go too; the previous content line keeps its line break, and no
+      trailing blank line is left.
     - Otherwise (inside a paragraph): the line and its break only.
 
-    The edit also spans the line break before the deleted text (and puts it back), so that it
+    Each edit also spans the line break before the deleted text (and puts it back), so that it
     overlaps the deletion of an adjacent line by another rule: the fixer then applies the two
-    in separate passes, and the second sees the blank lines the first one left.
+    in separate passes, and the second sees the blank lines the first one left. Runs of lines
+    are computed once, so a block of thousands of lines costs linear time.
     """
+    out: dict[int, Edit] = {}
     n = len(doc.line_starts)
+    for level in ("safe", "unsafe"):
+        members = sorted(i for i, lv in levels.items() if lv == "safe" or level == "unsafe")
+        k = 0
+        while k < len(members):
+            # A run: lines that go along, with nothing but blank lines between them.
+            j = k
+            while j + 1 < len(members) and next_content_line(doc, members[j] + 1) == members[j + 1]:
+                j += 1
+            run, k = members[k : j + 1], j + 1
+            if all(levels[i] != level for i in run):
+                continue
+            after = next_content_line(doc, run[-1] + 1)
+            before = prev_content_line(doc, run[0]) if after >= n else -1
+            block_start = run[0]
+            for pos, i in enumerate(run):
+                if pos and run[pos - 1] != i - 1:
+                    block_start = i  # a blank line above: a new block of adjacent lines
+                if levels[i] != level:
+                    continue
+                if after >= n:
+                    start, end = _start_of(doc, before + 1) if before >= 0 else 0, len(doc.text)
+                else:
+                    top = block_start == 0 or is_blank(doc, block_start - 1)
+                    start = doc.line_starts[i]
+                    end = doc.line_starts[after] if top else _start_of(doc, i + 1)
+                out[i] = _with_break_before(doc, start, end)
+    return out
 
-    def goes(i: int) -> bool:
-        return is_blank(doc, i) or along(i)
 
-    after = line + 1
-    while after < n and goes(after):
-        after += 1
-    if after >= n:
-        before = line - 1
-        while before >= 0 and goes(before):
-            before -= 1
-        start, end = (doc.line_starts[before + 1] if before >= 0 else 0), len(doc.text)
-    else:
-        above = line - 1
-        while above >= 0 and along(above) and not is_blank(doc, above):
-            above -= 1
-        start = doc.line_starts[line]
-        if above < 0 or is_blank(doc, above):
-            end = doc.line_starts[after]
-        else:
-            end = next_line_start(doc, line)
+def _with_break_before(doc: Document, start: int, end: int) -> Edit:
     first = doc.line_of(start)
     if first == 0 or start != doc.line_starts[first]:
         return Edit.delete(start, end)
     break_start = doc.line_span(first - 1).end
     return Edit.replace(break_start, end, doc.text[break_start:start])
-
-
-def line_text(doc: Document, line: int) -> str:
-    span = doc.line_span(line)
-    return doc.prose[span.start : span.end]

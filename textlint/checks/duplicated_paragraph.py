@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from textlint.checks._textmatch import delete_line
+from textlint.checks._textmatch import deletion_edits
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Finding, Fix, Span
 from textlint.document import Document
@@ -67,7 +67,7 @@ class DuplicatedParagraph(Check):
                 continue
             for start, end in spans[1:]:
                 first, last = doc.line_of(start), doc.line_of(end)
-                edit = delete_line(doc, first, range(first, last + 1).__contains__)
+                edit = deletion_edits(doc, dict.fromkeys(range(first, last + 1), "unsafe"))[first]
                 out.append(Finding(
                     Span(start, end), fix=Fix.unsafe(edit),
                     params={"first_line": doc.position(earlier)[0]},

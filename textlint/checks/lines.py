@@ -20,19 +20,18 @@ import regex
 
 from textlint.checks._textmatch import (
     DEFAULT_TIMEOUT,
+    FixLevel,
     TimedOut,
     compile_user_regex,
-    delete_line,
-    is_blank,
+    deletion_edits,
     phrase_regex,
+    prev_content_line,
     skipped,
     timed_finditer,
 )
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Finding, Fix, Span
 from textlint.document import MASK, Document
-
-FixLevel = Literal["safe", "unsafe"]
 
 # What may surround or separate the listed phrases on a furniture line: anything but letters,
 # digits, line breaks and quotation marks (so bullets, arrows, colons, asterisks, brackets,
@@ -190,16 +189,11 @@ class Lines(Check):
                     continue
                 level = "unsafe"
             levels[line] = level
+        edits = deletion_edits(doc, levels)
         for line in sorted(levels):
             span = doc.line_span(line)
-            level = levels[line]
-
-            def along(i: int, level: FixLevel = level) -> bool:
-                other = levels.get(i)
-                return other is not None and (other == "safe" or level == "unsafe")
-
-            edit = delete_line(doc, line, along)
-            fix = Fix.safe(edit) if level == "safe" else Fix.unsafe(edit)
+            edit = edits[line]
+            fix = Fix.safe(edit) if levels[line] == "safe" else Fix.unsafe(edit)
             shown = doc.text[span.start : span.end].strip()
             if len(shown) > 60:
                 shown = shown[:57] + "..."
@@ -242,10 +236,8 @@ def _first_words(doc: Document) -> dict[str, list[int]]:
 
 
 def _last_content_line(doc: Document, before: int | None = None) -> int | None:
-    for i in range(len(doc.line_starts) - 1 if before is None else before - 1, -1, -1):
-        if not is_blank(doc, i):
-            return i
-    return None
+    line = prev_content_line(doc, len(doc.line_starts) if before is None else before)
+    return None if line < 0 else line
 
 
 _FIRST_LETTER = regex.compile(r"[^\p{L}\p{N}\n]*(\p{Ll})")
