@@ -6,49 +6,74 @@ own code; this covers the plain-text conventions the typography rules would misr
 from __future__ import annotations
 
 import bisect
+import re
 import weakref
 
 from textlint.diagnostics import Span
 from textlint.document import Document
+from textlint.formats import merge
 
 _CACHE: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" \t"))
+_LITERAL_INTRO = re.compile(r"::[ \t]*\r?$", re.MULTILINE)
+_BLANK = re.compile(r"\n[ \t]*\r?\n|\Z")
 
 
 def code_blocks(doc: Document) -> list[Span]:
     cached = _CACHE.get(doc)
     if cached is None:
-        cached = _find(doc) if ("::" in doc.text or ">>>" in doc.text) else []
+        text = doc.text
+        cached = _find(text) if ("::" in text or ">>>" in text) else []
         _CACHE[doc] = cached
     return cached
 
 
-def _find(doc: Document) -> list[Span]:
-    text = doc.text
+def _find(text: str) -> list[Span]:
     out: list[Span] = []
-    literal_base = -1  # indentation of the "::" line while inside a literal block
-    session = False
-    for span in doc.lines:
-        line = text[span.start : span.end]
-        stripped = line.strip(" \t")
-        if not stripped:
-            session = False
+    # An interactive session runs from its first ">>>" line to the next blank line.
+    at = text.find(">>>")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].strip(" \t"):
+            at = text.find(">>>", at + 3)
             continue
-        indent = _indent(line)
-        if literal_base >= 0:
-            if indent > literal_base:
-                out.append(span)
-                continue
-            literal_base = -1
-        if stripped.startswith(">>>") or session:
-            session = True
-            out.append(span)
-            continue
-        if stripped.endswith("::"):
-            literal_base = indent
+        end = _BLANK.search(text, at)
+        stop = end.start() if end else len(text)
+        out.append(Span(line_start, stop))
+        at = text.find(">>>", stop)
+    # A literal block: the lines after "::" that are indented deeper than the "::" line.
+    for m in _LITERAL_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        intro = text[line_start : m.start()]
+        base = len(intro) - len(intro.lstrip(" \t"))
+        pos = m.end() + 1
+        start = end = pos
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end]
+            if line.strip():
+                if len(line) - len(line.lstrip(" \t")) <= base:
+                    break
+                end = line_end
+            pos = line_end + 1
+        if end > start:
+            out.append(Span(start, end))
+    return merge(out)
+
+
+def outside(blocks: list[Span], offsets: list[int]) -> list[int]:
+    """The sorted ``offsets`` that are not inside ``blocks``."""
+    if not blocks:
+        return offsets
+    out: list[int] = []
+    k = 0
+    for off in offsets:
+        while k < len(blocks) and blocks[k].end <= off:
+            k += 1
+        if k == len(blocks) or off < blocks[k].start:
+            out.append(off)
     return out
 
 

@@ -25,8 +25,9 @@ from textlint.document import Document
 
 _V1 = regex.V1
 
-# A space (or tab) before , ; . : ! ? — the mark and what follows are checked in code.
-_SPACE_BEFORE = regex.compile(r"(?<=[^\s])[ \t]+(?=[,;.:!?])", _V1)
+# A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
+# code (anchoring on the mark keeps the search fast: marks are rarer than spaces).
+_SPACE_BEFORE = regex.compile(r"(?<=[ \t])[,;.:!?]", _V1)
 # A comma glued to what follows.
 _COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
 _SEMICOLON = regex.compile(r"(?<=\p{L});(?=[\p{L}“‘])", _V1)
@@ -38,11 +39,11 @@ _SENTENCE_LOWER = regex.compile(
 )
 _EXCLAIM = regex.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
 # Two or more spaces between two non-space characters on one line.
-_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])", _V1)
+_RUN = regex.compile(r"  +", _V1)
 _SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
 # Brackets: a space just inside, or a word glued to an opening bracket.
-_SPACE_AFTER_OPEN = regex.compile(r"(?:^|(?<=[\s\0]))[(\[{][ \t]+(?=[\p{L}\p{N}])", _V1)
-_SPACE_BEFORE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]+[)\]}]", _V1)
+_SPACE_AFTER_OPEN = regex.compile(r"[(\[{][ \t]+(?=[\p{L}\p{N}])", _V1)
+_SPACE_BEFORE_CLOSE = regex.compile(r"(?<=[ \t])[)\]}]", _V1)
 _GLUED_OPEN = regex.compile(
     r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{L}{3,}[\s)])", _V1
 )
@@ -103,7 +104,12 @@ class PunctuationSpacing(Check):
     def _space_before(self, text: str) -> Iterator[Finding]:
         n = len(text)
         for m in _SPACE_BEFORE.finditer(text):
-            start, end = m.span()
+            end = m.start()
+            start = end - 1
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            if start == 0 or text[start - 1].isspace():
+                continue  # nothing before it on its line: indentation
             mark = text[end]
             prev = text[start - 1]
             after = end + 1
@@ -198,7 +204,11 @@ class PunctuationSpacing(Check):
         double_ok = self.options.sentence_spacing == "auto" and _double_spaced(text)
         for m in runs:
             start, end = m.span()
+            if start == 0 or end == len(text) or text[end].isspace():
+                continue  # indentation or trailing spaces, not a gap between words
             prev = text[start - 1]
+            if prev.isspace():
+                continue
             if not (prev.isalnum() or prev in ".,;:!?)]}\"'”’»…"):
                 continue  # table rules, ASCII art, list bullets
             if double_ok and end - start == 2 and _after_sentence(text, start):
@@ -212,10 +222,17 @@ class PunctuationSpacing(Check):
     def _brackets(self, text: str) -> Iterator[Finding]:
         for m in _SPACE_AFTER_OPEN.finditer(text):
             start, end = m.span()
+            if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
+                continue
             yield _finding(start, end, f"Space after '{text[start]}'",
                            Edit.delete(start + 1, end), "remove the space")
         for m in _SPACE_BEFORE_CLOSE.finditer(text):
-            start, end = m.span()
+            end = m.end()
+            start = m.start() - 1
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            if start == 0 or not (text[start - 1].isalnum()):
+                continue
             yield _finding(start, end, f"Space before '{text[end - 1]}'",
                            Edit.delete(start, end - 1), "remove the space")
         for m in _GLUED_OPEN.finditer(text):
@@ -225,12 +242,8 @@ class PunctuationSpacing(Check):
 
 
 def _opens(quotes: QuoteAnalysis, pos: int) -> bool:
-    for mark in quotes.marks:
-        if mark.pos == pos:
-            return mark.role == OPENER
-        if mark.pos > pos:
-            break
-    return False
+    mark = quotes.at(pos)
+    return mark is not None and mark.role == OPENER
 
 
 def _word_at(text: str, i: int) -> str:

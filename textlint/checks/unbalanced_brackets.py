@@ -10,17 +10,18 @@ that closes while a bracket opened inside it is still open crosses that bracket
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
-from textlint.checks._layout import code_blocks, in_code
+from textlint.checks._layout import code_blocks, outside
 from textlint.checks.base import Check
 from textlint.diagnostics import Finding, Span
 from textlint.document import Document
 
-_BRACKETS = regex.compile(r"[()\[\]{}（）［］｛｝“”]")
+_BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
@@ -54,9 +55,8 @@ class UnbalancedBrackets(Check):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        blocks = code_blocks(doc)
-        found = [(m.start(), m.group()) for m in _BRACKETS.finditer(prose)
-                 if not (blocks and in_code(blocks, m.start()))]
+        starts = outside(code_blocks(doc), [m.start() for m in _BRACKETS.finditer(prose)])
+        found = [(i, prose[i]) for i in starts]
         if not found:
             return
         k = 0
