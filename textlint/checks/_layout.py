@@ -38,8 +38,8 @@ def _find(text: str) -> list[Span]:
         if text[line_start:at].strip(" \t"):
             at = text.find(">>>", at + 3)
             continue
-        end = _BLANK.search(text, at)
-        stop = end.start() if end else len(text)
+        blank = _BLANK.search(text, at)
+        stop = blank.start() if blank else len(text)
         out.append(Span(line_start, stop))
         at = text.find(">>>", stop)
     # A literal block: the lines after "::" that are indented deeper than the "::" line.
