@@ -322,6 +322,10 @@ def _pair(
                 continue
             if kind == TOGGLE:
                 kind = CLOSER if any(marks[s].family == m.family for s in stack) else OPENER
+            elif m.family in "gh" and any(
+                marks[s].family == m.family and marks[s].char != m.char for s in stack
+            ):
+                kind = CLOSER  # « … » and » … «: the other glyph is open, so this one closes
             if kind == LOWCLOSE and not any(
                 marks[s].char in "„‚" and marks[s].family == m.family for s in stack
             ):

@@ -45,14 +45,15 @@ class QuoteSpacing(Check):
         text = doc.prose
         n = len(text)
         for m in analysis.marks:
-            if m.role == CLOSER:
+            # An unpaired ” glued to a word is still a closing mark: the glyph says so.
+            if m.role == CLOSER or (m.char == "”" and m.problem == "unopened"):
                 yield from self._closer(analysis, m, text, n)
             elif m.role == OPENER:
                 yield from self._opener(analysis, m, text)
 
     def _reliable(self, analysis: QuoteAnalysis, m: Mark) -> bool:
         # A curly closing mark, or any mark in a paragraph whose marks of its kind all pair.
-        return analysis.trusted(m) or (m.char in "”»›" and not m.problem)
+        return analysis.trusted(m) or (m.char in "”»›" and m.problem in ("", "unopened"))
 
     def _closer(self, analysis: QuoteAnalysis, m: Mark, text: str, n: int) -> Iterable[Finding]:
         i = m.pos
