@@ -106,8 +106,10 @@ CLEAN_CASES = [
      "continued-paragraph"),
     ("unbalanced-quotes", "“Line one of a quotation,\n“line two of it.”", "continued-line"),
     ("unbalanced-quotes", '"It\'ll be our"—she leaned to his ear—"shared secret."', "dashes"),
-    ("unbalanced-quotes", "the 'net, on 'Change, Sir 'Arry and 'Amstead 'Eath", "straight-elisions"),
-    ("unbalanced-quotes", "Example::\n\n    s = \"\"\"doc\n    '''\n\nBack to prose.", "literal-block"),
+    ("unbalanced-quotes", "the 'net, on 'Change, Sir 'Arry and 'Amstead 'Eath",
+     "straight-elisions"),
+    ("unbalanced-quotes", "Example::\n\n    s = \"\"\"doc\n    '''\n\nBack to prose.",
+     "literal-block"),
     # unbalanced-brackets
     ("unbalanced-brackets", "This is a sentence with a smiley :) and ;-) too", "emoticons"),
     ("unbalanced-brackets", "a) item one\nb) item two\nc) item three", "list-markers"),
