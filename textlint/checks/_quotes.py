@@ -52,6 +52,9 @@ _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "'": "s", "‘": "s", "
 _LEFT_OPEN = set(" \t\r\n\0([{<—–/\u00a0\u2009\u202f")
 _RIGHT_CLOSE = set(" \t\r\n\0)]}>.,;:!?…—–-/\u00a0\u2009\u202f")
 _SENTENCE_END = set(".!?…")
+# How deep into the open quotations (and how far ahead) pairing looks: far beyond real nesting,
+# and it keeps pathological input (thousands of unclosed marks) linear.
+DEPTH = 32
 
 # Words that begin with an elided letter (’tis, ’em, rock ’n’ roll) and words that end with one
 # (goin’, ol’, o’); data, not cases: they are the common English elisions.
@@ -139,9 +142,11 @@ def _word_after(text: str, i: int, hi: int) -> str:
 
 
 def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
-    """The first character next to ``i`` that is not itself a quotation mark."""
+    """The first character next to ``i`` that is not itself a quotation mark (looking past a
+    few at most, so that a long run of marks stays linear)."""
     j = i + step
-    while lo <= j < hi and text[j] in QUOTE_CHARS:
+    limit = i + step * 6
+    while lo <= j < hi and text[j] in QUOTE_CHARS and j != limit:
         j += step
     return text[j] if lo <= j < hi else ""
 
@@ -286,7 +291,7 @@ def _line_or_sentence_start(text: str, i: int, lo: int) -> int:
 
 def _later_closer(marks: list[Mark], start: int, end: int, family: str) -> bool:
     """Does a mark after ``start`` (before the next opener of ``family``) close for sure?"""
-    for m in marks[start:end]:
+    for m in marks[start : min(end, start + DEPTH)]:
         if m.family != family or m.kind in (NONE, WRONG):
             continue
         if m.kind == OPENER:
@@ -321,20 +326,24 @@ def _pair(
                 m.problem = "wrong-direction"
                 continue
             if kind == TOGGLE:
-                kind = CLOSER if any(marks[s].family == m.family for s in stack) else OPENER
+                open_here = any(marks[s].family == m.family for s in stack[-DEPTH:])
+                kind = CLOSER if open_here else OPENER
             elif m.family in "gh" and any(
-                marks[s].family == m.family and marks[s].char != m.char for s in stack
+                marks[s].family == m.family and marks[s].char != m.char for s in stack[-DEPTH:]
             ):
                 kind = CLOSER  # « … » and » … «: the other glyph is open, so this one closes
             if kind == LOWCLOSE and not any(
-                marks[s].char in "„‚" and marks[s].family == m.family for s in stack
+                marks[s].char in "„‚" and marks[s].family == m.family for s in stack[-DEPTH:]
             ):
                 m.problem = "wrong-direction"
                 continue
             if kind == OPENER:
                 j = len(stack) - 1
-                while j >= 0 and (marks[stack[j]].family != m.family or marks[stack[j]].soft):
+                floor = max(-1, j - DEPTH)
+                while j > floor and (marks[stack[j]].family != m.family or marks[stack[j]].soft):
                     j -= 1
+                if j == floor:
+                    j = -1
                 if j >= 0:
                     same = marks[stack[j]]
                     start = _line_or_sentence_start(text, m.pos, lo)
@@ -355,8 +364,11 @@ def _pair(
                 continue
             # A closer.
             j = len(stack) - 1
-            while j >= 0 and not _closes(marks[stack[j]], m):
+            floor = max(-1, j - DEPTH)
+            while j > floor and not _closes(marks[stack[j]], m):
                 j -= 1
+            if j == floor:
+                j = -1
             if j < 0:
                 if not m.soft:
                     m.problem = "unopened"

@@ -11,6 +11,7 @@ that closes while a bracket opened inside it is still open crosses that bracket
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from textlint.diagnostics import Finding, Span
 from textlint.document import Document
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
+_DEPTH = 32
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
@@ -98,7 +100,7 @@ class UnbalancedBrackets(Check):
             for it in letters:
                 it.soft = True
         stack: list[_Item] = []
-        crossed: list[str] = []
+        crossed: Counter[str] = Counter()
         for idx, it in enumerate(items):
             c = it.char
             if c == "“":
@@ -110,7 +112,7 @@ class UnbalancedBrackets(Check):
                     for inner in stack[j + 1 :]:
                         if inner.char in _OPEN and not inner.soft:
                             inner.problem = "crossed"
-                            crossed.append(_OPEN[inner.char])
+                            crossed[_OPEN[inner.char]] += 1
                     del stack[j:]
                 continue
             if c in _OPEN:
@@ -118,8 +120,8 @@ class UnbalancedBrackets(Check):
                 continue
             j = _find(stack, _CLOSE[c])
             if j < 0:
-                if c in crossed:
-                    crossed.remove(c)
+                if crossed[c]:
+                    crossed[c] -= 1
                 elif not it.soft:
                     it.problem = "unopened"
                 continue
@@ -156,7 +158,8 @@ def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
 
 
 def _find(stack: list[_Item], opener: str) -> int:
-    for j in range(len(stack) - 1, -1, -1):
+    # Bounded depth keeps thousands of unclosed brackets linear.
+    for j in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEPTH), -1):
         if stack[j].char == opener:
             return j
     return -1
@@ -164,7 +167,7 @@ def _find(stack: list[_Item], opener: str) -> int:
 
 def _later_closer(items: list[_Item], start: int, closer: str) -> bool:
     opener = _CLOSE[closer]
-    for it in items[start:]:
+    for it in items[start : start + _DEPTH]:
         if it.char == opener:
             return False
         if it.char == closer and not it.soft:
