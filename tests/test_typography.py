@@ -67,7 +67,6 @@ FLAG = [
     ("punctuation-spacing", "He wanted to leave;however, he stayed.", "missing-after-semicolon"),
     ("punctuation-spacing", "I like her:yes it is", "missing-after-colon"),
     ("punctuation-spacing", "The kettle hissed on the stove.A thin ribbon rose.", "sentence-title"),
-    ("punctuation-spacing", "no space after.period", "sentence-lower"),
     ("punctuation-spacing", "Where are you?I looked around.", "question-glued"),
     ("punctuation-spacing", "This  is a test sentence.", "double-space"),
     ("punctuation-spacing", "One sentence.   Three spaces.", "three-after-sentence"),
@@ -139,6 +138,9 @@ CLEAN_CASES = [
     ("punctuation-spacing", "- [ ] A checkbox at GitHub", "checkbox"),
     ("punctuation-spacing", "“Hello world,” said Michael.", "comma-before-closing-quote"),
     ("punctuation-spacing", '"Hello," he said.', "comma-before-straight-closing"),
+    ("punctuation-spacing", "Call Console.WriteLine or System.IO here.", "identifiers"),
+    ("punctuation-spacing", "Use print(message), len(items) and self.name.", "code-calls"),
+    ("punctuation-spacing", "no space after.period", "lowercase-stop-off-by-default"),
 ]
 
 
@@ -171,6 +173,12 @@ def test_nesting_can_be_allowed() -> None:
     text = "“Sample text “with more text” and the end.”"
     assert _hits(text, "unbalanced-quotes")
     assert not _hits(text, "unbalanced-quotes", {"report-nesting": False})
+
+
+def test_lowercase_after_stop_option() -> None:
+    text = "no space after.period, but setup.py and index.html stay"
+    found = _hits(text, "punctuation-spacing", {"lowercase-after-stop": True})
+    assert [text[d.span.start : d.span.end] for d in found] == [".p"]
 
 
 def test_double_spacing_single_mode() -> None:

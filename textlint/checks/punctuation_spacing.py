@@ -44,8 +44,10 @@ _SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(
 # Brackets: a space just inside, or a word glued to an opening bracket.
 _SPACE_AFTER_OPEN = regex.compile(r"[(\[{][ \t]+(?=[\p{L}\p{N}])", _V1)
 _SPACE_BEFORE_CLOSE = regex.compile(r"(?<=[ \t])[)\]}]", _V1)
+# The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
+# by a space (space(before parenthesis); print(message) and len(items) are left alone.
 _GLUED_OPEN = regex.compile(
-    r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{L}{3,}[\s)])", _V1
+    r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{Lu}\p{Ll}{2,}[\s)]|\p{L}{3,} \p{L})", _V1
 )
 
 # Words after a dot that name a file type or a domain rather than start a sentence.
@@ -76,6 +78,9 @@ class Options:
     multiple_spaces: bool = True
     # Report spaces just inside brackets and a word glued to an opening bracket.
     brackets: bool = True
+    # Also report a full stop between two lower-case words ("after.period"). Off by default:
+    # in real text this is far more often an identifier (self.name, math.floor) than an error.
+    lowercase_after_stop: bool = False
 
 
 def _finding(start: int, end: int, message: str, edit: Edit, what: str) -> Finding:
@@ -167,9 +172,10 @@ class PunctuationSpacing(Check):
                 yield self._insert_after(i, "Missing space after ':'")
         for m in _SENTENCE_TITLE.finditer(text):
             i = m.start()
-            if _word_context_ok(text, i, 2):
+            if _word_context_ok(text, i, 2) and not _identifier(text, i):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
-        for m in _SENTENCE_LOWER.finditer(text):
+        lower = _SENTENCE_LOWER.finditer(text) if self.options.lowercase_after_stop else ()
+        for m in lower:
             i = m.start()
             word = _word_at(text, i + 1)
             if word.lower() not in _EXTENSIONS and _word_context_ok(text, i, 3):
@@ -268,6 +274,16 @@ def _word_context_ok(text: str, i: int, min_left: int) -> bool:
         k += 1
     after = text[k] if k < len(text) else ""
     return not (after and after in "._/\\@\0(=[:#")
+
+
+def _identifier(text: str, i: int) -> bool:
+    """``Console.WriteLine``, ``System.IO``: the word after the dot has a capital inside."""
+    k = i + 2
+    while k < len(text) and text[k].isalpha():
+        if text[k].isupper():
+            return True
+        k += 1
+    return False
 
 
 def _double_spaced(text: str) -> bool:
