@@ -117,6 +117,8 @@ CLEAN_CASES = [
     ("unbalanced-brackets", "The book (published 1999 [reprinted 2005]) sold.", "nested"),
     ("unbalanced-brackets", "See https://de.wikipedia.org/wiki/A_(B) now.", "url"),
     ("unbalanced-brackets", "I love it (really :))", "emoticon-inside"),
+    ("unbalanced-brackets", "thanks:) and great;-)", "emoticon-after-word"),
+    ("unbalanced-brackets", "Smile (: and frown ): and ¯\\_(ツ)_/¯", "reversed-emoticons"),
     ("unbalanced-brackets", "So (it said\n        across a line break) fine.", "line-break"),
     # punctuation-spacing
     ("punctuation-spacing", "Pi is 3.14, a million 1,000,000 and we meet at 10:30.", "numbers"),
@@ -207,6 +209,26 @@ def test_fixes(rule: str, text: str, fixed: str) -> None:
     result = fix_string(text, [rule])
     assert result.text == fixed
     assert fix_string(result.text, [rule]).text == result.text
+
+
+MIXED = (
+    "“First paragraph of a quotation.\n\n“Second one,” she said.\nLine two  here.\n\n"
+    "a) item\nb) item\n\nName:   John\nAge:    42\n\nthe West”Putin told (and so on\n\n"
+    "    indented text ,here\n"
+)
+
+
+def test_crlf_line_ends_change_nothing() -> None:
+    lf = [(d.rule_id, MIXED[d.span.start : d.span.end]) for d in lint_text(MIXED, RULES)]
+    crlf_text = MIXED.replace("\n", "\r\n")
+    crlf = [(d.rule_id, crlf_text[d.span.start : d.span.end]) for d in lint_text(crlf_text, RULES)]
+    assert lf == crlf
+    assert {rule for rule, _ in lf} == set(RULES)
+
+
+def test_markdown_code_is_not_prose() -> None:
+    text = 'Some `code "here` and `(x` text.\n\n```\nprint("a)\n```\n\n[a](http://x.org/a_(b)).\n'
+    assert lint_text(text, RULES, format="markdown") == []
 
 
 def test_seed_article() -> None:

@@ -27,7 +27,9 @@ _DEPTH = 32
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
-_EMOTICON = regex.compile(r"(?:^|(?<=[\s\0]))[:;=8xX][-^o'’]?$")
+_EMOTICON = regex.compile(r"(?:(?:^|(?<=[\s\0]))[8xX]|[:;=])[-^o'’]?$")
+# A reversed emoticon after a bracket that stands alone: (: (-: ):
+_EMOTICON_AFTER = regex.compile(r"[-^o]?[:;=](?:\s|$)")
 # A list marker before ")": a letter or two, digits, digits with a letter, a roman numeral.
 _MARKER = regex.compile(r"(?:^|(?<=[\s\0(]))(?:\p{L}{1,2}|\d{1,3}\p{L}?|[ivxlcIVXLC]{1,5})$")
 _DIGIT_MARKER = regex.compile(r"\d{1,3}\p{L}?$")
@@ -78,7 +80,10 @@ class UnbalancedBrackets(Check):
 
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         before = text[max(lo, pos - 8) : pos]
-        if self.options.allow_emoticons and char in "()[]" and _EMOTICON.search(before):
+        if self.options.allow_emoticons and char in "()[]" and (
+            _EMOTICON.search(before)
+            or ((not before or before[-1].isspace()) and _EMOTICON_AFTER.match(text, pos + 1))
+        ):
             return _Item(pos, char, True)
         if char != ")" or not self.options.allow_list_markers:
             return _Item(pos, char, False)
