@@ -34,6 +34,8 @@ import unicodedata
 import weakref
 from dataclasses import dataclass, field
 
+import regex
+
 from textlint.checks._layout import code_blocks, outside
 from textlint.diagnostics import Span
 from textlint.document import Document
@@ -52,6 +54,22 @@ _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "'": "s", "‘": "s", "
 _LEFT_OPEN = set(" \t\r\n\0([{<—–/\u00a0\u2009\u202f")
 _RIGHT_CLOSE = set(" \t\r\n\0)]}>.,;:!?…—–-/\u00a0\u2009\u202f")
 _SENTENCE_END = set(".!?…")
+# A speech tag right after the punctuation that ends a quoted utterance, where the closing mark
+# belongs: ", said Mr. Eager,", "! exclaimed Passepartout.", ", he cried,".
+_VERBS = (
+    "said|says|asked|asks|cried|replied|exclaimed|whispered|shouted|answered|continued|added|"
+    "returned|remarked|observed|murmured|muttered|repeated|explained|declared|insisted|"
+    "protested|retorted|responded|sighed|urged|pleaded|snapped|demanded|inquired|enquired|"
+    "suggested|went on|\\p{Ll}{2,}ed"
+)
+_NAME = r"\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}"
+_PRONOUN = r"(?:he|she|they|I|we|you|it)"
+_SPEECH_TAG = regex.compile(
+    rf"[,!?]\s+(?:(?:{_VERBS})\s+(?:{_NAME}|{_PRONOUN}|(?:the|a|his|her|my|our|their)"
+    rf"(?:\s+\p{{L}}+){{1,3}}?)|(?:{_NAME}|{_PRONOUN})\s+(?:{_VERBS}))\s*[,.;:!?—–-]",
+    regex.V1,
+)
+
 # How deep into the open quotations (and how far ahead) pairing looks: far beyond real nesting,
 # and it keeps pathological input (thousands of unclosed marks) linear.
 DEPTH = 32
@@ -289,6 +307,13 @@ def _line_or_sentence_start(text: str, i: int, lo: int) -> int:
     return 1 if k > lo and text[k - 1] in _SENTENCE_END else 0
 
 
+def _check_continued(text: str, opener: Mark, end: int) -> None:
+    """A quotation taken as continued (into a new line, sentence or paragraph) that holds a
+    speech tag ("…at last! said Mr. Eager") lost its closing mark before the tag instead."""
+    if not opener.soft and not opener.problem and _SPEECH_TAG.search(text, opener.pos, end):
+        opener.problem = "unclosed"
+
+
 def _later_closer(marks: list[Mark], start: int, end: int, family: str) -> bool:
     """Does a mark after ``start`` (before the next opener of ``family``) close for sure?"""
     for m in marks[start : min(end, start + DEPTH)]:
@@ -316,6 +341,8 @@ def _pair(
         if stack and first < end and marks[first].pos == lo and marks[first].kind in (
             OPENER, TOGGLE
         ):
+            for s in stack:
+                _check_continued(text, marks[s], lo)
             stack.clear()
         for idx in range(first, end):
             m = marks[idx]
@@ -353,8 +380,10 @@ def _pair(
                         same.problem = "unclosed"
                         del stack[j]
                     elif start == 2:
+                        _check_continued(text, same, m.pos)
                         del stack[j:]  # a new line of the same quotation (“‘ reopens both)
-                    elif start == 1 and j == len(stack) - 1:
+                    elif start == 1 and j == len(stack) - 1 and m.char in "\"'":
+                        _check_continued(text, same, m.pos)
                         stack.pop()  # the same quotation, continued after a sentence
                     elif j == len(stack) - 1:
                         m.problem = "nested"

@@ -30,10 +30,10 @@ _V1 = regex.V1
 _SPACE_BEFORE = regex.compile(r"(?<=[ \t])[,;.:!?]", _V1)
 # A comma glued to what follows.
 _COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
-_SEMICOLON = regex.compile(r"(?<=\p{L});(?=[\p{L}“‘])", _V1)
+_SEMICOLON = regex.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
 _COLON = regex.compile(r"(?<=\p{L}\p{L}):(?=[\p{L}“‘])", _V1)
 # End of a sentence glued to the next one: "table.The", "you?I", "shut!Everyone".
-_SENTENCE_TITLE = regex.compile(r"(?<=\p{L}\p{Ll})\.(?=\p{Lu}(?:\p{Ll}|[ ,]))", _V1)
+_SENTENCE_TITLE = regex.compile(r"(?<=[\p{L}\p{N}]\p{Ll})\.(?=\p{Lu}(?:\p{Ll}|[ ,]))", _V1)
 _SENTENCE_LOWER = regex.compile(
     r"(?<=(?:^|[\s\"“‘(])\p{Ll}{3,})\.(?=\p{Ll}{3,}(?:[\s,;:!?\"”’)]|\.(?:\s|$)|$))", _V1
 )
@@ -163,8 +163,8 @@ class PunctuationSpacing(Check):
             i = m.start()
             head = text[max(0, i - 12) : i]
             amp = head.rfind("&")
-            if amp >= 0 and head[amp + 1 :].isalnum():
-                continue  # an HTML entity (&amp;)
+            if amp >= 0 and head[amp + 1 :].lstrip("#").isalnum():
+                continue  # an HTML entity (&amp; &#39;)
             yield self._insert_after(i, "Missing space after ';'")
         for m in _COLON.finditer(text):
             i = m.start()
@@ -262,18 +262,21 @@ def _word_at(text: str, i: int) -> str:
 def _word_context_ok(text: str, i: int, min_left: int) -> bool:
     """The word before the dot at ``i`` stands alone (not a.b.c, a_b, path/x.y or masked)."""
     j = i
-    while j > 0 and text[j - 1].isalpha():
+    while j > 0 and text[j - 1].isalnum():
         j -= 1
     if i - j < min_left:
         return False
     before = text[j - 1] if j else ""
-    if before and before in "._/\\@\0-#$%&=+~":
+    if before and before in "._/\\@\0#$%&=+~":
         return False
     k = i + 1
     while k < len(text) and text[k].isalpha():
         k += 1
     after = text[k] if k < len(text) else ""
-    return not (after and after in "._/\\@\0(=[:#")
+    if after == ".":
+        # "hill.Mr. Beebe" is a sentence; "a.b.c" is a dotted name.
+        return not (k + 1 < len(text) and text[k + 1].isalnum())
+    return not (after and after in "_/\\@\0(=[:#")
 
 
 def _identifier(text: str, i: int) -> bool:

@@ -30,8 +30,8 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 _EMOTICON = regex.compile(r"(?:(?:^|(?<=[\s\0]))[8xX]|[:;=])[-^o'’]?$")
 # A reversed emoticon after a bracket that stands alone: (: (-: ):
 _EMOTICON_AFTER = regex.compile(r"[-^o]?[:;=](?:\s|$)")
-# A list marker before ")": a letter or two, digits, digits with a letter, a roman numeral.
-_MARKER = regex.compile(r"(?:^|(?<=[\s\0(]))(?:\p{L}{1,2}|\d{1,3}\p{L}?|[ivxlcIVXLC]{1,5})$")
+# A list marker before ")": a letter, digits, digits with a letter, a roman numeral.
+_MARKER = regex.compile(r"(?:^|(?<=[\s\0(]))(?:\p{L}|\d{1,3}\p{L}?|[ivxlc]{1,5}|[IVXLC]{1,5})$")
 _DIGIT_MARKER = regex.compile(r"\d{1,3}\p{L}?$")
 # What may precede a marker on its line: indentation, a bullet, an opening bracket.
 _LINE_HEAD = regex.compile(r"[ \t\0]*(?:[-*•][ \t]+)?\(?")
@@ -50,7 +50,7 @@ class _Item:
     pos: int
     char: str
     soft: bool
-    letter_marker: bool = False
+    letter_marker: str = ""  # the marker, when a letter marker stands in running text
     problem: str = ""
 
 
@@ -97,11 +97,11 @@ class UnbalancedBrackets(Check):
         if _LINE_HEAD.fullmatch(text, line_start, token_start):
             return _Item(pos, char, True)
         # A letter marker in running text: a marker only as part of a series (a) …, b)).
-        return _Item(pos, char, False, letter_marker=True)
+        return _Item(pos, char, False, letter_marker=m.group())
 
     def _pair(self, items: list[_Item]) -> Iterable[Finding]:
         letters = [it for it in items if it.letter_marker]
-        if len(letters) >= 2:
+        if len({it.letter_marker for it in letters}) >= 2:
             for it in letters:
                 it.soft = True
         stack: list[_Item] = []
