@@ -132,6 +132,7 @@ CLEAN_CASES = [
     ("punctuation-spacing", "Mail me@example.com or see https://x.org/a,b?c=d.", "masked"),
     ("punctuation-spacing", "    Indented.\n\tTabbed.", "indentation"),
     ("punctuation-spacing", "Name:   John\nAge:    42", "aligned-columns"),
+    ("punctuation-spacing", "| Option  | Default |\n|---|---|\n| timeout | 30      |", "table"),
     ("punctuation-spacing", "One.  Two.  Three.  Four.  Five.", "consistent-double-spacing"),
     ("punctuation-spacing", "One sentence.\tTab.", "tab-after-sentence"),
     ("punctuation-spacing", "Use mailto:someone and :pep:`8`.", "schemes-and-roles"),

@@ -219,7 +219,7 @@ class PunctuationSpacing(Check):
                 continue  # table rules, ASCII art, list bullets
             if double_ok and end - start == 2 and _after_sentence(text, start):
                 continue
-            if _aligned(doc, text, end):
+            if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
             yield _finding(start, end, "Several spaces in a row", Edit.replace(start, end, " "),
                            "use one space")
@@ -287,6 +287,13 @@ def _identifier(text: str, i: int) -> bool:
             return True
         k += 1
     return False
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Padding in a table row: a "|" before and after the run on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return "|" in text[line_start:start] and "|" in text[end : line_end if line_end >= 0 else None]
 
 
 def _double_spaced(text: str) -> bool:
