@@ -34,6 +34,7 @@ FLAG = [
     ("quote-spacing", 'You " fixed" it.', "space-after-opening"),
     ("quote-spacing", 'You "fixed " it.', "space-before-closing"),
     ("quote-spacing", "the word « liberté »and more", "glued-guillemet"),
+    ("quote-spacing", "Он сказал «привет»и ушёл.", "cyrillic"),
     # unbalanced-quotes
     ("unbalanced-quotes", "I said “That is true.", "unclosed-curly"),
     ("unbalanced-quotes", "I said That is true”.", "unopened-curly"),
@@ -87,6 +88,7 @@ CLEAN_CASES = [
     ("quote-spacing", 'don"t and "quoted" words', "unpaired-straight-not-trusted"),
     ("quote-spacing", "Paul a dit : « Je viendrai demain » .", "french-spaced-guillemets"),
     ("quote-spacing", "the 1990s' music and the Joneses' house", "possessive-plural"),
+    ("quote-spacing", "他说“你好”然后走了。ภาษาไทย\"คำ\"ภาษา", "spaceless-scripts"),
     # unbalanced-quotes
     ("unbalanced-quotes", "He was an ol' man sittin' there, goin' home.", "dropped-g"),
     ("unbalanced-quotes", "'Tis the season; kill 'em all, 'til dawn.", "elided-start"),
@@ -139,6 +141,7 @@ CLEAN_CASES = [
     ("punctuation-spacing", "This,\u00a0really,\u00a0non-breaking.", "nbsp"),
     ("punctuation-spacing", "The word(s) and (re)organize", "bracketed-affixes"),
     ("punctuation-spacing", "- [ ] A checkbox at GitHub", "checkbox"),
+    ("punctuation-spacing", "中文,中文;好:的!好 他说:“好”", "spaceless-scripts"),
     ("punctuation-spacing", "“Hello world,” said Michael.", "comma-before-closing-quote"),
     ("punctuation-spacing", '"Hello," he said.', "comma-before-straight-closing"),
     ("punctuation-spacing", "Call Console.WriteLine or System.IO here.", "identifiers"),

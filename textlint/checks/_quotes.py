@@ -141,6 +141,17 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return cached
 
 
+# Scripts written without spaces between words: no "missing space" next to their letters.
+_SPACELESS = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+    r"\p{Bopomofo}\u3000-\u303f\uff00-\uffef]"
+)
+
+
+def spaceless(c: str) -> bool:
+    return bool(c) and _SPACELESS.match(c) is not None
+
+
 def is_word_char(c: str) -> bool:
     return c.isalnum() or (c != "" and unicodedata.category(c)[0] == "M")
 

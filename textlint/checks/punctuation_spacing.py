@@ -18,7 +18,7 @@ from typing import Literal
 import regex
 
 from textlint.checks._layout import code_blocks, in_code
-from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, wordset
+from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, spaceless, wordset
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -94,7 +94,10 @@ class PunctuationSpacing(Check):
         text = doc.prose
         found: list[Finding] = []
         found.extend(self._space_before(text))
-        found.extend(self._missing_after(doc, text))
+        # Scripts without spaces between words (Chinese, Japanese, Thai) need none after marks.
+        found.extend(f for f in self._missing_after(doc, text)
+                     if not (spaceless(text[f.span.start - 1 if f.span.start else 0])
+                             or spaceless(text[f.span.end - 1])))
         if self.options.multiple_spaces:
             found.extend(self._runs(doc, text))
         if self.options.brackets:

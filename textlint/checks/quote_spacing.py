@@ -18,6 +18,7 @@ from textlint.checks._quotes import (
     Mark,
     QuoteAnalysis,
     analyse,
+    spaceless,
 )
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -58,7 +59,9 @@ class QuoteSpacing(Check):
     def _closer(self, analysis: QuoteAnalysis, m: Mark, text: str, n: int) -> Iterable[Finding]:
         i = m.pos
         after = text[i + 1] if i + 1 < n else ""
-        if _letter(after) and not m.soft and self._reliable(analysis, m):
+        before = text[i - 1] if i > 0 else ""
+        if (_letter(after) and not m.soft and self._reliable(analysis, m)
+                and not spaceless(after) and not spaceless(before)):
             yield Finding(
                 Span(i, i + 2),
                 "Missing space after closing quotation mark",
@@ -79,9 +82,10 @@ class QuoteSpacing(Check):
     def _opener(self, analysis: QuoteAnalysis, m: Mark, text: str) -> Iterable[Finding]:
         i = m.pos
         before = text[i - 1] if i > 0 else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
         if before.isalnum() and (
             analysis.trusted(m) or (m.char in _DIRECTED and not m.problem)
-        ):
+        ) and not spaceless(before) and not spaceless(after):
             yield Finding(
                 Span(i - 1, i + 1),
                 "Missing space before opening quotation mark",
