@@ -187,6 +187,12 @@ def test_lowercase_after_stop_option() -> None:
     assert [text[d.span.start : d.span.end] for d in found] == [".p"]
 
 
+def test_empty_quotation() -> None:
+    assert _hits("He said “” and left.", "unbalanced-quotes")
+    assert not _hits("He said “” and left.", "unbalanced-quotes", {"report-empty": False})
+    assert not _hits('Set it to "" to disable it.', "unbalanced-quotes")
+
+
 def test_double_spacing_single_mode() -> None:
     text = "One.  Two.  Three.  Four.  Five."
     assert not _hits(text, "punctuation-spacing")

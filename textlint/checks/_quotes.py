@@ -278,7 +278,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
         per_paragraph.append((pi, first, len(marks)))
     _pair(prose, paragraphs, marks, per_paragraph)
     for m in marks:
-        if m.problem:
+        if m.problem and m.problem != "empty":
             out.troubled.setdefault(m.paragraph, set()).add(m.family)
     return out
 
@@ -421,6 +421,8 @@ def _pair(
                     inner.problem = "unclosed"
             oi = stack[j]
             del stack[j:]
+            if m.char not in "\"'" and not text[marks[oi].pos + 1 : m.pos].strip():
+                marks[oi].problem = "empty"  # “”: the quoted text was lost
             marks[oi].partner = idx
             m.partner = oi
             m.role = CLOSER

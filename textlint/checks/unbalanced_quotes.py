@@ -16,6 +16,7 @@ _PROBLEMS = {
     "unopened": "closes a quotation that was never opened",
     "wrong-direction": "points the wrong way for its place",
     "nested": "opens a quotation inside one of the same kind",
+    "empty": "opens an empty quotation",
 }
 
 
@@ -24,15 +25,21 @@ class Options:
     # Report a quotation mark that opens inside an open quotation of the same kind
     # (“a “b” c” instead of “a ‘b’ c”).
     report_nesting: bool = True
+    # Report an empty pair of curly or angle quotation marks (“”), where text was lost.
+    report_empty: bool = True
 
 
 class UnbalancedQuotes(Check):
     Options = Options
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        report_nesting = self.options.report_nesting
+        skip = set()
+        if not self.options.report_nesting:
+            skip.add("nested")
+        if not self.options.report_empty:
+            skip.add("empty")
         for mark in analyse(doc).marks:
-            if not mark.problem or (mark.problem == "nested" and not report_nesting):
+            if not mark.problem or mark.problem in skip:
                 continue
             yield Finding(
                 Span(mark.pos, mark.pos + 1),
