@@ -60,13 +60,15 @@ _VERBS = (
     "said|says|asked|asks|cried|replied|exclaimed|whispered|shouted|answered|continued|added|"
     "returned|remarked|observed|murmured|muttered|repeated|explained|declared|insisted|"
     "protested|retorted|responded|sighed|urged|pleaded|snapped|demanded|inquired|enquired|"
-    "suggested|went on|\\p{Ll}{2,}ed"
+    "suggested|laughed|called|went on"
 )
 _NAME = r"\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}"
 _PRONOUN = r"(?:he|she|they|I|we|you|it)"
+# Inverted tags also take any past tense before a name: "! exploded Mr. Emerson."
 _SPEECH_TAG = regex.compile(
-    rf"[,!?]\s+(?:(?:{_VERBS})\s+(?:{_NAME}|{_PRONOUN}|(?:the|a|his|her|my|our|their)"
-    rf"(?:\s+\p{{L}}+){{1,3}}?)|(?:{_NAME}|{_PRONOUN})\s+(?:{_VERBS}))\s*[,.;:!?—–-]",
+    rf"[,!?]\s+(?:(?:{_VERBS})\s+(?:{_PRONOUN}|(?:the|a|his|her|my|our|their)"
+    rf"(?:\s+\p{{L}}+){{1,3}}?)|(?:{_VERBS}|\p{{Ll}}{{2,}}ed)\s+{_NAME}"
+    rf"|(?:{_NAME}|{_PRONOUN})\s+(?:{_VERBS}))\s*[,.;:!?—–-]",
     regex.V1,
 )
 
@@ -74,12 +76,12 @@ _SPEECH_TAG = regex.compile(
 # and it keeps pathological input (thousands of unclosed marks) linear.
 DEPTH = 32
 
-# Words that begin with an elided letter (’tis, ’em, rock ’n’ roll) and words that end with one
-# (goin’, ol’, o’); data, not cases: they are the common English elisions.
 def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Words that begin with an elided letter (’tis, ’em, rock ’n’ roll) and words that end with one
+# (goin’, ol’, o’); data, not cases: they are the common English elisions.
 _ELIDED_START = wordset(
     "t tis twas twere twill til till em cause cos coz bout round n neath tween twixt gainst "
     "nuff cept fraid kay sup ere"
