@@ -42,13 +42,14 @@ from textlint.document import Document
 
 # A plain character class is the fastest search; apostrophes between two word characters are
 # dropped right after it, before any per-mark work.
-_MARKS = re.compile(r"[\"'“”‘’„‚«»‹›]")
+_MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
 
 OPENER, CLOSER, TOGGLE, NONE, WRONG, LOWCLOSE = range(6)
 PLACE_OPEN, PLACE_CLOSE, PLACE_SPACED, PLACE_GLUED = range(4)
 
-QUOTE_CHARS = "\"'“”‘’„‚«»‹›"
+QUOTE_CHARS = "\"'`“”‘’„‚«»‹›"
 _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "'": "s", "‘": "s", "’": "s", "‚": "s",
+           "`": "s",
            "«": "g", "»": "g", "‹": "h", "›": "h"}
 # What may stand left of an opening mark / right of a closing mark.
 _LEFT_OPEN = set(" \t\r\n\0([{<—–/\u00a0\u2009\u202f")
@@ -219,7 +220,8 @@ def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
     if c in "'’":
         before = text[i - 1] if i > lo else ""
         after = text[i + 1] if i + 1 < hi else ""
-        if is_word_char(before) and is_word_char(after):
+        # A masked neighbour (code, a tag) stands for a word: `attrs`’s, </em>’s.
+        if (is_word_char(before) or before == "\0") and is_word_char(after):
             return NONE, place, False
         if place == PLACE_GLUED and (is_word_char(before) or is_word_char(after)):
             return NONE, place, False  # al-'Adad, ’s after a closing bracket
@@ -232,6 +234,9 @@ def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
                 return CLOSER, place, True
             return CLOSER, place, False
         return (TOGGLE, place, False) if c == "'" else (CLOSER, place, False)
+    if c == "`":
+        # `quoted' in the old plain-text convention; other backticks are not quotation marks.
+        return (OPENER, place, False) if place == PLACE_OPEN else (NONE, place, False)
     if c == "‘":
         if place == PLACE_CLOSE:
             return LOWCLOSE, place, False
@@ -290,8 +295,8 @@ def _mark_offsets(prose: str) -> list[int]:
     last = len(prose) - 1
     for m in _MARKS.finditer(prose):
         i = m.start()
-        if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i - 1])
-                and is_word_char(prose[i + 1])):
+        if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
+                and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
             continue  # an apostrophe inside a word: Russia’s, d'Ivoire
         out.append(i)
     return out
@@ -401,7 +406,7 @@ def _pair(
                     elif j == len(stack) - 1:
                         m.problem = "nested"
                 m.role = OPENER
-                m.lenient = m.char == "'"
+                m.lenient = m.char in "'`"
                 stack.append(idx)
                 continue
             # A closer.

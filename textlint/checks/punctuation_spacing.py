@@ -97,7 +97,7 @@ class PunctuationSpacing(Check):
         # Scripts without spaces between words (Chinese, Japanese, Thai) need none after marks.
         found.extend(f for f in self._missing_after(doc, text)
                      if not (spaceless(text[f.span.start - 1 if f.span.start else 0])
-                             or spaceless(text[f.span.end - 1])))
+                             or spaceless(text[f.span.end - 1]) or _code_token(text, f.span)))
         if self.options.multiple_spaces:
             found.extend(self._runs(doc, text))
         if self.options.brackets:
@@ -224,6 +224,8 @@ class PunctuationSpacing(Check):
                 continue
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
+            if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
+                continue  # the postal convention "Boston, MA  02110-1301  USA"
             yield _finding(start, end, "Several spaces in a row", Edit.replace(start, end, " "),
                            "use one space")
 
@@ -290,6 +292,23 @@ def _identifier(text: str, i: int) -> bool:
             return True
         k += 1
     return False
+
+
+_CODE_CHARS = frozenset("/\\=@_#&<>{}|$%^~*+`[]")
+# Two spaces around a US ZIP code, as the postal convention writes an address.
+_ZIP_GAP = regex.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})?  [A-Z]{2,3}\b")
+
+
+def _code_token(text: str, span: Span) -> bool:
+    """The space-free token around ``span`` holds characters that prose words do not (a URL
+    left unmasked, a path, a query string, code): "article?id=10", "a/b,c", "x=1;y=2"."""
+    start = span.start
+    while start > 0 and not text[start - 1].isspace() and span.start - start < 80:
+        start -= 1
+    end = span.end
+    while end < len(text) and not text[end].isspace() and end - span.end < 80:
+        end += 1
+    return not _CODE_CHARS.isdisjoint(text[start:end])
 
 
 def _table_cell(text: str, start: int, end: int) -> bool:

@@ -38,6 +38,14 @@ def _letter(c: str) -> bool:
     return c.isalpha()
 
 
+def _string_prefix(text: str, i: int) -> bool:
+    """f"…", b'…', r"…": a string literal's prefix in code, not a word."""
+    j = i
+    while j > 0 and i - j < 3 and text[j - 1] in "fbruFBRU":
+        j -= 1
+    return 0 < i - j < 3 and (j == 0 or not text[j - 1].isalnum())
+
+
 class QuoteSpacing(Check):
     Options = Options
 
@@ -83,7 +91,7 @@ class QuoteSpacing(Check):
         i = m.pos
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if before.isalnum() and (
+        if before.isalnum() and not _string_prefix(text, i) and (
             analysis.trusted(m) or (m.char in _DIRECTED and not m.problem)
         ) and not spaceless(before) and not spaceless(after):
             yield Finding(

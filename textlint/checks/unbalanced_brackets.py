@@ -24,6 +24,7 @@ from textlint.document import Document
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
 _DEPTH = 32
+_QUOTES = "\"'“”‘’«»`"
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
@@ -79,6 +80,8 @@ class UnbalancedBrackets(Check):
                 yield from self._pair(items)
 
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
+        if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
+            return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
         before = text[max(lo, pos - 8) : pos]
         if self.options.allow_emoticons and char in "()[]" and (
             _EMOTICON.search(before)
