@@ -11,6 +11,7 @@ document that consistently uses them (option ``sentence-spacing``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -27,7 +28,7 @@ _V1 = regex.V1
 
 # A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
 # code (anchoring on the mark keeps the search fast: marks are rarer than spaces).
-_SPACE_BEFORE = regex.compile(r"(?<=[ \t])[,;.:!?]", _V1)
+_SPACE_BEFORE = re.compile(r"(?<=[ \t])[,;.:!?]")
 # A comma glued to what follows.
 _COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
 _SEMICOLON = regex.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
@@ -39,11 +40,11 @@ _SENTENCE_LOWER = regex.compile(
 )
 _EXCLAIM = regex.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
 # Two or more spaces between two non-space characters on one line.
-_RUN = regex.compile(r"  +", _V1)
+_RUN = re.compile(r"  +")
 _SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
 # Brackets: a space just inside, or a word glued to an opening bracket.
-_SPACE_AFTER_OPEN = regex.compile(r"[(\[{][ \t]+(?=[\p{L}\p{N}])", _V1)
-_SPACE_BEFORE_CLOSE = regex.compile(r"(?<=[ \t])[)\]}]", _V1)
+_SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[ \t])[)\]}]")
 # The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
 # by a space (space(before parenthesis); print(message) and len(items) are left alone.
 _GLUED_OPEN = regex.compile(

@@ -24,6 +24,7 @@ from textlint.document import Document
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
 _DEPTH = 32
+_EYES_AND_NOSES = frozenset(":;=8xX-^o'’")
 _QUOTES = "\"'“”‘’«»`"
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -82,14 +83,16 @@ class UnbalancedBrackets(Check):
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
             return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
-        before = text[max(lo, pos - 8) : pos]
+        prev = text[pos - 1] if pos > lo else ""
+        # Cheap tests on the neighbours first: most brackets are neither emoticons nor markers.
         if self.options.allow_emoticons and char in "()[]" and (
-            _EMOTICON.search(before)
-            or ((not before or before[-1].isspace()) and _EMOTICON_AFTER.match(text, pos + 1))
+            (prev in _EYES_AND_NOSES and _EMOTICON.search(text, max(lo, pos - 8), pos))
+            or ((not prev or prev.isspace()) and _EMOTICON_AFTER.match(text, pos + 1))
         ):
             return _Item(pos, char, True)
-        if char != ")" or not self.options.allow_list_markers:
+        if char != ")" or not self.options.allow_list_markers or not prev.isalnum():
             return _Item(pos, char, False)
+        before = text[max(lo, pos - 8) : pos]
         m = _MARKER.search(before)
         if m is None:
             return _Item(pos, char, False)
