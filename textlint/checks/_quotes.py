@@ -85,7 +85,8 @@ def wordset(text: str) -> frozenset[str]:
 # (goin’, ol’, o’); data, not cases: they are the common English elisions.
 _ELIDED_START = wordset(
     "t tis twas twere twill til till em cause cos coz bout round n neath tween twixt gainst "
-    "nuff cept fraid kay sup ere"
+    "nuff cept fraid kay sup ere cello phone bus plane gator possum burbs hood scuse specially "
+    "nother mongst midst"
 )
 _ELIDED_END = wordset("ol o n an th ma pa fo po")
 
