@@ -1,0 +1,607 @@
+"""Untranslated fragments and paragraphs: spans of another language inside the target language.
+
+How it works (see docs/translation.md for the measurements):
+
+1. Every word gets a log-likelihood ratio per candidate language: how much more frequent it
+   is there than in the target language (zipf difference, from textlint.lexicon). Words
+   clearly of the target language cost nothing more: the scan is one dictionary probe each.
+2. Around the words that look foreign ("seeds"), a Viterbi pass over a two-or-more-state
+   model (target, candidate languages) segments the sentence. Entering and leaving a foreign
+   span costs a fixed penalty, lowered where real machine translation leaves fragments:
+   after an opening bracket or quotation mark, at a line start, next to punctuation.
+   Ambiguous words (``a``, ``do``, ``no``) follow their neighbours.
+3. Capitalised words inside a sentence, acronyms, numbers and masked text (code, URLs) are
+   neutral; established loanwords (frequent in English, or in the shipped phrase list) and
+   terms the text italicises or glosses are never reported.
+4. The document's source language is learnt from its confident spans and used to name the
+   language of ambiguous ones.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import regex
+
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document, Token
+from textlint.lexicon import LANGUAGES, Lexicon, load_lexicon, normalize
+
+
+@dataclass(frozen=True)
+class Options:
+    # Target language; empty: the document's language (--lang); "auto": detect it.
+    target: str = ""
+    # Candidate source languages; empty: every Latin-script language of the lexicon.
+    source: list[str] = field(default_factory=list)
+    # Extra words or phrases that are never reported (case-insensitive).
+    allow: list[str] = field(default_factory=list)
+    # "fragment": spans inside target-language text; "paragraph": whole foreign paragraphs.
+    mode: Literal["fragment", "paragraph"] = "fragment"
+    # Lowest confidence (0-1) reported.
+    min_confidence: float = 0.5
+    # Offer an unsafe fix for the commonest leftovers (reporting verbs such as "disse Kim").
+    glossary_fix: bool = True
+
+
+# --- tuning constants (chosen on the dev split only) -------------------------------------------
+SEED = 1.0            # a word this much (log10) more frequent abroad starts a closer look
+ENTER = 2.2           # cost (log10) of entering a foreign span in running text
+LEAVE = 1.2           # cost of leaving it
+ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
+LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
+SWITCH = 3.5          # cost of going straight from one foreign language to another
+CLIP_LOW, CLIP_HIGH = -3.0, 4.0
+TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
+EVIDENCE = 1.0        # a span needs one lowercase word at least this foreign
+MIN_SCORE = 1.5       # ... and this much evidence in total
+WINDOW = 30           # tokens looked at on each side of a seed
+PARA_SHARE = 0.6      # share of a paragraph's words in foreign spans to call it untranslated
+PARA_WORDS = 6
+
+_OPEN = "([{“‘«‹„‚\"'"
+_CLOSE = ")]}”’»›\"'"
+_PUNCT = ",;:—–"
+_SENT_END = regex.compile(r"[.!?…]")
+_ITALIC = "_*\0"
+_GLOSS_BEFORE = regex.compile(
+    r"(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
+    r"translated as|in (?:\p{Lu}\p{Ll}+))\W*$",
+    regex.I | regex.V1,
+)
+_GLOSS_AFTER = regex.compile(
+    r"^\W{0,3}(?:\(|,? ?(?:meaning|which means|literally|i\.e\.|lit\.|or “|or \"))", regex.I
+)
+_DIGIT = regex.compile(r"\d")
+_LATIN = regex.compile(r"\p{Latin}")
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+
+# Reporting verbs machine translation leaves after a quotation, with their English past tense.
+_REPORTING: dict[str, str] = {
+    "disse": "said", "afirmou": "said", "declarou": "declared", "acrescentou": "added",
+    "explicou": "explained", "dijo": "said", "afirmó": "said", "añadió": "added",
+    "explicó": "explained", "declaró": "declared", "sagte": "said", "erklärte": "explained",
+    "ha detto": "said", "ha dichiarato": "declared", "a déclaré": "declared",
+    "a dit": "said", "a ajouté": "added", "zei": "said",
+}
+
+
+def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """Established foreign words and phrases of English (shipped list, see docs)."""
+    text = resources.files("textlint.langdata").joinpath("established.txt").read_text("utf-8")
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        key = " ".join(normalize(p) for p in line.split())
+        (phrases if " " in key else words).add(key)
+    return frozenset(words), frozenset(phrases)
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    margins: dict[str, float]
+    weight: float = 1.0
+    name: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One foreign span the model found."""
+
+    start: int
+    end: int
+    lang: str
+    score: float
+    confidence: float
+    first: int  # token indices, inclusive
+    last: int
+
+
+@dataclass
+class Analysis:
+    hits: list[Hit]
+    paragraphs: list[tuple[Span, str, float]]
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], Analysis]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class Model:
+    """Everything derived from the lexicon for one target and candidate set; shared by rules."""
+
+    def __init__(self, lexicon: Lexicon, target: str, candidates: Sequence[str],
+                 allow: Iterable[str]) -> None:
+        self.lex = lexicon
+        self.target = target
+        self.candidates = tuple(c for c in candidates if c != target and c in lexicon.langs)
+        self.cand_set = frozenset(self.candidates)
+        self.floor = {c: lexicon.depth.get(c, 1.0) - 1.0 for c in self.candidates}
+        words, phrases = _load_phrases()
+        extra = [" ".join(normalize(p) for p in a.split()) for a in allow]
+        self.allow_words = words | {a for a in extra if " " not in a}
+        self.allow_phrases = phrases | {a for a in extra if " " in a}
+        self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
+        self.memo: dict[str, tuple[float, dict[str, float]]] = {}
+
+    # Per-word evidence: best margin and margins per candidate (only those above CLIP_LOW).
+    def word(self, text: str) -> tuple[float, dict[str, float]]:
+        got = self.memo.get(text)
+        if got is not None:
+            return got
+        if len(self.memo) > 200_000:
+            self.memo.clear()
+        key = normalize(text)
+        if key in self.allow_words:
+            got = (CLIP_LOW, {})
+        else:
+            got = self._margins(key)
+            if got[1] is None:
+                parts = [p for p in regex.split(r"['\-‐]", key) if p]
+                got = self._combine([self._margins(p) for p in parts]) if len(parts) > 1 \
+                    else (0.0, {})
+        self.memo[text] = got  # type: ignore[assignment]
+        return got  # type: ignore[return-value]
+
+    def _margins(self, key: str) -> tuple[float, dict[str, float] | None]:
+        entry = self.lex.entry(key)
+        if entry is None:
+            return 0.0, None
+        zt = entry.zipf(self.target) if self.target != "en" else entry.english
+        base = max(zt, TARGET_FLOOR)
+        out: dict[str, float] = {}
+        best = CLIP_LOW
+        for lang, z in entry.others.items() if self.target == "en" else self._others(entry):
+            if lang not in self.cand_set:
+                continue
+            m = z - base
+            if m <= CLIP_LOW:
+                continue
+            m = min(m, CLIP_HIGH)
+            out[lang] = m
+            if m > best:
+                best = m
+        return best, out
+
+    def _others(self, entry: object) -> Iterator[tuple[str, float]]:
+        from textlint.lexicon import Entry
+
+        assert isinstance(entry, Entry)
+        if entry.english:
+            yield "en", entry.english
+        yield from entry.others.items()
+
+    @staticmethod
+    def _combine(parts: list[tuple[float, dict[str, float] | None]]) -> tuple[float, dict[str, float]]:
+        known = [p[1] for p in parts if p[1] is not None]
+        if not known:
+            return 0.0, {}
+        langs = set(known[0])
+        for k in known[1:]:
+            langs &= set(k)
+        out = {lang: min(CLIP_HIGH, sum(k[lang] for k in known) / len(known)) for lang in langs}
+        return (max(out.values()) if out else CLIP_LOW), out
+
+    def margin(self, tok: Tok, lang: str) -> float:
+        m = tok.margins.get(lang)
+        if m is None:
+            m = CLIP_LOW if tok.margins or tok.weight == 0.0 else 0.0
+        return m * tok.weight
+
+
+class ForeignSpan(Check):
+    Options = Options
+
+    def __init__(self, options: Options, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self.options: Options = options
+        self._models: dict[str, Model] = {}
+
+    def model(self, target: str) -> Model | None:
+        if target not in self._models:
+            lex = load_lexicon()
+            if target not in lex.langs:
+                return None
+            cands = self.options.source or [c for c in lex.langs]
+            self._models[target] = Model(lex, target, cands, self.options.allow)
+        return self._models[target]
+
+    def target_of(self, doc: Document) -> str:
+        target = self.options.target or doc.language or "en"
+        target = target.split("-")[0].split("_")[0].lower()
+        if target == "auto":
+            target = detect_language(doc.prose) or "en"
+        return target
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.text:
+            return
+        target = self.target_of(doc)
+        model = self.model(target)
+        key = (target, tuple(self.options.source), tuple(self.options.allow))
+        per_doc = _CACHE.setdefault(doc, {})
+        analysis = per_doc.get(key)
+        if analysis is None:
+            analysis = analyse(doc, model) if model else Analysis([], [])
+            if model is None or self.options.mode == "paragraph":
+                analysis.paragraphs.extend(non_latin_paragraphs(doc, analysis.paragraphs))
+            per_doc[key] = analysis
+        tname = LANGUAGES.get(target, target)
+        if self.options.mode == "paragraph":
+            for span, lang, conf in analysis.paragraphs:
+                name = LANGUAGES.get(lang, lang)
+                yield Finding(
+                    span,
+                    message=f"Paragraph in {name}, not {tname}: left untranslated",
+                    params={"lang": lang, "language": name, "confidence": round(conf, 2),
+                            "target": target},
+                )
+            return
+        for hit in analysis.hits:
+            if hit.confidence < self.options.min_confidence:
+                continue
+            if any(p.start <= hit.start < p.end for p, _, _ in analysis.paragraphs):
+                continue
+            frag = doc.text[hit.start : hit.end]
+            name = LANGUAGES.get(hit.lang, hit.lang)
+            fix = glossary_fix(doc, hit, target) if self.options.glossary_fix else None
+            yield Finding(
+                Span(hit.start, hit.end),
+                message=f'{name} fragment "{frag}" in {tname} text',
+                fix=fix,
+                params={"lang": hit.lang, "language": name, "confidence": round(hit.confidence, 2),
+                        "fragment": frag, "target": target},
+            )
+
+
+# --- analysis ---------------------------------------------------------------------------------
+
+
+def analyse(doc: Document, model: Model) -> Analysis:
+    prose = doc.prose
+    words = doc.words
+    word = model.word
+    seeds: list[int] = []
+    for i, w in enumerate(words):
+        if word(w.text)[0] >= SEED:
+            seeds.append(i)
+    if not seeds:
+        return Analysis([], [])
+    hits: list[Hit] = []
+    done = -1
+    for s in seeds:
+        if s <= done:
+            continue
+        lo, hi = _chunk(prose, words, s)
+        # Extend the chunk while later seeds fall in the same sentence.
+        toks = [_tok(model, prose, words, i, lo) for i in range(lo, hi + 1)]
+        hits.extend(_decode(model, prose, toks, lo))
+        done = hi
+    hits = _relabel(model, hits, words)
+    hits = [h for h in hits if not _excused(model, doc, words, h)]
+    hits = [_extend_reporting(prose, words, h) for h in hits]
+    paras = _paragraphs(doc, words, hits)
+    return Analysis(hits, paras)
+
+
+def _chunk(prose: str, words: Sequence[Token], s: int) -> tuple[int, int]:
+    """Token range of the sentence (or line) around token ``s``, at most WINDOW each side."""
+    lo = s
+    while lo > 0 and s - lo < WINDOW:
+        gap = prose[words[lo - 1].end : words[lo].start]
+        if "\n" in gap or (_SENT_END.search(gap) and words[lo].text[0].isupper()):
+            break
+        lo -= 1
+    hi = s
+    n = len(words)
+    while hi + 1 < n and hi - s < WINDOW:
+        gap = prose[words[hi].end : words[hi + 1].start]
+        if "\n" in gap or (_SENT_END.search(gap) and words[hi + 1].text[0].isupper()):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _tok(model: Model, prose: str, words: Sequence[Token], i: int, lo: int) -> Tok:
+    w = words[i]
+    text = w.text
+    best, margins = model.word(text)
+    tok = Tok(w.start, w.end, text, margins)
+    if _DIGIT.search(text) or not _LATIN.search(text):
+        tok.weight = 0.0
+        tok.margins = {}
+        return tok
+    if len(text) > 1 and text.isupper():
+        tok.weight = 0.0  # acronyms
+        tok.margins = {}
+        return tok
+    if text[0].isupper():
+        before = prose[words[i - 1].end : w.start] if i > 0 else "\n"
+        initial = i == lo or "\n" in before or bool(_SENT_END.search(before)) \
+            or any(c in _OPEN for c in before.strip())
+        tok.name = True
+        if not initial:
+            # A name inside a sentence: neutral, unless brackets mark an editorial insertion
+            # (MT leaves "[A Coreia do Norte]" whole).
+            tok.weight = 0.0
+            tok.margins = {}
+        else:
+            tok.weight = 0.7
+    return tok
+
+
+def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
+    """(soft enter before b, soft leave after a): punctuation, brackets, quotes, line breaks."""
+    if a is None or b is None:
+        return True, True
+    gap = prose[a.end : b.start]
+    if not gap.strip(" "):
+        return False, False
+    soft_enter = any(c in _OPEN or c in _PUNCT or c == "\n" for c in gap) or \
+        bool(_SENT_END.search(gap))
+    soft_leave = any(c in _CLOSE or c in _PUNCT or c == "\n" for c in gap) or \
+        bool(_SENT_END.search(gap))
+    return soft_enter, soft_leave
+
+
+def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
+    langs = sorted({lang for t in toks for lang, m in t.margins.items() if m > 0 and t.weight})
+    if not langs:
+        return []
+    states = ["", *langs]
+    n = len(toks)
+    neg = -math.inf
+    score = [0.0] + [neg] * len(langs)
+    back: list[list[int]] = []
+    for t in range(n):
+        prev = toks[t - 1] if t else None
+        soft_enter, soft_leave = _gap_kind(prose, prev, toks[t])
+        if t == 0:
+            soft_enter = True
+        enter = ENTER_SOFT if soft_enter else ENTER
+        leave = LEAVE_SOFT if soft_leave else LEAVE
+        new: list[float] = []
+        ptr: list[int] = []
+        for j, lang in enumerate(states):
+            best, arg = neg, 0
+            for k in range(len(states)):
+                s = score[k]
+                if s == neg:
+                    continue
+                if k == j:
+                    c = 0.0
+                elif k == 0:
+                    c = enter
+                elif j == 0:
+                    c = leave
+                else:
+                    c = SWITCH
+                if s - c > best:
+                    best, arg = s - c, k
+            emit = model.margin(toks[t], lang) if j else 0.0
+            new.append(best + emit)
+            ptr.append(arg)
+        score = new
+        back.append(ptr)
+    # Leave at the end of the chunk.
+    last_soft = True
+    final = [score[0]] + [score[j] - (LEAVE_SOFT if last_soft else LEAVE)
+                          for j in range(1, len(states))]
+    j = max(range(len(states)), key=lambda k: final[k])
+    path = [0] * n
+    for t in range(n - 1, -1, -1):
+        path[t] = j
+        j = back[t][j]
+    hits: list[Hit] = []
+    t = 0
+    while t < n:
+        if path[t] == 0:
+            t += 1
+            continue
+        j = path[t]
+        u = t
+        while u + 1 < n and path[u + 1] == j:
+            u += 1
+        hit = _make_hit(model, toks, t, u, states[j], lo)
+        if hit:
+            hits.append(hit)
+        t = u + 1
+    return hits
+
+
+def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int) -> Hit | None:
+    # Trim neutral words (names, numbers) at the edges.
+    while a <= b and toks[a].weight == 0.0:
+        a += 1
+    while b >= a and toks[b].weight == 0.0:
+        b -= 1
+    if a > b:
+        return None
+    span = toks[a : b + 1]
+    total = sum(model.margin(t, lang) for t in span)
+    evidence = max((t.margins.get(lang, CLIP_LOW) for t in span if not t.name), default=CLIP_LOW)
+    if evidence < EVIDENCE or total < MIN_SCORE:
+        return None
+    conf = 1.0 / (1.0 + 10 ** (-(total - ENTER_SOFT - LEAVE_SOFT)))
+    return Hit(span[0].start, span[-1].end, lang, total, conf, lo + a, lo + b)
+
+
+def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]:
+    """Name every span after the document's main source language when that language explains
+    it nearly as well: "disse" is Norwegian too, but not in a Portuguese-sourced page."""
+    if len(hits) < 2:
+        return hits
+    weight: dict[str, float] = {}
+    for h in hits:
+        weight[h.lang] = weight.get(h.lang, 0.0) + h.score
+    main = max(sorted(weight), key=lambda k: weight[k])
+    out: list[Hit] = []
+    for h in hits:
+        if h.lang != main:
+            alt = sum(model.word(words[i].text)[1].get(main, CLIP_LOW)
+                      for i in range(h.first, h.last + 1))
+            if alt >= h.score - 1.5 and alt >= MIN_SCORE:
+                conf = 1.0 / (1.0 + 10 ** (-(alt - ENTER_SOFT - LEAVE_SOFT)))
+                h = Hit(h.start, h.end, main, alt, conf, h.first, h.last)
+        out.append(h)
+    return out
+
+
+def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
+    text = doc.text
+    prose = doc.prose
+    # Established phrases (de facto, coup d'état), in or around the span.
+    keys = [normalize(words[i].text) for i in range(max(0, h.first - model.max_phrase + 1),
+                                                     min(len(words), h.last + model.max_phrase))]
+    joined = " ".join(keys)
+    for p in model.allow_phrases:
+        if p in joined:
+            phrase_words = p.split()
+            span_words = [normalize(words[i].text) for i in range(h.first, h.last + 1)]
+            if all(w in phrase_words for w in span_words):
+                return True
+    # Italicised (_word_, *word*, or markup masked around it).
+    before = text[max(0, h.start - 1) : h.start]
+    after = text[h.end : h.end + 1]
+    if before and after and before in _ITALIC and after in _ITALIC:
+        return True
+    if h.start > 0 and prose[h.start - 1] == "\0" and h.end < len(prose) and prose[h.end] == "\0":
+        return True
+    # Glossed: "the word X", "called X", "X (meaning ...)".
+    lead = prose[max(0, h.start - 30) : h.start]
+    lead = lead.rstrip(" “\"‘'«")
+    if _GLOSS_BEFORE.search(lead + " "):
+        return True
+    return bool(_GLOSS_AFTER.match(prose[h.end : h.end + 20]))
+
+
+def _extend_reporting(prose: str, words: Sequence[Token], h: Hit) -> Hit:
+    """``”, disse Kim.``: a foreign reporting verb after a quotation takes the name after it."""
+    lead = prose[max(0, h.start - 4) : h.start]
+    if not any(c in "”\"’»" for c in lead):
+        return h
+    j = h.last + 1
+    end = h.end
+    while j < len(words) and words[j].text[0].isupper():
+        gap = prose[words[j - 1].end : words[j].start]
+        if gap not in (" ", "\u00a0"):
+            break
+        end = words[j].end
+        j += 1
+    if end == h.end:
+        return h
+    return Hit(h.start, end, h.lang, h.score, h.confidence, h.first, j - 1)
+
+
+def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
+                ) -> list[tuple[Span, str, float]]:
+    if not hits:
+        return []
+    out: list[tuple[Span, str, float]] = []
+    starts = [w.start for w in words]
+    import bisect
+
+    for para in doc.paragraphs:
+        inside = [h for h in hits if para.start <= h.start < para.end]
+        if not inside:
+            continue
+        a = bisect.bisect_left(starts, para.start)
+        b = bisect.bisect_left(starts, para.end)
+        n = sum(1 for w in words[a:b] if w.text[0].isalpha())
+        if n < PARA_WORDS:
+            continue
+        covered = sum(h.last - h.first + 1 for h in inside)
+        if covered / n >= PARA_SHARE:
+            weight: dict[str, float] = {}
+            for h in inside:
+                weight[h.lang] = weight.get(h.lang, 0.0) + h.score
+            lang = max(sorted(weight), key=lambda k: weight[k])
+            conf = min(0.99, covered / n)
+            out.append((para, lang, conf))
+    return out
+
+
+def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
+                         ) -> list[tuple[Span, str, float]]:
+    """Paragraphs mostly in another script (Cyrillic, Han, ...) inside a Latin-script text,
+    named by langdetect (seeded, so the answer is the same every run)."""
+    out: list[tuple[Span, str, float]] = []
+    prose = doc.prose
+    latin_total = len(_LATIN.findall(prose))
+    if latin_total == 0:
+        return out
+    for para in doc.paragraphs:
+        chunk = prose[para.start : para.end]
+        other = len(_NON_LATIN_LETTER.findall(chunk))
+        latin = len(_LATIN.findall(chunk))
+        if other >= 20 and other > 2 * latin:
+            lang = detect_language(chunk) or "und"
+            out.append((para, lang, 0.9))
+    return out
+
+
+def detect_language(text: str) -> str | None:
+    """langdetect, seeded for determinism; None for text too short or without letters."""
+    sample = text.replace("\0", " ")[:5000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return None
+    try:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        code: str = detect(sample)
+    except Exception:  # langdetect raises on text without features
+        return None
+    return {"no": "nb", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}.get(code, code)
+
+
+def glossary_fix(doc: Document, hit: Hit, target: str) -> Fix | None:
+    """``, disse Kim.`` -> ``, Kim said.``: only a reporting verb followed by a name."""
+    if target != "en":
+        return None
+    frag = doc.text[hit.start : hit.end]
+    m = regex.fullmatch(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)",
+                        frag)
+    if not m:
+        return None
+    verb = _REPORTING.get(normalize(m.group(1)))
+    if verb is None:
+        return None
+    return Fix.unsafe(Edit.replace(hit.start, hit.end, f"{m.group(2)} {verb}"),
+                      description=f"translate the reporting clause: {m.group(2)} {verb}")
+
+
+CHECK = ForeignSpan
