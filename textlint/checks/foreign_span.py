@@ -20,6 +20,7 @@ How it works (see docs/translation.md for the measurements):
 from __future__ import annotations
 
 import math
+import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,10 @@ ENTER = 2.2           # cost (log10) of entering a foreign span in running text
 LEAVE = 1.2           # cost of leaving it
 ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
+STEP = 0.4            # every word in a foreign span costs this (foreign words are rare)
+SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
+DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
+INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 SWITCH = 3.5          # cost of going straight from one foreign language to another
 CLIP_LOW, CLIP_HIGH = -3.0, 4.0
 TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
@@ -79,6 +84,9 @@ _GLOSS_AFTER = regex.compile(
     r"^\W{0,3}(?:\(|,? ?(?:meaning|which means|literally|i\.e\.|lit\.|or “|or \"))", regex.I
 )
 _DIGIT = regex.compile(r"\d")
+_SPLIT = regex.compile(r"['\-‐’]")
+_CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
+_CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = regex.compile(r"\p{Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 
@@ -92,6 +100,10 @@ _REPORTING: dict[str, str] = {
 }
 
 
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Established foreign words and phrases of English (shipped list, see docs)."""
     text = resources.files("textlint.langdata").joinpath("established.txt").read_text("utf-8")
@@ -102,7 +114,8 @@ def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
         if not line:
             continue
         key = " ".join(normalize(p) for p in line.split())
-        (phrases if " " in key else words).add(key)
+        for variant in (key, _strip_accents(key)):
+            (phrases if " " in variant else words).add(variant)
     return frozenset(words), frozenset(phrases)
 
 
@@ -112,8 +125,12 @@ class Tok:
     end: int
     text: str
     margins: dict[str, float]
+    # 1.0 normal word; 0.0 neutral (names, numbers, units: no evidence either way);
+    # -1.0 forced to the target language (allowed phrases, code, abbreviations).
     weight: float = 1.0
     name: bool = False
+    unknown: bool = False
+    bracket: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,8 +174,8 @@ class Model:
         self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
         self.memo: dict[str, tuple[float, dict[str, float]]] = {}
 
-    # Per-word evidence: best margin and margins per candidate (only those above CLIP_LOW).
-    def word(self, text: str) -> tuple[float, dict[str, float]]:
+    # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
+    def word(self, text: str) -> tuple[float, dict[str, float], bool]:
         got = self.memo.get(text)
         if got is not None:
             return got
@@ -166,15 +183,22 @@ class Model:
             self.memo.clear()
         key = normalize(text)
         if key in self.allow_words:
-            got = (CLIP_LOW, {})
+            got = (CLIP_LOW, {}, False)
         else:
-            got = self._margins(key)
-            if got[1] is None:
-                parts = [p for p in regex.split(r"['\-‐]", key) if p]
-                got = self._combine([self._margins(p) for p in parts]) if len(parts) > 1 \
-                    else (0.0, {})
-        self.memo[text] = got  # type: ignore[assignment]
-        return got  # type: ignore[return-value]
+            best, margins = self._margins(key)
+            if margins is None:
+                parts = [p for p in _SPLIT.split(key) if p]
+                if len(parts) > 1:
+                    got = self._combine([self._margins(p) for p in parts])
+                else:
+                    got = (0.0, {}, True)
+            else:
+                got = (best, margins, False)
+            if len(key) <= 2:
+                cap = SHORT_CAP[len(key)]
+                got = (min(got[0], cap), {k: min(v, cap) for k, v in got[1].items()}, got[2])
+        self.memo[text] = got
+        return got
 
     def _margins(self, key: str) -> tuple[float, dict[str, float] | None]:
         entry = self.lex.entry(key)
@@ -182,6 +206,9 @@ class Model:
             return 0.0, None
         zt = entry.zipf(self.target) if self.target != "en" else entry.english
         base = max(zt, TARGET_FLOOR)
+        # A word frequent in the target language is a word of that language in its own right
+        # (café, die, also): its foreign evidence is damped.
+        damp = min(1.0, max(DAMP_MIN, 1.0 - (zt - DAMP_FROM) / DAMP_SPAN))
         out: dict[str, float] = {}
         best = CLIP_LOW
         for lang, z in entry.others.items() if self.target == "en" else self._others(entry):
@@ -191,6 +218,8 @@ class Model:
             if m <= CLIP_LOW:
                 continue
             m = min(m, CLIP_HIGH)
+            if m > 0:
+                m *= damp
             out[lang] = m
             if m > best:
                 best = m
@@ -205,21 +234,27 @@ class Model:
         yield from entry.others.items()
 
     @staticmethod
-    def _combine(parts: list[tuple[float, dict[str, float] | None]]) -> tuple[float, dict[str, float]]:
+    def _combine(parts: list[tuple[float, dict[str, float] | None]]
+                 ) -> tuple[float, dict[str, float], bool]:
         known = [p[1] for p in parts if p[1] is not None]
         if not known:
-            return 0.0, {}
+            return 0.0, {}, True
         langs = set(known[0])
         for k in known[1:]:
             langs &= set(k)
         out = {lang: min(CLIP_HIGH, sum(k[lang] for k in known) / len(known)) for lang in langs}
-        return (max(out.values()) if out else CLIP_LOW), out
+        return (max(out.values()) if out else CLIP_LOW), out, False
 
     def margin(self, tok: Tok, lang: str) -> float:
+        w = tok.weight
+        if w == 0.0:
+            return -STEP / 2
+        if w < 0.0:
+            return CLIP_LOW
         m = tok.margins.get(lang)
         if m is None:
-            m = CLIP_LOW if tok.margins or tok.weight == 0.0 else 0.0
-        return m * tok.weight
+            m = -STEP if tok.unknown else CLIP_LOW
+        return (m - STEP) * w
 
 
 class ForeignSpan(Check):
@@ -307,7 +342,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
             continue
         lo, hi = _chunk(prose, words, s)
         # Extend the chunk while later seeds fall in the same sentence.
-        toks = [_tok(model, prose, words, i, lo) for i in range(lo, hi + 1)]
+        toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
         done = hi
     hits = _relabel(model, hits, words)
@@ -335,32 +370,69 @@ def _chunk(prose: str, words: Sequence[Token], s: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _tok(model: Model, prose: str, words: Sequence[Token], i: int, lo: int) -> Tok:
-    w = words[i]
-    text = w.text
-    best, margins = model.word(text)
-    tok = Tok(w.start, w.end, text, margins)
-    if _DIGIT.search(text) or not _LATIN.search(text):
-        tok.weight = 0.0
-        tok.margins = {}
-        return tok
-    if len(text) > 1 and text.isupper():
-        tok.weight = 0.0  # acronyms
-        tok.margins = {}
-        return tok
-    if text[0].isupper():
-        before = prose[words[i - 1].end : w.start] if i > 0 else "\n"
-        initial = i == lo or "\n" in before or bool(_SENT_END.search(before)) \
-            or any(c in _OPEN for c in before.strip())
-        tok.name = True
-        if not initial:
-            # A name inside a sentence: neutral, unless brackets mark an editorial insertion
-            # (MT leaves "[A Coreia do Norte]" whole).
+def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) -> list[Tok]:
+    """The chunk's words with their evidence, in context: which are names, particles of
+    names, units, code, allowed phrases, and which sit inside square brackets."""
+    toks: list[Tok] = []
+    n = len(prose)
+    depth = 0
+    for i in range(lo, hi + 1):
+        w = words[i]
+        text = w.text
+        best, margins, unknown = model.word(text)
+        tok = Tok(w.start, w.end, text, margins, unknown=unknown)
+        before = prose[words[i - 1].end : w.start] if i > lo else "\n"
+        depth = max(0, depth + before.count("[") - before.count("]"))
+        tok.bracket = depth > 0
+        prev_c = prose[w.start - 1] if w.start > 0 else " "
+        next_c = prose[w.end] if w.end < n else " "
+        next2 = prose[w.end + 1] if w.end + 1 < n else " "
+        if _DIGIT.search(text) or not _LATIN.search(text):
             tok.weight = 0.0
-            tok.margins = {}
-        else:
-            tok.weight = 0.7
-    return tok
+        elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
+                next_c == "." and next2.isalnum()) or prev_c == "\0" or next_c == "\0":
+            tok.weight = -1.0  # code, domains, abbreviations such as e.g., markup neighbours
+        elif len(text) > 1 and text.isupper():
+            tok.weight = 0.0  # acronyms
+        elif text[0].isupper() or any(c.isupper() for c in text[1:]):
+            tok.name = True
+            initial = i == lo or "\n" in before or bool(_SENT_END.search(before)) \
+                or any(c in _OPEN for c in before.strip())
+            nxt = words[i + 1] if i < hi else None
+            name_follows = nxt is not None and nxt.text[0].isupper() and \
+                prose[w.end : nxt.start] == " "
+            if tok.bracket:
+                pass  # MT leaves bracketed insertions whole: "[A Coreia do Norte]"
+            elif not initial or name_follows or not text[0].isupper():
+                tok.weight = 0.0
+            else:
+                tok.weight = INITIAL_WEIGHT
+        toks.append(tok)
+    # Context that needs both neighbours.
+    for j, tok in enumerate(toks):
+        if tok.weight != 1.0 or tok.name or tok.bracket:
+            continue
+        prev = toks[j - 1] if j else None
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if prev is not None and prev.weight == 0.0 and _DIGIT.search(prev.text) \
+                and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
+            tok.weight = 0.0  # a unit: 25 km (15 mi)
+        elif len(tok.text) <= 4 and (
+            (nxt is not None and nxt.name and nxt.weight == 0.0
+             and prose[tok.end : nxt.start] == " ")
+            or (prev is not None and prev.name and prev.weight == 0.0
+                and prose[prev.end : tok.start] == " ")):
+            tok.weight = 0.0  # a particle of a name: Charles de Gaulle, Île de la Cité
+    # Established phrases (de facto, status quo) and the user's allowed phrases.
+    if model.allow_phrases:
+        keys = [normalize(t.text) for t in toks]
+        for j in range(len(toks)):
+            for k in range(min(model.max_phrase, len(toks) - j), 1, -1):
+                if " ".join(keys[j : j + k]) in model.allow_phrases:
+                    for t in toks[j : j + k]:
+                        t.weight = -1.0
+                    break
+    return toks
 
 
 def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
@@ -452,7 +524,9 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int)
         return None
     span = toks[a : b + 1]
     total = sum(model.margin(t, lang) for t in span)
-    evidence = max((t.margins.get(lang, CLIP_LOW) for t in span if not t.name), default=CLIP_LOW)
+    evidence = max((t.margins.get(lang, CLIP_LOW) * t.weight for t in span
+                    if t.weight > 0 and len(t.text) >= 3 and (t.bracket or not t.name)),
+                   default=CLIP_LOW)
     if evidence < EVIDENCE or total < MIN_SCORE:
         return None
     conf = 1.0 / (1.0 + 10 ** (-(total - ENTER_SOFT - LEAVE_SOFT)))
@@ -483,16 +557,6 @@ def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]
 def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
     text = doc.text
     prose = doc.prose
-    # Established phrases (de facto, coup d'état), in or around the span.
-    keys = [normalize(words[i].text) for i in range(max(0, h.first - model.max_phrase + 1),
-                                                     min(len(words), h.last + model.max_phrase))]
-    joined = " ".join(keys)
-    for p in model.allow_phrases:
-        if p in joined:
-            phrase_words = p.split()
-            span_words = [normalize(words[i].text) for i in range(h.first, h.last + 1)]
-            if all(w in phrase_words for w in span_words):
-                return True
     # Italicised (_word_, *word*, or markup masked around it).
     before = text[max(0, h.start - 1) : h.start]
     after = text[h.end : h.end + 1]
