@@ -57,10 +57,13 @@ ENTER = 2.2           # cost (log10) of entering a foreign span in running text
 LEAVE = 1.2           # cost of leaving it
 ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
-STEP = 0.4            # every word in a foreign span costs this (foreign words are rare)
+STEP = 0.2            # every word in a foreign span costs this (foreign words are rare)
 SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
+OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
+MINOR_PRIOR = 1.0
+SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
 CLIP_LOW, CLIP_HIGH = -3.0, 4.0
 TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
@@ -77,11 +80,21 @@ _SENT_END = regex.compile(r"[.!?…]")
 _ITALIC = "_*\0"
 _GLOSS_BEFORE = regex.compile(
     r"(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
-    r"translated as|in (?:\p{Lu}\p{Ll}+))\W*$",
+    r"translated as|also known as|aka|(?-i:in \p{Lu}\p{Ll}+))\W*$",
     regex.I | regex.V1,
 )
 _GLOSS_AFTER = regex.compile(
-    r"^\W{0,3}(?:\(|,? ?(?:meaning|which means|literally|i\.e\.|lit\.|or “|or \"))", regex.I
+    r"^\W{0,3}(?:\(|,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \"))",
+    regex.I
+)
+_PAREN_BEFORE = regex.compile(r"\(\s*$")
+_PAREN_AFTER = regex.compile(r"\s*\)")
+# A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
+# the opening mark, the span, and punctuation closing the utterance inside the marks.
+_QUOTE_OPENED = regex.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
+_SENT_START = regex.compile(r"[.!?][^\S\n]+$")
+_UTTER_AFTER = regex.compile(
+    r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
 _DIGIT = regex.compile(r"\d")
 _SPLIT = regex.compile(r"['\-‐’]")
@@ -166,7 +179,10 @@ class Model:
         self.target = target
         self.candidates = tuple(c for c in candidates if c != target and c in lexicon.langs)
         self.cand_set = frozenset(self.candidates)
-        self.floor = {c: lexicon.depth.get(c, 1.0) - 1.0 for c in self.candidates}
+        # Languages wordfreq has only a small list for are less common on the web, and so as
+        # sources of machine translation: entering them costs more.
+        self.prior = {c: MINOR_PRIOR if lexicon.depth.get(c, 1.0) >= 2.0 else 0.0
+                      for c in self.candidates}
         words, phrases = _load_phrases()
         extra = [" ".join(normalize(p) for p in a.split()) for a in allow]
         self.allow_words = words | {a for a in extra if " " not in a}
@@ -220,6 +236,8 @@ class Model:
             m = min(m, CLIP_HIGH)
             if m > 0:
                 m *= damp
+                if zt == 0.0 and len(key) >= 4:
+                    m += OOV_BONUS  # not an English word at all, yet a word there
             out[lang] = m
             if m > best:
                 best = m
@@ -345,6 +363,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
         toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
         done = hi
+    hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
     hits = [h for h in hits if not _excused(model, doc, words, h)]
     hits = [_extend_reporting(prose, words, h) for h in hits]
@@ -357,14 +376,16 @@ def _chunk(prose: str, words: Sequence[Token], s: int) -> tuple[int, int]:
     lo = s
     while lo > 0 and s - lo < WINDOW:
         gap = prose[words[lo - 1].end : words[lo].start]
-        if "\n" in gap or (_SENT_END.search(gap) and words[lo].text[0].isupper()):
+        if _hard_break(prose, words[lo - 1].end, gap) or (
+                _SENT_END.search(gap) and words[lo].text[0].isupper()):
             break
         lo -= 1
     hi = s
     n = len(words)
     while hi + 1 < n and hi - s < WINDOW:
         gap = prose[words[hi].end : words[hi + 1].start]
-        if "\n" in gap or (_SENT_END.search(gap) and words[hi + 1].text[0].isupper()):
+        if _hard_break(prose, words[hi].end, gap) or (
+                _SENT_END.search(gap) and words[hi + 1].text[0].isupper()):
             break
         hi += 1
     return lo, hi
@@ -396,11 +417,15 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
             tok.weight = 0.0  # acronyms
         elif text[0].isupper() or any(c.isupper() for c in text[1:]):
             tok.name = True
-            initial = i == lo or "\n" in before or bool(_SENT_END.search(before)) \
+            initial = i == lo or _hard_break(prose, w.start - len(before), before) \
+                or bool(_SENT_END.search(before)) \
                 or any(c in _OPEN for c in before.strip())
-            nxt = words[i + 1] if i < hi else None
-            name_follows = nxt is not None and nxt.text[0].isupper() and \
-                prose[w.end : nxt.start] == " "
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            name_follows = nxt is not None and _joined(prose[w.end : nxt.start]) and (
+                _is_name(nxt.text) or (
+                    len(nxt.text) <= 4 and nxt.text.islower() and i + 2 < len(words)
+                    and _is_name(words[i + 2].text)
+                    and _joined(prose[nxt.end : words[i + 2].start])))
             if tok.bracket:
                 pass  # MT leaves bracketed insertions whole: "[A Coreia do Norte]"
             elif not initial or name_follows or not text[0].isupper():
@@ -408,20 +433,22 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
             else:
                 tok.weight = INITIAL_WEIGHT
         toks.append(tok)
-    # Context that needs both neighbours.
+    # Context that needs both neighbours (looking one word past the chunk's edges).
+    nwords = len(words)
     for j, tok in enumerate(toks):
         if tok.weight != 1.0 or tok.name or tok.bracket:
             continue
+        i = lo + j
         prev = toks[j - 1] if j else None
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
         if prev is not None and prev.weight == 0.0 and _DIGIT.search(prev.text) \
                 and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
             tok.weight = 0.0  # a unit: 25 km (15 mi)
         elif len(tok.text) <= 4 and (
-            (nxt is not None and nxt.name and nxt.weight == 0.0
-             and prose[tok.end : nxt.start] == " ")
-            or (prev is not None and prev.name and prev.weight == 0.0
-                and prose[prev.end : tok.start] == " ")):
+            (i + 1 < nwords and _is_name(words[i + 1].text)
+             and _joined(prose[tok.end : words[i + 1].start]))
+            or (i > 0 and _is_name(words[i - 1].text)
+                and _joined(prose[words[i - 1].end : tok.start])
+                and (j == 0 or toks[j - 1].weight == 0.0))):
             tok.weight = 0.0  # a particle of a name: Charles de Gaulle, Île de la Cité
     # Established phrases (de facto, status quo) and the user's allowed phrases.
     if model.allow_phrases:
@@ -435,16 +462,39 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
     return toks
 
 
+def _hard_break(prose: str, at: int, gap: str) -> bool:
+    """A line break that ends a unit: a blank line, or the end of a short line (a label, a
+    heading). The breaks of hard-wrapped prose (lines of 40+ characters) are spaces."""
+    first = gap.find("\n")
+    if first < 0:
+        return False
+    if gap.count("\n") > 1:
+        return True
+    line_start = prose.rfind("\n", 0, at) + 1
+    return at - line_start < SHORT_LINE
+
+
+def _joined(gap: str) -> bool:
+    """Words separated only by a space or the line break of wrapped prose."""
+    return gap in (" ", "\n", "\r\n", "\u00a0")
+
+
+def _is_name(text: str) -> bool:
+    return text[0].isupper() and not (len(text) > 1 and text.isupper())
+
+
 def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
     """(soft enter before b, soft leave after a): punctuation, brackets, quotes, line breaks."""
     if a is None or b is None:
         return True, True
     gap = prose[a.end : b.start]
-    if not gap.strip(" "):
-        return False, False
-    soft_enter = any(c in _OPEN or c in _PUNCT or c == "\n" for c in gap) or \
+    if not gap.strip(" \r\n"):
+        brk = "\n" in gap and _hard_break(prose, a.end, gap)
+        return brk, brk
+    brk = "\n" in gap and _hard_break(prose, a.end, gap)
+    soft_enter = brk or any(c in _OPEN or c in _PUNCT for c in gap) or \
         bool(_SENT_END.search(gap))
-    soft_leave = any(c in _CLOSE or c in _PUNCT or c == "\n" for c in gap) or \
+    soft_leave = brk or any(c in _CLOSE or c in _PUNCT for c in gap) or \
         bool(_SENT_END.search(gap))
     return soft_enter, soft_leave
 
@@ -476,7 +526,7 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
                 if k == j:
                     c = 0.0
                 elif k == 0:
-                    c = enter
+                    c = enter + model.prior[lang]
                 elif j == 0:
                     c = leave
                 else:
@@ -533,6 +583,38 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int)
     return Hit(span[0].start, span[-1].end, lang, total, conf, lo + a, lo + b)
 
 
+def _utterance(prose: str, h: Hit) -> bool:
+    """The span is a whole quoted sentence or quotation, ended by punctuation:
+    ``: "La signora e fuori; ma verra subito";`` or ``“Buon giorno! Take ...``."""
+    if not _UTTER_AFTER.match(prose, h.end):
+        return False
+    lead = prose[max(0, h.start - 80) : h.start]
+    m = _QUOTE_OPENED.search(lead)
+    if m:
+        return True
+    # A sentence inside a quotation that is still open in this paragraph.
+    if not _SENT_START.search(lead):
+        return False
+    cut = prose.rfind("\n\n", max(0, h.start - 3000), h.start)
+    para = prose[cut + 1 if cut >= 0 else max(0, h.start - 3000) : h.start]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
+    """Join spans of one language separated only by punctuation ("La signora e fuori; ma")."""
+    out: list[Hit] = []
+    for h in hits:
+        if out and out[-1].lang == h.lang and h.start - out[-1].end <= 3 and \
+                not any(c.isalnum() or c == "\n" for c in prose[out[-1].end : h.start]):
+            p = out[-1]
+            score = p.score + h.score
+            out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
+                          p.first, h.last)
+        else:
+            out.append(h)
+    return out
+
+
 def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]:
     """Name every span after the document's main source language when that language explains
     it nearly as well: "disse" is Norwegian too, but not in a Portuguese-sourced page."""
@@ -557,6 +639,9 @@ def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]
 def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
     text = doc.text
     prose = doc.prose
+    # A whole quoted utterance in another language: dialogue, a motto (deliberate).
+    if _utterance(prose, h):
+        return True
     # Italicised (_word_, *word*, or markup masked around it).
     before = text[max(0, h.start - 1) : h.start]
     after = text[h.end : h.end + 1]
@@ -569,7 +654,11 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     lead = lead.rstrip(" “\"‘'«")
     if _GLOSS_BEFORE.search(lead + " "):
         return True
-    return bool(_GLOSS_AFTER.match(prose[h.end : h.end + 20]))
+    if _GLOSS_AFTER.match(prose[h.end : h.end + 20]):
+        return True
+    # The whole content of parentheses: the original term given beside its translation.
+    return bool(_PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start)
+                and _PAREN_AFTER.match(prose, h.end))
 
 
 def _extend_reporting(prose: str, words: Sequence[Token], h: Hit) -> Hit:
