@@ -63,13 +63,14 @@ OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
+MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
 CLIP_LOW, CLIP_HIGH = -3.0, 4.0
 TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
 EVIDENCE = 1.0        # a span needs one lowercase word at least this foreign
 MIN_SCORE = 1.5       # ... and this much evidence in total
-WINDOW = 30           # tokens looked at on each side of a seed
+WINDOW = 12           # tokens looked at on each side of a seed
 PARA_SHARE = 0.6      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
 
@@ -96,6 +97,7 @@ _SENT_START = regex.compile(r"[.!?][^\S\n]+$")
 _UTTER_AFTER = regex.compile(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
+_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„]|\[[^\]\n]{0,80})\W*$")
 _DIGIT = regex.compile(r"\d")
 _SPLIT = regex.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
@@ -350,6 +352,11 @@ def analyse(doc: Document, model: Model) -> Analysis:
     seeds: list[int] = []
     for i, w in enumerate(words):
         if word(w.text)[0] >= SEED:
+            # A capitalised word inside a sentence is a name: no evidence unless brackets or
+            # a sentence start say otherwise.
+            if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
+                                                                w.start):
+                continue
             seeds.append(i)
     if not seeds:
         return Analysis([], [])
@@ -402,7 +409,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
         text = w.text
         best, margins, unknown = model.word(text)
         tok = Tok(w.start, w.end, text, margins, unknown=unknown)
-        before = prose[words[i - 1].end : w.start] if i > lo else "\n"
+        before = prose[words[i - 1].end if i else max(0, w.start - 3) : w.start]
         depth = max(0, depth + before.count("[") - before.count("]"))
         tok.bracket = depth > 0
         prev_c = prose[w.start - 1] if w.start > 0 else " "
@@ -500,9 +507,17 @@ def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
 
 
 def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
-    langs = sorted({lang for t in toks for lang, m in t.margins.items() if m > 0 and t.weight})
-    if not langs:
+    # Only the languages with the most evidence in this chunk compete (speed; the others
+    # cannot win a span anyway).
+    support: dict[str, float] = {}
+    for t in toks:
+        if t.weight > 0:
+            for lang, m in t.margins.items():
+                if m > 0:
+                    support[lang] = support.get(lang, 0.0) + m
+    if not support:
         return []
+    langs = sorted(support, key=lambda k: (-support[k], k))[:MAX_STATES]
     states = ["", *langs]
     n = len(toks)
     neg = -math.inf
