@@ -15,9 +15,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.evalkit import EVAL_DIR, read_jsonl  # noqa: E402
-from textlint.api import linter_for  # noqa: E402
-from textlint.document import Document  # noqa: E402
+from bench.evalkit import EVAL_DIR, read_jsonl
+from textlint.api import linter_for
+from textlint.document import Document
 
 RULES = ("untranslated-fragment",)
 

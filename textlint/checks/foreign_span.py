@@ -36,7 +36,7 @@ from textlint.lexicon import LANGUAGES, Lexicon, load_lexicon, normalize
 
 
 @dataclass(frozen=True)
-class Options:
+class ForeignSpanOptions:
     # Target language; empty: the document's language (--lang); "auto": detect it.
     target: str = ""
     # Candidate source languages; empty: every Latin-script language of the lexicon.
@@ -79,9 +79,15 @@ _CLOSE = ")]}”’»›\"'"
 _PUNCT = ",;:—–"
 _SENT_END = regex.compile(r"[.!?…]")
 _ITALIC = "_*\0"
+_GLOSS_LANGS = (
+    "Arabic|Bosnian|Catalan|Chinese|Croatian|Czech|Danish|Dutch|Filipino|Finnish|French|German|"
+    "Greek|Hebrew|Hindi|Hungarian|Icelandic|Indonesian|Italian|Japanese|Korean|Latin|Latvian|"
+    "Lithuanian|Malay|Norwegian|Polish|Portuguese|Romanian|Russian|Serbian|Slovak|Slovenian|"
+    "Spanish|Swedish|Tagalog|Turkish|Vietnamese"
+)
 _GLOSS_BEFORE = regex.compile(
-    r"(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
-    r"translated as|also known as|aka|(?-i:in \p{Lu}\p{Ll}+))\W*$",
+    r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
+    r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")),?\W*$",
     regex.I | regex.V1,
 )
 _GLOSS_AFTER = regex.compile(
@@ -98,6 +104,10 @@ _UTTER_AFTER = regex.compile(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
 _SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„]|\[[^\]\n]{0,80})\W*$")
+# What may separate two spans of one language that are then reported as one: punctuation, and
+# names (capitalised nouns are names in English but common nouns in German).
+_BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
+                        r"[,;:–—-]?[^\S\n]*", regex.V1)
 _DIGIT = regex.compile(r"\d")
 _SPLIT = regex.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
@@ -190,7 +200,7 @@ class Model:
         self.allow_words = words | {a for a in extra if " " not in a}
         self.allow_phrases = phrases | {a for a in extra if " " in a}
         self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
-        self.memo: dict[str, tuple[float, dict[str, float]]] = {}
+        self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
 
     # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
     def word(self, text: str) -> tuple[float, dict[str, float], bool]:
@@ -278,11 +288,11 @@ class Model:
 
 
 class ForeignSpan(Check):
-    Options = Options
+    Options = ForeignSpanOptions
 
-    def __init__(self, options: Options, context: CheckContext) -> None:
+    def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
         super().__init__(options, context)
-        self.options: Options = options
+        self.options: ForeignSpanOptions = options
         self._models: dict[str, Model] = {}
 
     def model(self, target: str) -> Model | None:
@@ -407,7 +417,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
     for i in range(lo, hi + 1):
         w = words[i]
         text = w.text
-        best, margins, unknown = model.word(text)
+        _, margins, unknown = model.word(text)
         tok = Tok(w.start, w.end, text, margins, unknown=unknown)
         before = prose[words[i - 1].end if i else max(0, w.start - 3) : w.start]
         depth = max(0, depth + before.count("[") - before.count("]"))
@@ -510,9 +520,9 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
     # Only the languages with the most evidence in this chunk compete (speed; the others
     # cannot win a span anyway).
     support: dict[str, float] = {}
-    for t in toks:
-        if t.weight > 0:
-            for lang, m in t.margins.items():
+    for tk in toks:
+        if tk.weight > 0:
+            for lang, m in tk.margins.items():
                 if m > 0:
                     support[lang] = support.get(lang, 0.0) + m
     if not support:
@@ -523,10 +533,10 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
     neg = -math.inf
     score = [0.0] + [neg] * len(langs)
     back: list[list[int]] = []
-    for t in range(n):
-        prev = toks[t - 1] if t else None
-        soft_enter, soft_leave = _gap_kind(prose, prev, toks[t])
-        if t == 0:
+    for x in range(n):
+        prev = toks[x - 1] if x else None
+        soft_enter, soft_leave = _gap_kind(prose, prev, toks[x])
+        if x == 0:
             soft_enter = True
         enter = ENTER_SOFT if soft_enter else ENTER
         leave = LEAVE_SOFT if soft_leave else LEAVE
@@ -548,7 +558,7 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
                     c = SWITCH
                 if s - c > best:
                     best, arg = s - c, k
-            emit = model.margin(toks[t], lang) if j else 0.0
+            emit = model.margin(toks[x], lang) if j else 0.0
             new.append(best + emit)
             ptr.append(arg)
         score = new
@@ -559,23 +569,23 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
                           for j in range(1, len(states))]
     j = max(range(len(states)), key=lambda k: final[k])
     path = [0] * n
-    for t in range(n - 1, -1, -1):
-        path[t] = j
-        j = back[t][j]
+    for x in range(n - 1, -1, -1):
+        path[x] = j
+        j = back[x][j]
     hits: list[Hit] = []
-    t = 0
-    while t < n:
-        if path[t] == 0:
-            t += 1
+    x = 0
+    while x < n:
+        if path[x] == 0:
+            x += 1
             continue
-        j = path[t]
-        u = t
+        j = path[x]
+        u = x
         while u + 1 < n and path[u + 1] == j:
             u += 1
-        hit = _make_hit(model, toks, t, u, states[j], lo)
+        hit = _make_hit(model, toks, x, u, states[j], lo)
         if hit:
             hits.append(hit)
-        t = u + 1
+        x = u + 1
     return hits
 
 
@@ -619,8 +629,8 @@ def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
     """Join spans of one language separated only by punctuation ("La signora e fuori; ma")."""
     out: list[Hit] = []
     for h in hits:
-        if out and out[-1].lang == h.lang and h.start - out[-1].end <= 3 and \
-                not any(c.isalnum() or c == "\n" for c in prose[out[-1].end : h.start]):
+        if out and out[-1].lang == h.lang and h.start - out[-1].end <= 60 and \
+                _BRIDGE.fullmatch(prose, out[-1].end, h.start):
             p = out[-1]
             score = p.score + h.score
             out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
