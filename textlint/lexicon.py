@@ -247,3 +247,104 @@ def _open(path: Path) -> Lexicon:
     with path.open("rb") as fh:
         mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     return Lexicon(mapped)
+
+
+# --- letter trigrams, for words no list holds --------------------------------------------------
+
+CHARS_FILE = f"trigrams-v{VERSION}.bin"
+CHARS_MIN_ZIPF = 2.0   # words this frequent or more teach the letter model
+CHARS_UNSEEN = -4.0    # log10 probability of a letter after an unseen pair
+CHARS_SCALE = 40.0
+
+
+class CharModel:
+    """Letter-trigram models per language (log10 P(letter | two letters before)), to weigh
+    words that no word list holds: inflected forms, rare words, words that lost a letter."""
+
+    def __init__(self, langs: tuple[str, ...], table: dict[str, bytes]) -> None:
+        self.langs = langs
+        self.table = table
+        self.index = {lang: i for i, lang in enumerate(langs)}
+
+    def scores(self, word: str) -> dict[str, float]:
+        """Average log10 probability per letter of ``word`` under each language's model."""
+        padded = f"^^{normalize(word)}$"
+        n = len(padded) - 2
+        totals = [0.0] * len(self.langs)
+        get = self.table.get
+        for i in range(n):
+            row = get(padded[i : i + 3])
+            if row is None:
+                for j in range(len(totals)):
+                    totals[j] += CHARS_UNSEEN
+            else:
+                for j, q in enumerate(row):
+                    totals[j] += -q / CHARS_SCALE if q else CHARS_UNSEEN
+        return {lang: totals[i] / n for i, lang in enumerate(self.langs)}
+
+
+def build_chars() -> bytes:
+    import marshal
+
+    import wordfreq
+
+    match = _word_shape().match  # type: ignore[attr-defined]
+    langs = list(LANGUAGES)
+    counts: list[dict[str, float]] = []
+    for lang in langs:
+        tri: dict[str, float] = {}
+        freqs: dict[str, float] = wordfreq.get_frequency_dict(lang, "best")
+        for raw, freq in freqs.items():
+            z = math.log10(freq) + 9.0 if freq > 0 else 0.0
+            if z < CHARS_MIN_ZIPF:
+                break  # the lists are sorted by frequency
+            word = normalize(raw)
+            if not match(word):
+                continue
+            # Types, lightly weighted by frequency: the letter shapes of a language's words.
+            weight = z - CHARS_MIN_ZIPF + 1.0
+            padded = f"^^{word}$"
+            for i in range(len(padded) - 2):
+                key = padded[i : i + 3]
+                tri[key] = tri.get(key, 0.0) + weight
+        counts.append(tri)
+    table: dict[str, bytearray] = {}
+    for li, tri in enumerate(counts):
+        pairs: dict[str, float] = {}
+        for key, c in tri.items():
+            pairs[key[:2]] = pairs.get(key[:2], 0.0) + c
+        for key, c in tri.items():
+            p = (c + 0.1) / (pairs[key[:2]] + 3.0)
+            q = max(1, min(255, round(-math.log10(p) * CHARS_SCALE)))
+            row = table.setdefault(key, bytearray(len(langs)))
+            row[li] = q
+    data = {k: bytes(v) for k, v in table.items()}
+    return marshal.dumps((VERSION, tuple(langs), data))
+
+
+_CHARS: CharModel | None = None
+
+
+def load_chars() -> CharModel:
+    """The shared letter model: read from the cache, built there first if missing."""
+    import marshal
+
+    global _CHARS
+    if _CHARS is not None:
+        return _CHARS
+    with _LOCK:
+        if _CHARS is None:
+            path = cache_dir() / CHARS_FILE
+            try:
+                version, langs, data = marshal.loads(path.read_bytes())
+                if version != VERSION:
+                    raise ValueError("old trigram table")
+            except (OSError, ValueError, EOFError, TypeError):
+                raw = build_chars()
+                try:
+                    write_atomic(path, raw)
+                except OSError:
+                    pass
+                version, langs, data = marshal.loads(raw)
+            _CHARS = CharModel(tuple(langs), data)
+    return _CHARS

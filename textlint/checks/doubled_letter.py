@@ -67,7 +67,14 @@ class DoubledLetter(Check):
                     if part.start() or not _SENTENCE_START.search(
                             prose, max(0, start - 4), start):
                         continue  # a name: Mississippi, Llewellyn
-                fixes = self.candidates(word.lower(), lang)
+                lower = word.lower()
+                if lower.startswith("ll"):
+                    continue  # Spanish, Catalan and Welsh words and names: llama, Lloyd, lleno
+                if word[0].isupper() and (lower[0] != lower[1] or self._known(lower, lang)):
+                    # At a sentence start only a stutter of the first letter ("Eexpresses"),
+                    # in a word the lexicon lacks: "Allton said" is a name.
+                    continue
+                fixes = self.candidates(lower, lang)
                 if not fixes:
                     continue
                 span = Span(start, start + len(word))
@@ -89,6 +96,11 @@ class DoubledLetter(Check):
                         message=f"Doubled letter: “{word}” is probably one of {listed}",
                         params={"word": word, "suggestions": list(fixes)},
                     )
+
+    def _known(self, word: str, lang: str) -> bool:
+        if self._lex is None:
+            self._lex = load_lexicon()
+        return self._lex.zipf(word, lang) > 0.0
 
     def candidates(self, word: str, lang: str) -> tuple[str, ...]:
         key = f"{lang}:{word}"

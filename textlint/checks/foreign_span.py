@@ -32,7 +32,14 @@ import regex
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token
-from textlint.lexicon import LANGUAGES, Lexicon, load_lexicon, normalize
+from textlint.lexicon import (
+    LANGUAGES,
+    CharModel,
+    Lexicon,
+    load_chars,
+    load_lexicon,
+    normalize,
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
+CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -108,6 +116,7 @@ _SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„]|\[[^\]\n]{0,80})\W
 # names (capitalised nouns are names in English but common nouns in German).
 _BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
                         r"[,;:–—-]?[^\S\n]*", regex.V1)
+_IPA = regex.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
 _DIGIT = regex.compile(r"\d")
 _SPLIT = regex.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
@@ -201,6 +210,7 @@ class Model:
         self.allow_phrases = phrases | {a for a in extra if " " in a}
         self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
         self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
+        self.chars: CharModel | None = None
 
     # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
     def word(self, text: str) -> tuple[float, dict[str, float], bool]:
@@ -218,6 +228,8 @@ class Model:
                 parts = [p for p in _SPLIT.split(key) if p]
                 if len(parts) > 1:
                     got = self._combine([self._margins(p) for p in parts])
+                elif len(key) >= CHAR_MIN_LEN and key.isalpha() and not _IPA.search(key):
+                    got = self._letters(key)
                 else:
                     got = (0.0, {}, True)
             else:
@@ -227,6 +239,22 @@ class Model:
                 got = (min(got[0], cap), {k: min(v, cap) for k, v in got[1].items()}, got[2])
         self.memo[text] = got
         return got
+
+    def _letters(self, key: str) -> tuple[float, dict[str, float], bool]:
+        """A word no list holds: weigh its letter trigrams (weak evidence, capped)."""
+        if self.chars is None:
+            self.chars = load_chars()
+        scores = self.chars.scores(key)
+        base = scores.get(self.target)
+        if base is None:
+            return 0.0, {}, True
+        n = len(key) + 1
+        out = {}
+        for lang in self.candidates:
+            d = (scores.get(lang, base) - base) * n * CHAR_WEIGHT
+            if d > 0:
+                out[lang] = min(d, CHAR_CAP)
+        return (max(out.values()) if out else 0.0), out, True
 
     def _margins(self, key: str) -> tuple[float, dict[str, float] | None]:
         entry = self.lex.entry(key)
