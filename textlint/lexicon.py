@@ -22,6 +22,7 @@ words seen once in a hundred million.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import math
 import mmap
@@ -341,10 +342,8 @@ def load_chars() -> CharModel:
                     raise ValueError("old trigram table")
             except (OSError, ValueError, EOFError, TypeError):
                 raw = build_chars()
-                try:
+                with contextlib.suppress(OSError):  # a read-only cache: keep it in memory
                     write_atomic(path, raw)
-                except OSError:
-                    pass
                 version, langs, data = marshal.loads(raw)
             _CHARS = CharModel(tuple(langs), data)
     return _CHARS
