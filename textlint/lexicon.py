@@ -29,6 +29,7 @@ import mmap
 import struct
 import threading
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,18 +149,24 @@ def _word_shape() -> object:
     return regex.compile(r"^[\p{Latin}\p{M}]+(?:'[\p{Latin}\p{M}]+)*$")
 
 
-def build_table() -> bytes:
-    """Derive the table from wordfreq's lists (takes tens of seconds; done once per version)."""
+def _wordfreq(lang: str) -> Mapping[str, float]:
     import wordfreq
 
+    freqs: dict[str, float] = wordfreq.get_frequency_dict(lang, "best")
+    return freqs
+
+
+def build_table(sources: Mapping[str, Mapping[str, float]] | None = None) -> bytes:
+    """Derive the table from wordfreq's lists (takes about a minute; done once per version).
+    ``sources`` (language -> word -> frequency, English first) replaces wordfreq in tests."""
     shape = _word_shape()
     match = shape.match  # type: ignore[attr-defined]
-    langs = list(LANGUAGES)
+    langs = list(sources) if sources is not None else list(LANGUAGES)
     english: dict[str, int] = {}
     others: dict[str, list[tuple[int, int]]] = {}
     depth: list[int] = []
     for li, lang in enumerate(langs):
-        freqs: dict[str, float] = wordfreq.get_frequency_dict(lang, "best")
+        freqs = sources[lang] if sources is not None else _wordfreq(lang)
         lowest = 9.0
         for raw, freq in freqs.items():
             if freq <= 0.0:

@@ -125,12 +125,15 @@ _LATIN = regex.compile(r"\p{Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 
 # Reporting verbs machine translation leaves after a quotation, with their English past tense.
-_REPORTING: dict[str, str] = {
-    "disse": "said", "afirmou": "said", "declarou": "declared", "acrescentou": "added",
-    "explicou": "explained", "dijo": "said", "afirmó": "said", "añadió": "added",
-    "explicó": "explained", "declaró": "declared", "sagte": "said", "erklärte": "explained",
-    "ha detto": "said", "ha dichiarato": "declared", "a déclaré": "declared",
-    "a dit": "said", "a ajouté": "added", "zei": "said",
+_REPORTING: dict[str, tuple[str, str]] = {
+    "disse": ("pt", "said"), "afirmou": ("pt", "said"), "declarou": ("pt", "declared"),
+    "acrescentou": ("pt", "added"), "explicou": ("pt", "explained"),
+    "dijo": ("es", "said"), "afirmó": ("es", "said"), "añadió": ("es", "added"),
+    "explicó": ("es", "explained"), "declaró": ("es", "declared"),
+    "sagte": ("de", "said"), "erklärte": ("de", "explained"),
+    "ha detto": ("it", "said"), "ha dichiarato": ("it", "declared"),
+    "a déclaré": ("fr", "declared"), "a dit": ("fr", "said"), "a ajouté": ("fr", "added"),
+    "zei": ("nl", "said"),
 }
 
 
@@ -411,7 +414,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
     hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
     hits = [h for h in hits if not _excused(model, doc, words, h)]
-    hits = [_extend_reporting(prose, words, h) for h in hits]
+    hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
 
@@ -714,7 +717,7 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
                 and _PAREN_AFTER.match(prose, h.end))
 
 
-def _extend_reporting(prose: str, words: Sequence[Token], h: Hit) -> Hit:
+def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
     """``”, disse Kim.``: a foreign reporting verb after a quotation takes the name after it."""
     lead = prose[max(0, h.start - 4) : h.start]
     if not any(c in "”\"’»" for c in lead):
@@ -729,7 +732,11 @@ def _extend_reporting(prose: str, words: Sequence[Token], h: Hit) -> Hit:
         j += 1
     if end == h.end:
         return h
-    return Hit(h.start, end, h.lang, h.score, h.confidence, h.first, j - 1)
+    # The reporting verb names the language: "disse" is also Norwegian, but not before a name.
+    verb = " ".join(normalize(w.text) for w in words[h.first : h.last + 1])
+    known = _REPORTING.get(verb)
+    lang = known[0] if known and known[0] in model.cand_set else h.lang
+    return Hit(h.start, end, lang, h.score, h.confidence, h.first, j - 1)
 
 
 def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
@@ -803,9 +810,10 @@ def glossary_fix(doc: Document, hit: Hit, target: str) -> Fix | None:
                         frag)
     if not m:
         return None
-    verb = _REPORTING.get(normalize(m.group(1)))
-    if verb is None:
+    known = _REPORTING.get(normalize(m.group(1)))
+    if known is None:
         return None
+    verb = known[1]
     return Fix.unsafe(Edit.replace(hit.start, hit.end, f"{m.group(2)} {verb}"),
                       description=f"translate the reporting clause: {m.group(2)} {verb}")
 
