@@ -99,8 +99,15 @@ _GLOSS_BEFORE = regex.compile(
     regex.I | regex.V1,
 )
 _GLOSS_AFTER = regex.compile(
-    r"^\W{0,3}(?:\(|,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \"))",
-    regex.I
+    r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
+    r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
+    regex.I | regex.V1,
+)
+# Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
+# name they belong to it.
+_PARTICLES = frozenset(
+    "de da do dos das del della delle dei degli di du des la le les lo van von der den ter ten "
+    "zu zur y e i et al el bin ibn ben abu st san santa são af av auf am im an alle al".split()
 )
 _PAREN_BEFORE = regex.compile(r"\(\s*$")
 _PAREN_AFTER = regex.compile(r"\s*\)")
@@ -117,6 +124,7 @@ _SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„]|\[[^\]\n]{0,80})\W
 _BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
                         r"[,;:–—-]?[^\S\n]*", regex.V1)
 _IPA = regex.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
+_YEAR_AFTER = regex.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
 _DIGIT = regex.compile(r"\d")
 _SPLIT = regex.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
@@ -491,7 +499,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
         if prev is not None and prev.weight == 0.0 and _DIGIT.search(prev.text) \
                 and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
             tok.weight = 0.0  # a unit: 25 km (15 mi)
-        elif len(tok.text) <= 4 and (
+        elif normalize(tok.text) in _PARTICLES and (
             (i + 1 < nwords and _is_name(words[i + 1].text)
              and _joined(prose[tok.end : words[i + 1].start]))
             or (i > 0 and _is_name(words[i - 1].text)
@@ -697,6 +705,9 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     prose = doc.prose
     # A whole quoted utterance in another language: dialogue, a motto (deliberate).
     if _utterance(prose, h):
+        return True
+    # The title of a work, dated: "the film Touchez pas au grisbi (1954)".
+    if _YEAR_AFTER.match(prose, h.end):
         return True
     # Italicised (_word_, *word*, or markup masked around it).
     before = text[max(0, h.start - 1) : h.start]
