@@ -184,3 +184,16 @@ def test_mixed_fragments(parts: list[str]) -> None:
     text = " ".join(parts)
     for d in _lint(text):
         assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+def test_rule_order_does_not_matter() -> None:
+    text = ("The talks ended on Friday.\n\nПрезидент заявил, что соглашение будет подписано "
+            "на следующей неделе в Москве.")
+    both = lint_text(text, [FRAG, PARA])
+    assert [d.rule_id for d in both] == [PARA]
+
+
+def test_other_script_target_is_left_alone() -> None:
+    text = "Президент заявил, что соглашение будет подписано на следующей неделе."
+    assert _lint(text, PARA, language="ru") == []
+    assert _lint(text, language="ru") == []

@@ -195,6 +195,7 @@ class Hit:
 class Analysis:
     hits: list[Hit]
     paragraphs: list[tuple[Span, str, float]]
+    scripts_done: bool = False
 
 
 _CACHE: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], Analysis]] = (
@@ -360,9 +361,11 @@ class ForeignSpan(Check):
         analysis = per_doc.get(key)
         if analysis is None:
             analysis = analyse(doc, model) if model else Analysis([], [])
-            if model is None or self.options.mode == "paragraph":
-                analysis.paragraphs.extend(non_latin_paragraphs(doc, analysis.paragraphs))
             per_doc[key] = analysis
+        if model is not None and self.options.mode == "paragraph" and not analysis.scripts_done:
+            # Paragraphs in another script (computed once, for the paragraph rule only).
+            analysis.paragraphs.extend(non_latin_paragraphs(doc, analysis.paragraphs))
+            analysis.scripts_done = True
         tname = LANGUAGES.get(target, target)
         if self.options.mode == "paragraph":
             for span, lang, conf in analysis.paragraphs:
