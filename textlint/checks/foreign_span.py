@@ -100,15 +100,18 @@ _GLOSS_BEFORE = regex.compile(
 )
 _GLOSS_AFTER = regex.compile(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
-    r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
+    r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
+    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
     regex.I | regex.V1,
 )
 # Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
 # name they belong to it.
-_PARTICLES = frozenset(
-    "de da do dos das del della delle dei degli di du des la le les lo van von der den ter ten "
-    "zu zur y e i et al el bin ibn ben abu st san santa são af av auf am im an alle al".split()
-)
+_PARTICLES = frozenset((
+    "de", "da", "do", "dos", "das", "del", "della", "delle", "dei", "degli", "di", "du", "des",
+    "la", "le", "les", "lo", "van", "von", "der", "den", "ter", "ten", "zu", "zur", "y", "e", "i",
+    "et", "al", "el", "bin", "ibn", "ben", "abu", "st", "san", "santa", "são", "af", "av", "auf",
+    "am", "im", "an", "alle",
+))
 _PAREN_BEFORE = regex.compile(r"\(\s*$")
 _PAREN_AFTER = regex.compile(r"\s*\)")
 # A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
