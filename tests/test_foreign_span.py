@@ -197,3 +197,9 @@ def test_other_script_target_is_left_alone() -> None:
     text = "Президент заявил, что соглашение будет подписано на следующей неделе."
     assert _lint(text, PARA, language="ru") == []
     assert _lint(text, language="ru") == []
+
+
+def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
+    text = "“[A Coreia do Norte] expresses full support”, disse Kim."
+    assert _lint(text, PARA) == []
+    assert len(_lint(text)) == 2

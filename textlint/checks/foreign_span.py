@@ -79,7 +79,7 @@ TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
 EVIDENCE = 1.0        # a span needs one lowercase word at least this foreign
 MIN_SCORE = 1.5       # ... and this much evidence in total
 WINDOW = 12           # tokens looked at on each side of a seed
-PARA_SHARE = 0.6      # share of a paragraph's words in foreign spans to call it untranslated
+PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
 
 _OPEN = "([{“‘«‹„‚\"'"
@@ -770,10 +770,13 @@ def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
             continue
         a = bisect.bisect_left(starts, para.start)
         b = bisect.bisect_left(starts, para.end)
-        n = sum(1 for w in words[a:b] if w.text[0].isalpha())
+        # Lowercase words only: names are neutral and would make an English paragraph about
+        # foreign places look foreign.
+        n = sum(1 for w in words[a:b] if w.text[0].islower())
         if n < PARA_WORDS:
             continue
-        covered = sum(h.last - h.first + 1 for h in inside)
+        covered = sum(1 for h in inside for w in words[h.first : h.last + 1]
+                      if w.text[0].islower())
         if covered / n >= PARA_SHARE:
             weight: dict[str, float] = {}
             for h in inside:
