@@ -203,3 +203,20 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
     text = "“[A Coreia do Norte] expresses full support”, disse Kim."
     assert _lint(text, PARA) == []
     assert len(_lint(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Click [Compartir articulo](https://x.es/compartir) to share.",
+                     ["Compartir articulo"], id="link-text"),
+        pytest.param("# Compartir articulo\n\nThe storm closed the airport.",
+                     ["Compartir articulo"], id="heading"),
+        pytest.param("The French call it *l'esprit de l'escalier*, the wit of the staircase.",
+                     [], id="emphasis"),
+        pytest.param("The code `para que sirve` runs.", [], id="inline-code"),
+    ],
+)
+def test_markdown(text: str, expected: list[str]) -> None:
+    found = lint_text(text, [FRAG], format="markdown")
+    assert [text[d.span.start : d.span.end] for d in found] == expected

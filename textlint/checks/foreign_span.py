@@ -82,8 +82,9 @@ WINDOW = 12           # tokens looked at on each side of a seed
 PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
 
-_OPEN = "([{“‘«‹„‚\"'"
-_CLOSE = ")]}”’»›\"'"
+# Masked markup (\0: Markdown link brackets, heading marks) also opens and closes units.
+_OPEN = "([{“‘«‹„‚\"'\0"
+_CLOSE = ")]}”’»›\"'\0"
 _PUNCT = ",;:—–"
 _SENT_END = regex.compile(r"[.!?…]")
 _ITALIC = "_*\0"
@@ -121,7 +122,7 @@ _SENT_START = regex.compile(r"[.!?][^\S\n]+$")
 _UTTER_AFTER = regex.compile(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
-_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„]|\[[^\]\n]{0,80})\W*$")
+_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
 # What may separate two spans of one language that are then reported as one: punctuation, and
 # names (capitalised nouns are names in English but common nouns in German).
 _BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
@@ -473,8 +474,8 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
         if _DIGIT.search(text) or not _LATIN.search(text):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
-                next_c == "." and next2.isalnum()) or prev_c == "\0" or next_c == "\0":
-            tok.weight = -1.0  # code, domains, abbreviations such as e.g., markup neighbours
+                next_c == "." and next2.isalnum()):
+            tok.weight = -1.0  # code, domains, abbreviations such as e.g.
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms
         elif text[0].isupper() or any(c.isupper() for c in text[1:]):
@@ -719,8 +720,6 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     before = text[max(0, h.start - 1) : h.start]
     after = text[h.end : h.end + 1]
     if before and after and before in _ITALIC and after in _ITALIC:
-        return True
-    if h.start > 0 and prose[h.start - 1] == "\0" and h.end < len(prose) and prose[h.end] == "\0":
         return True
     # Glossed: "the word X", "called X", "X (meaning ...)".
     lead = prose[max(0, h.start - 30) : h.start]
