@@ -225,6 +225,7 @@ class Model:
         self.allow_words = words | {a for a in extra if " " not in a}
         self.allow_phrases = phrases | {a for a in extra if " " in a}
         self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
+        self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.allow_phrases)
         self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
         self.chars: CharModel | None = None
 
@@ -516,7 +517,10 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
     # Established phrases (de facto, status quo) and the user's allowed phrases.
     if model.allow_phrases:
         keys = [normalize(t.text) for t in toks]
+        firsts = model.phrase_firsts
         for j in range(len(toks)):
+            if keys[j] not in firsts:
+                continue
             for k in range(min(model.max_phrase, len(toks) - j), 1, -1):
                 if " ".join(keys[j : j + k]) in model.allow_phrases:
                     for t in toks[j : j + k]:
@@ -576,36 +580,34 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
     langs = sorted(support, key=lambda k: (-support[k], k))[:MAX_STATES]
     states = ["", *langs]
     n = len(toks)
+    nstates = len(states)
     neg = -math.inf
     score = [0.0] + [neg] * len(langs)
+    priors = [0.0] + [model.prior[lang] for lang in langs]
+    margin = model.margin
     back: list[list[int]] = []
     for x in range(n):
-        prev = toks[x - 1] if x else None
-        soft_enter, soft_leave = _gap_kind(prose, prev, toks[x])
+        tok = toks[x]
         if x == 0:
-            soft_enter = True
+            soft_enter, soft_leave = True, True
+        else:
+            soft_enter, soft_leave = _gap_kind(prose, toks[x - 1], tok)
         enter = ENTER_SOFT if soft_enter else ENTER
         leave = LEAVE_SOFT if soft_leave else LEAVE
-        new: list[float] = []
-        ptr: list[int] = []
-        for j, lang in enumerate(states):
-            best, arg = neg, 0
-            for k in range(len(states)):
-                s = score[k]
-                if s == neg:
-                    continue
-                if k == j:
-                    c = 0.0
-                elif k == 0:
-                    c = enter + model.prior[lang]
-                elif j == 0:
-                    c = leave
-                else:
-                    c = SWITCH
-                if s - c > best:
-                    best, arg = s - c, k
-            emit = model.margin(toks[x], lang) if j else 0.0
-            new.append(best + emit)
+        # Into the target state: stay, or leave a foreign one.
+        best, arg = score[0], 0
+        for k in range(1, nstates):
+            if score[k] - leave > best:
+                best, arg = score[k] - leave, k
+        new = [best]
+        ptr = [arg]
+        for j in range(1, nstates):
+            best, arg = score[0] - enter - priors[j], 0
+            for k in range(1, nstates):
+                c = score[k] if k == j else score[k] - SWITCH
+                if c > best:
+                    best, arg = c, k
+            new.append(best + margin(tok, states[j]))
             ptr.append(arg)
         score = new
         back.append(ptr)
