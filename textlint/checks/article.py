@@ -1,0 +1,156 @@
+"""a/an chosen by the sound that follows, and stray articles before words that take none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from textlint.checks._a_an import Sound, sound_of
+from textlint.checks._sound_table import CONSONANT, VOWEL
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+
+# The article, the space after it (one line break allowed), up to three opening marks (quotes,
+# brackets, emphasis) and the next word. The article must stand alone: not after a letter, digit,
+# period (3.a), slash (a/an), hyphen or apostrophe.
+_ARTICLE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’.\-/\\_@#&+=])(?P<art>[Aa][Nn]?)"
+    r"(?P<gap>[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
+    r"(?P<open>[\"“‘'«‹(\[*_„]{0,3})"
+    r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\-‐'’.,:/][\p{L}\p{M}\p{N}]+)*)",
+    regex.V1,
+)
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1)
+_SENTENCE_GAP = " \t\u00a0\"“”‘’'«»‹›([{*_\0"
+_SENTENCE_ENDS = ".!?:;\n\r•·–—-"
+_CONTEXT_WORD = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+
+
+_DEFAULT_NO_ARTICLE = [
+    "all", "the", "this", "these", "those", "their", "his", "its", "our", "your", "my", "every",
+    "each", "both", "them", "him", "they", "we", "she", "whose", "whom", "which", "theirs",
+]
+_DEFAULT_VARIABLE = [
+    "and", "or", "is", "are", "was", "were", "in", "on", "of", "at", "as", "if", "into",
+    "onto", "upon", "unless", "until", "up", "an", "a", "i", "equals", "it", "isn't", "aren't",
+    "wasn't", "etc", "vs", "versus", "to", "by", "for", "from", "has", "had", "have", "will",
+    "would", "can", "could", "must", "may", "should", "and/or",
+]
+
+
+@dataclass(frozen=True)
+class Options:
+    # Words that never follow an indefinite article; "a" before one of them is no article at
+    # all, typically a preposition left over from machine translation (Portuguese "a" = "to").
+    no_article_words: list[str] = field(default_factory=lambda: list(_DEFAULT_NO_ARTICLE))
+    no_article_message: str = (
+        "“a” before “{word}”, which takes no article: possibly a preposition left over from "
+        "machine translation (e.g. Portuguese “a” = “to”)"
+    )
+    # Words after which "a" is a letter or variable ("a and b", "if a is"), never an article.
+    variable_words: list[str] = field(default_factory=lambda: list(_DEFAULT_VARIABLE))
+    # Check "a" before a word the dictionary does not know (letter-to-sound guess, unsafe fix).
+    guess_unknown: bool = True
+
+
+class Article(Check):
+    Options = Options
+
+    def __init__(self, options: Options, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self._no_article = frozenset(w.lower() for w in options.no_article_words)
+        self._variable = frozenset(w.lower() for w in options.variable_words)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        if "a" not in prose and "A" not in prose:
+            return
+        for m in _ARTICLE.finditer(prose):
+            yield from self._judge(prose, m)
+
+    def _judge(self, prose: str, m: regex.Match[str]) -> Iterator[Finding]:
+        art = m.group("art")
+        word = m.group("word")
+        low = word.lower()
+        start, end = m.span("art")
+        if word == low and low in self._variable and not m.group("open"):
+            return
+        if art == "A" and not _sentence_start(prose, start) and not (
+            word.isupper() and _shouting(prose, start)
+        ):
+            # "Plan A is", "station A and", "grade A eggs": a label, not an article.
+            return
+        if art == "a" and low in self._no_article and not m.group("open").startswith("("):
+            msg = self.options.no_article_message.format(word=word, article=art)
+            yield Finding(Span(start, m.end("word")), message=msg,
+                          params={"article": art, "word": word})
+            return
+        sound = sound_of(word)
+        if sound is None:
+            return
+        is_an = len(art) == 2
+        wanted = _wanted(sound, is_an)
+        if wanted is None:
+            return
+        if not sound.confident and not self.options.guess_unknown:
+            return
+        if not is_an and sound.cls == VOWEL and not _english_context(prose, start, m.end()):
+            return  # "a" in a Romance-language passage ("vamos a ella")
+        replacement = _recase(art, wanted, word)
+        edit = Edit.replace(start, end, replacement)
+        fix = Fix.safe(edit) if sound.confident else Fix.unsafe(edit)
+        yield Finding(
+            Span(start, end),
+            fix=fix,
+            params={"article": art, "expected": replacement, "word": word},
+        )
+
+
+def _wanted(sound: Sound, is_an: bool) -> str | None:
+    if is_an and not sound.cls & VOWEL:
+        return "a"
+    if not is_an and not sound.cls & CONSONANT:
+        return "an"
+    return None
+
+
+def _recase(art: str, wanted: str, word: str) -> str:
+    if art.isupper() and (len(art) == 2 or (word.isupper() and len(word) > 1)):
+        return wanted.upper()
+    if art[0].isupper():
+        return wanted.capitalize()
+    return wanted
+
+
+def _sentence_start(prose: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and prose[i] in _SENTENCE_GAP:
+        i -= 1
+    return i < 0 or prose[i] in _SENTENCE_ENDS
+
+
+def _shouting(prose: str, pos: int) -> bool:
+    """Is the article inside all-capital text ("IT WAS A HOUR AGO")?"""
+    m = _PREV_WORD.search(prose, max(0, pos - 40), pos)
+    return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
+
+
+def _english_context(prose: str, start: int, end: int) -> bool:
+    """Do the words around an article look English? Consulted only before reporting "a"
+    before a vowel sound, which is also how Romance languages write a preposition."""
+    before = _CONTEXT_WORD.findall(prose, max(0, start - 30), start)[-2:]
+    # The word after the article is left out: it may be a typo or a rare word.
+    after = _CONTEXT_WORD.findall(prose, end, min(len(prose), end + 30))[:1]
+    words = [w for w in before + after if len(w) > 1 or w in "aI"]
+    if len(words) < 2:
+        return True  # too little to tell
+    from wordfreq import zipf_frequency
+
+    known = sum(1 for w in words if zipf_frequency(w, "en") >= 3.0)
+    return known * 2 > len(words)
+
+
+CHECK = Article
