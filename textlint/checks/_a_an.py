@@ -22,6 +22,10 @@ class Sound(NamedTuple):
 
 
 # Letter names: "an F", "an MP", "a U", "a UN report".
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 
 # First digit group of a number as read aloud: "eight...", "eleven...", "eighteen..."
@@ -34,10 +38,10 @@ _SPELLED_TOO = frozenset({"ups", "led", "sat", "oled"})
 
 # Word-initial consonant clusters English allows; an unknown word starting with any other
 # cluster ("mdast", "mp3", "xmr") is read letter by letter.
-_ONSETS = frozenset(
-    """b c d f g h j k l m n p q r s t v w x z bl br ch chr cl cr dr dw fl fr gh gl gn gr kh kl
-    kn kr ph phl phr pl pr ps qu rh sc sch schl schm schn schw scl scr sh shl shm shn shr sk skr
-    sl sm sn sp sph spl spr squ st str sv sw th thr tr ts tw vl wh wr zh zw""".split()
+_ONSETS = _wordset(
+    """b c d f g h j k l m n p q r s t v w x z bl br ch chr cl cr dr dw fl fr gh gl gn gr kh
+    kl kn kr ph phl phr pl pr ps qu rh sc sch schl schm schn schw scl scr sh shl shm shn
+    shr sk skr sl sm sn sp sph spl spr squ st str sv sw th thr tr ts tw vl wh wr zh zw"""
 )
 _VOWEL_CHARS = "aeiouy"
 

@@ -13,6 +13,7 @@ in cmudict starts with a consonant letter read as a consonant sound, which the c
 from __future__ import annotations
 
 import bisect
+import contextlib
 import threading
 from pathlib import Path
 
@@ -25,7 +26,9 @@ SPELLED_SHIFT = 2
 
 _CODE = {VOWEL: "v", CONSONANT: "c", BOTH: "b"}
 _DECODE = {"v": VOWEL, "c": CONSONANT, "b": BOTH}
-_VOWEL_PHONES = frozenset("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW".split())
+_VOWEL_PHONES = frozenset(
+    ["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"]
+)
 _FILE = "a-an-sounds-v5.txt"
 # Consonant letters whose name starts with a vowel sound ("an F"): a short word starting with
 # one is kept even though it reads as a consonant, so that an acronym such as NASA or LAN can be
@@ -156,7 +159,7 @@ class SoundTable:
 
 def _common_prefix(a: str, b: str) -> int:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
@@ -188,10 +191,9 @@ def load() -> SoundTable:
                 table = None
             if table is None:
                 table = build_table()
-                try:
+                # A read-only cache only costs speed.
+                with contextlib.suppress(OSError):
                     write_atomic(path, _serialise(table))
-                except OSError:
-                    pass  # a read-only cache only costs speed
             _loaded = SoundTable(table)
     return _loaded
 

@@ -42,7 +42,7 @@ _DEFAULT_VARIABLE = [
 
 
 @dataclass(frozen=True)
-class Options:
+class ArticleOptions:
     # Words that never follow an indefinite article; "a" before one of them is no article at
     # all, typically a preposition left over from machine translation (Portuguese "a" = "to").
     no_article_words: list[str] = field(default_factory=lambda: list(_DEFAULT_NO_ARTICLE))
@@ -57,9 +57,9 @@ class Options:
 
 
 class Article(Check):
-    Options = Options
+    Options = ArticleOptions
 
-    def __init__(self, options: Options, context: CheckContext) -> None:
+    def __init__(self, options: ArticleOptions, context: CheckContext) -> None:
         super().__init__(options, context)
         self._no_article = frozenset(w.lower() for w in options.no_article_words)
         self._variable = frozenset(w.lower() for w in options.variable_words)
@@ -78,9 +78,8 @@ class Article(Check):
         start, end = m.span("art")
         if word == low and low in self._variable and not m.group("open"):
             return
-        if art == "A" and not _sentence_start(prose, start) and not (
-            word.isupper() and _shouting(prose, start)
-        ):
+        shouting = word.isupper() and len(word) > 1 and (art == "AN" or _shouting(prose, start))
+        if art == "A" and not _sentence_start(prose, start) and not shouting:
             # "Plan A is", "station A and", "grade A eggs": a label, not an article.
             return
         if art == "a" and low in self._no_article and not m.group("open").startswith("("):
@@ -88,7 +87,8 @@ class Article(Check):
             yield Finding(Span(start, m.end("word")), message=msg,
                           params={"article": art, "word": word})
             return
-        sound = sound_of(word)
+        # In all-capital text a word in capitals is an ordinary word ("AN UGLY DAY").
+        sound = sound_of(word.lower() if shouting else word)
         if sound is None:
             return
         is_an = len(art) == 2

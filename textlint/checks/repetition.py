@@ -1,0 +1,191 @@
+"""Doubled words and phrases ("the the", "at the end at the end"), across one line break."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document, Token
+
+# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_GAP = regex.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
+# A word glued to one of these belongs to a path, handle, domain or dotted name (E.ON on).
+_GLUE_BEFORE = frozenset(".@/\\_#:")
+_GLUE_AFTER = frozenset("@/\\_")
+_MAX_PHRASE = 6
+_IDIOM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
+_CONNECTORS = frozenset({"and", "or", "by", "after", "to", "upon", "for", "over", "in"})
+
+_DEFAULT_PAIRS = ["had", "that", "do"]
+_DEFAULT_REDUPLICATIONS = [
+    # laughter, interjections, sounds
+    "ha", "hah", "haha", "he", "hee", "ho", "hoo", "la", "bla", "blah", "yada", "ta", "tut",
+    "tsk", "ah", "oh", "uh", "er", "um", "hm", "hmm", "mm", "mmm", "no", "yes", "yeah", "yo",
+    "bye", "hi", "wow", "boo", "beep", "bang", "boom", "knock", "tick", "tock", "choo", "chop",
+    "cha", "rah", "pom", "dum", "doo", "dee", "woof", "meow", "quack", "night", "now", "there",
+    "well", "so", "go", "hush", "pooh", "tom", "bon", "wait", "run", "come", "please", "okay",
+    "ok", "stop",
+    # emphatic intensifiers ("far far away", "a long long time ago")
+    "far", "very", "really", "much", "many", "long", "way", "more", "big", "little", "teeny",
+    "tiny",
+]
+_DEFAULT_IDIOMS = ["hip hip hooray", "hip hip hurrah", "hip hip hurray"]
+# Words that are both a noun and a modal verb: "The can can hold", "May may come".
+_MODAL_NOUNS = frozenset({"can", "will", "may", "must", "might"})
+_DETERMINERS = _wordset(
+    "the a an this that these those my your his her its our their every each no any some"
+)
+_FUNCTION_WORDS = _wordset(
+    """a an the and or but of to in on at by for with from as is are was were be been it its
+    i you he she we they this that these those not no so if then than my your his her our
+    their me him us them do does did have has had will would can could may might must shall
+    should"""
+)
+
+
+@dataclass(frozen=True)
+class RepetitionOptions:
+    # Words whose doubling is grammatical ("had had", "that that"); three copies are still
+    # reported.
+    allowed_pairs: list[str] = field(default_factory=lambda: list(_DEFAULT_PAIRS))
+    # Words repeated on purpose ("ha ha", "bye bye", "far far away"), any number of times.
+    reduplications: list[str] = field(default_factory=lambda: list(_DEFAULT_REDUPLICATIONS))
+    # Fixed expressions containing a doubled word ("hip hip hooray").
+    idioms: list[str] = field(default_factory=lambda: list(_DEFAULT_IDIOMS))
+    # Report repeated phrases of two to six words as well as single words.
+    phrases: bool = True
+    # A doubled capitalised word rarer than this (wordfreq Zipf scale) is taken for a name
+    # ("Walla Walla", "Duran Duran"); common ones ("May May", "The The") are reported.
+    name_max_zipf: float = 4.0
+
+
+class Repetition(Check):
+    Options = RepetitionOptions
+
+    def __init__(self, options: RepetitionOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self._pairs = frozenset(w.lower() for w in options.allowed_pairs)
+        self._redup = frozenset(w.lower() for w in options.reduplications)
+        self._idioms: dict[str, list[list[str]]] = {}
+        for idiom in options.idioms:
+            words = idiom.lower().split()
+            if words:
+                self._idioms.setdefault(words[0], []).append(words)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        toks = doc.words
+        lows = [t.text.lower() for t in toks]
+        last: dict[str, int] = {}
+        done = 0  # tokens before this index are already part of a judged repetition
+        n_toks = len(toks)
+        for i, low in enumerate(lows):
+            j = last.get(low)
+            last[low] = i
+            if j is None or i - j > _MAX_PHRASE or j < done:
+                continue
+            n = i - j
+            if n > 1 and not self.options.phrases:
+                continue
+            if i + n > n_toks or lows[j:i] != lows[i : i + n]:
+                continue
+            if not self._joined(prose, toks, j, i + n):
+                continue
+            # More copies: "that that that", "ha ha ha".
+            end_tok = i + n
+            copies = 2
+            while end_tok + n <= n_toks and lows[end_tok : end_tok + n] == lows[j:i] and \
+                    self._joined(prose, toks, end_tok - 1, end_tok + n):
+                end_tok += n
+                copies += 1
+            done = end_tok
+            finding = self._judge(prose, toks, j, n, end_tok, copies)
+            if finding is not None:
+                yield finding
+
+    @staticmethod
+    def _joined(prose: str, toks: list[Token], first: int, stop: int) -> bool:
+        """Are tokens first..stop-1 separated by spaces (at most one line break) only, and
+        free of glue to neighbouring non-prose characters?"""
+        a = toks[first].start
+        if a > 0 and prose[a - 1] in _GLUE_BEFORE:
+            return False
+        b = toks[stop - 1].end
+        if b < len(prose) and (prose[b] in _GLUE_AFTER or (
+                prose[b] == "." and b + 1 < len(prose) and prose[b + 1].isalnum())):
+            return False
+        for k in range(first, stop - 1):
+            if not _GAP.fullmatch(prose, toks[k].end, toks[k + 1].start):
+                return False
+        return True
+
+    def _judge(self, prose: str, toks: list[Token], j: int, n: int, end_tok: int,
+               copies: int) -> Finding | None:
+        start = toks[j].start
+        end = toks[end_tok - 1].end
+        first_end = toks[j + n - 1].end
+        rep = prose[start:first_end]
+        second = prose[toks[j + n].start : toks[j + 2 * n - 1].end]
+        words = [t.text for t in toks[j : j + n]]
+        if self._legitimate(prose, toks, j, n, end_tok, rep, second, words, copies):
+            return None
+        keep_end = first_end
+        if n == 1 and rep.lower() in self._pairs:
+            keep_end = toks[j + 1].end  # keep the grammatical pair, drop the extra copies
+        fix = Fix.safe(Edit.delete(keep_end, end))
+        return Finding(Span(start, end), fix=fix, params={"word": rep, "copies": copies})
+
+    def _legitimate(self, prose: str, toks: list[Token], j: int, n: int, end_tok: int,
+                    rep: str, second: str, words: list[str], copies: int) -> bool:
+        low = rep.lower()
+        if any(w[0].isdigit() for w in words):
+            return True  # number sequences, tables
+        if n > 1:
+            lows = {w.lower() for w in words}
+            if lows <= self._redup:
+                return True
+            # "faster and faster and faster", "and more and more": X-and-X reduplication.
+            return len(lows - _CONNECTORS) == 1 and bool(lows & _CONNECTORS)
+        if len(rep) == 1 and low not in "ai":
+            return True  # letters: "D D", "x x"
+        if low in self._redup:
+            return True
+        if low in self._pairs and copies == 2:
+            return True
+        end = toks[end_tok - 1].end
+        if end < len(prose) and prose[end] == "!" and low not in _FUNCTION_WORDS:
+            return True  # "Wait wait!", "Hi hi hi!": an exclamation
+        if low in self._idioms and self._idiom_follows(prose, toks[j].start, low):
+            return True
+        prev_low = toks[j - 1].text.lower() if j > 0 and _GAP.fullmatch(
+            prose, toks[j - 1].end, toks[j].start) else ""
+        if low in _MODAL_NOUNS and (
+            prev_low in _DETERMINERS or (rep[0].isupper() and second.islower())
+        ):
+            return True  # "The can can hold", "May may come" (a name, then the verb)
+        if prev_low == "to" and low not in _FUNCTION_WORDS and end_tok < len(toks) and \
+                _GAP.fullmatch(prose, end, toks[end_tok].start):
+            return True  # "to record record profits": a verb, then a noun modifier
+        # "Walla Walla", "Duran Duran", "DURAN Duran": a name.
+        return not rep.islower() and not second.islower() and self._is_name(low)
+
+    def _idiom_follows(self, prose: str, start: int, low: str) -> bool:
+        tail = _IDIOM_WORD.findall(prose[start : start + 80].lower())
+        return any(tail[: len(idiom)] == idiom for idiom in self._idioms[low])
+
+    def _is_name(self, low: str) -> bool:
+        from wordfreq import zipf_frequency  # only when a capitalised pair turns up
+
+        return bool(zipf_frequency(low, "en") < self.options.name_max_zipf)
+
+
+CHECK = Repetition
