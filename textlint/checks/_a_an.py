@@ -143,6 +143,8 @@ def _word_sound(low: str) -> Sound | None:
         cls = table.get(low[:-1])
     if cls is not None:
         return Sound(cls, True)
+    if not low.isascii():
+        return None  # a foreign word (hôtel, perché): its sound is anyone's guess
     if low[0] not in "aeiouhy":
         if not low.isalpha():
             return None

@@ -27,6 +27,14 @@ _PREV_WORD = regex.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1
 _SENTENCE_GAP = " \t\u00a0\"“”‘’'«»‹›([{*_\0"
 _SENTENCE_ENDS = ".!?:;\n\r•·–—-"
 _CONTEXT_WORD = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+# Frequent function words of the languages that write a preposition "a" (Spanish, Portuguese,
+# French, Italian) or "an" (German), leaving out any that are also English words.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    """el los las del que y una unos unas es está están pero muy también em não com uma dos
+    das pelo pela pelos nas nos ao aos à às les des du et est une avec dans sur pour pas
+    sont il di che della dei nel nella sono anche und ist nicht mit auf zu dem ein eine
+    einer einem einen dieser diese dieses sich auch werden wird sind oder aber""".split()  # noqa: SIM905
+)
 
 
 _DEFAULT_NO_ARTICLE = [
@@ -76,7 +84,7 @@ class Article(Check):
         word = m.group("word")
         low = word.lower()
         start, end = m.span("art")
-        if word == low and low in self._variable and not m.group("open"):
+        if (word == low and low in self._variable and not m.group("open")) or low in ("a", "an"):
             return
         shouting = word.isupper() and len(word) > 1 and (art == "AN" or _shouting(prose, start))
         if art == "A" and not _sentence_start(prose, start) and not shouting:
@@ -97,8 +105,8 @@ class Article(Check):
             return
         if not sound.confident and not self.options.guess_unknown:
             return
-        if not is_an and sound.cls == VOWEL and not _english_context(prose, start, m.end()):
-            return  # "a" in a Romance-language passage ("vamos a ella")
+        if not _english_context(prose, start, word, m.end("word")):
+            return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
         replacement = _recase(art, wanted, word)
         edit = Edit.replace(start, end, replacement)
         fix = Fix.safe(edit) if sound.confident else Fix.unsafe(edit)
@@ -138,19 +146,24 @@ def _shouting(prose: str, pos: int) -> bool:
     return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
 
 
-def _english_context(prose: str, start: int, end: int) -> bool:
-    """Do the words around an article look English? Consulted only before reporting "a"
-    before a vowel sound, which is also how Romance languages write a preposition."""
-    before = _CONTEXT_WORD.findall(prose, max(0, start - 30), start)[-2:]
-    # The word after the article is left out: it may be a typo or a rare word.
-    after = _CONTEXT_WORD.findall(prose, end, min(len(prose), end + 30))[:1]
-    words = [w for w in before + after if len(w) > 1 or w in "aI"]
-    if len(words) < 2:
-        return True  # too little to tell
+def _english_context(prose: str, start: int, word: str, end: int) -> bool:
+    """Do the words around an article look English? Consulted only before reporting, as
+    Romance languages write a preposition "a" and German a preposition "an". A few very
+    common function words of those languages count against English, frequent English words
+    for it; anything else (names, typos) counts for neither. The word after the article counts
+    only against English: it may be a typo or a rare word."""
+    before = _CONTEXT_WORD.findall(prose, max(0, start - 40), start)[-3:]
+    after = _CONTEXT_WORD.findall(prose, end, min(len(prose), end + 30))[:2]
+    foreign = sum(1 for w in before + after if w.lower() in _FOREIGN_FUNCTION_WORDS)
+    if word.lower() in _FOREIGN_FUNCTION_WORDS and not word.isupper():
+        foreign += 2  # right after the article: the strongest sign ("a une", "an dieser")
+    if not foreign:
+        return True
     from wordfreq import zipf_frequency
 
-    known = sum(1 for w in words if zipf_frequency(w, "en") >= 3.0)
-    return known * 2 > len(words)
+    english = sum(1 for w in before + after
+                  if w.lower() not in _FOREIGN_FUNCTION_WORDS and zipf_frequency(w, "en") >= 4.0)
+    return english > foreign
 
 
 CHECK = Article

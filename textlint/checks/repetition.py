@@ -30,7 +30,8 @@ _DEFAULT_REDUPLICATIONS = [
     # laughter, interjections, sounds
     "ha", "hah", "haha", "he", "hee", "ho", "hoo", "la", "bla", "blah", "yada", "ta", "tut",
     "tsk", "ah", "oh", "uh", "er", "um", "hm", "hmm", "mm", "mmm", "no", "yes", "yeah", "yo",
-    "bye", "hi", "wow", "boo", "beep", "bang", "boom", "knock", "tick", "tock", "choo", "chop",
+    "bye", "hi", "wow", "etc", "boo", "beep", "bang", "boom", "knock", "tick", "tock", "choo",
+    "chop",
     "cha", "rah", "pom", "dum", "doo", "dee", "woof", "meow", "quack", "night", "now", "there",
     "well", "so", "go", "hush", "pooh", "tom", "bon", "wait", "run", "come", "please", "okay",
     "ok", "stop",
@@ -66,6 +67,9 @@ class RepetitionOptions:
     # A doubled capitalised word rarer than this (wordfreq Zipf scale) is taken for a name
     # ("Walla Walla", "Duran Duran"); common ones ("May May", "The The") are reported.
     name_max_zipf: float = 4.0
+    # Report a two-word name begun again after itself ("the United States United").
+    partial: bool = True
+    partial_message: str = "“{word}” begins “{name}” again: a partial repetition"
 
 
 class Repetition(Check):
@@ -97,6 +101,11 @@ class Repetition(Check):
             if n > 1 and not self.options.phrases:
                 continue
             if i + n > n_toks or lows[j:i] != lows[i : i + n]:
+                if n == 2 and self.options.partial:
+                    partial = self._partial(prose, toks, j)
+                    if partial is not None:
+                        done = i + 1
+                        yield partial
                 continue
             if not self._joined(prose, toks, j, i + n):
                 continue
@@ -111,6 +120,26 @@ class Repetition(Check):
             finding = self._judge(prose, toks, j, n, end_tok, copies)
             if finding is not None:
                 yield finding
+
+    def _partial(self, prose: str, toks: list[Token], j: int) -> Finding | None:
+        """A name started again after itself: "the United States United" (machine
+        translation). Only capitalised two-word names followed by something that does not
+        continue a name, so "New York New Jersey" is left alone."""
+        a, b, c = toks[j], toks[j + 1], toks[j + 2]
+        if not (a.text[:1].isupper() and b.text[:1].isupper() and a.text == c.text):
+            return None
+        if a.text.isupper() or b.text.isupper() or a.text.lower() == b.text.lower():
+            return None
+        if a.text.lower() in _FUNCTION_WORDS or not self._joined(prose, toks, j, j + 3):
+            return None
+        nxt = toks[j + 3] if j + 3 < len(toks) else None
+        if nxt is not None and nxt.text[:1].isupper() and \
+                _GAP.fullmatch(prose, c.end, nxt.start):
+            return None  # a list of names: "New York New Jersey"
+        fix = Fix.unsafe(Edit.delete(b.end, c.end))
+        msg = self.options.partial_message.format(word=c.text, name=f"{a.text} {b.text}")
+        return Finding(Span(a.start, c.end), message=msg, fix=fix,
+                       params={"word": f"{a.text} {b.text}", "copies": 2})
 
     @staticmethod
     def _joined(prose: str, toks: list[Token], first: int, stop: int) -> bool:
@@ -161,6 +190,8 @@ class Repetition(Check):
             return True
         if low in self._pairs and copies == 2:
             return True
+        if copies > 2 and low not in _FUNCTION_WORDS:
+            return True  # "killing killing killing": three times is deliberate
         end = toks[end_tok - 1].end
         if end < len(prose) and prose[end] == "!" and low not in _FUNCTION_WORDS:
             return True  # "Wait wait!", "Hi hi hi!": an exclamation
