@@ -14,12 +14,12 @@ from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
 
 # The article, the space after it (one line break allowed), up to three opening marks (quotes,
-# brackets, emphasis) and the next word. The article must stand alone: not after a letter, digit,
-# period (3.a), slash (a/an), hyphen or apostrophe.
+# brackets, emphasis, masked Markdown markup) and the next word. The article must stand alone:
+# not after a letter, digit, period (3.a), slash (a/an), hyphen or apostrophe.
 _ARTICLE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’.\-/\\_@#&+=])(?P<art>[Aa][Nn]?)"
     r"(?P<gap>[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
-    r"(?P<open>[\"“‘'«‹(\[*_„]{0,3})"
+    r"(?P<open>[\"“‘'«‹(\[*_„\0]{0,3})"
     r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\-‐'’.,:/][\p{L}\p{M}\p{N}]+)*)",
     regex.V1,
 )
