@@ -96,6 +96,9 @@ class Article(Check):
                           params={"article": art, "word": word})
             return
         # In all-capital text a word in capitals is an ordinary word ("AN UGLY DAY").
+        wend = m.end("word")
+        if prose.startswith(".", wend) and _abbreviation(word):
+            return  # "a Ft. Worth man": read as the word it stands for, not spelled
         sound = sound_of(word.lower() if shouting else word)
         if sound is None:
             return
@@ -131,6 +134,12 @@ def _recase(art: str, wanted: str, word: str) -> str:
     if art[0].isupper():
         return wanted.capitalize()
     return wanted
+
+
+def _abbreviation(word: str) -> bool:
+    """A capitalised short word without vowel letters, written with a period (Ft., Sgt.)."""
+    return len(word) <= 4 and word[0].isupper() and word[1:].islower() and not any(
+        c in "aeiouyAEIOUY" for c in word)
 
 
 def _sentence_start(prose: str, pos: int) -> bool:
