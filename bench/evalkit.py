@@ -69,8 +69,10 @@ class Score:
         return self.left_clean / self.clean if self.clean else 1.0
 
     def line(self, name: str) -> str:
-        return (f"{name:18} found {self.found}/{self.flagged} = {self.recall:6.1%}   "
-                f"left clean {self.left_clean}/{self.clean} = {self.clean_rate:6.1%}")
+        return (
+            f"{name:18} found {self.found}/{self.flagged} = {self.recall:6.1%}   "
+            f"left clean {self.left_clean}/{self.clean} = {self.clean_rate:6.1%}"
+        )
 
 
 def score_cases(

@@ -1,6 +1,6 @@
 """Print, per peer-case category, the share of flagged cases found and clean cases left clean.
 
-    python bench/peer_cases.py [CATEGORY ...] [--misses]
+python bench/peer_cases.py [CATEGORY ...] [--misses]
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.evalkit import PEER_RULES, available, missing_message, score_category  # noqa: E402
+from bench.evalkit import PEER_RULES, available, missing_message, score_category
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ def linter_for(
     rules = all_rules()
     options = options or {}
     active = [ActiveRule.build(rules[r], options.get(r)) for r in rule_ids]
-    return Linter(active, frozenset(rules), report_unused_suppressions=False)
+    return Linter(active, frozenset(rules))
 
 
 def lint_text(

@@ -21,7 +21,7 @@ MASK = "\0"
 
 # A word: letters, marks and digits, with inner apostrophes or hyphens (Russia’s, Jong-un).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
-_BLANK_LINES = regex.compile(r"\n[ \t\0]*\n(?:[ \t\0]*\n)*")
+_BLANK_LINES = regex.compile(r"\r?\n[ \t\r\0]*\n(?:[ \t\r\0]*\n)*")
 
 
 class Token(NamedTuple):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -66,9 +67,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(out)
 
 
-def fix_text(
-    text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = False
-) -> FixResult:
+def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = False) -> FixResult:
     """Fix ``text`` until no applicable fix is left. Raises ``FixLoopError`` when the text is
     still changing after ``MAX_PASSES`` passes or comes back to an earlier state."""
     applied: Counter[str] = Counter()
@@ -91,4 +90,4 @@ def fix_text(
 
 def _self_overlapping(fix: Fix) -> bool:
     edits = sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
-    return any(a.span.overlaps(b.span) for a, b in zip(edits, edits[1:]))
+    return any(a.span.overlaps(b.span) for a, b in itertools.pairwise(edits))

@@ -42,7 +42,6 @@ class ActiveRule:
 class Linter:
     rules: Sequence[ActiveRule]
     known_ids: frozenset[str] = field(default_factory=frozenset)
-    report_unused_suppressions: bool = True
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         diagnostics: list[Diagnostic] = []
@@ -57,12 +56,15 @@ class Linter:
             diagnostics.extend(_diagnostic(active, f) for f in findings)
         sups = suppression.parse(doc)
         diagnostics = suppression.apply(diagnostics, sups)
-        if self.report_unused_suppressions:
-            diagnostics.extend(self._unused(sups))
+        reporter = next((a for a in self.rules if a.rule.id == UNUSED_SUPPRESSION), None)
+        if reporter is not None:
+            diagnostics.extend(self._unused(sups, reporter.severity))
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
 
-    def _unused(self, sups: Iterable[suppression.Suppression]) -> Iterable[Diagnostic]:
+    def _unused(
+        self, sups: Iterable[suppression.Suppression], severity: Severity
+    ) -> Iterable[Diagnostic]:
         active_ids = {a.rule.id for a in self.rules}
         for sup in sups:
             if sup.used:
@@ -74,7 +76,7 @@ class Linter:
                 message = f"Unused suppression of {name}: nothing here is reported"
             else:
                 continue  # a known rule that is not enabled for this file
-            yield Diagnostic(UNUSED_SUPPRESSION, Severity.WARNING, message, sup.span)
+            yield Diagnostic(UNUSED_SUPPRESSION, severity, message, sup.span)
 
 
 def _diagnostic(active: ActiveRule, finding: Finding) -> Diagnostic:
@@ -85,8 +87,12 @@ def _diagnostic(active: ActiveRule, finding: Finding) -> Diagnostic:
         except (KeyError, IndexError, ValueError):
             message = active.rule.message
     return Diagnostic(
-        active.rule.id, active.severity, message, finding.span,
-        _cap(finding.fix, active.fix), dict(finding.params),
+        active.rule.id,
+        active.severity,
+        message,
+        finding.span,
+        _cap(finding.fix, active.fix),
+        dict(finding.params),
     )
 
 

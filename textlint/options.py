@@ -56,8 +56,13 @@ def _describe(tp: Any) -> str:
         return f"a table of {_describe(get_args(tp)[1])}"
     if origin in (Union, types.UnionType):
         return " or ".join(_describe(a) for a in get_args(tp))
-    return {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-            type(None): "nothing"}.get(tp, getattr(tp, "__name__", str(tp)))
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        type(None): "nothing",
+    }.get(tp, getattr(tp, "__name__", str(tp)))
 
 
 def _convert(key: str, value: Any, tp: Any) -> Any:

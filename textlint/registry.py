@@ -21,6 +21,15 @@ class RegistryError(ValueError):
     pass
 
 
+class OptionsError(PackError):
+    """Options a check refused; ``detail`` is the problem without the pack's name, so that a
+    config file can report it under its own name."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
 @cache
 def builtin_packs() -> tuple[Pack, ...]:
     root = resources.files("textlint_rules")
@@ -71,7 +80,7 @@ def check_class(kind: str) -> type[Check]:
             raise RegistryError(f"check kind {kind!r}: plugin failed to load: {exc}") from None
     if not (isinstance(cls, type) and issubclass(cls, Check)):
         raise RegistryError(f"check kind {kind!r} is not a textlint Check subclass")
-    return cls  # type: ignore[no-any-return]
+    return cls
 
 
 def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check:
@@ -83,12 +92,9 @@ def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check
     merged = {**rule.options, **(overrides or {})}
     try:
         options = parse_options(cls.Options, merged)
-    except OptionError as exc:
-        raise PackError(f"{rule.source}: rule {rule.id!r}: {exc}") from None
-    try:
         return cls(options, CheckContext(rule.id, rule.message))
-    except (ValueError, TypeError) as exc:
-        raise PackError(f"{rule.source}: rule {rule.id!r}: {exc}") from None
+    except (OptionError, ValueError, TypeError) as exc:
+        raise OptionsError(f"{rule.source}: rule {rule.id!r}: {exc}", str(exc)) from None
 
 
 def validate_rule(rule: Rule) -> None:

@@ -90,8 +90,20 @@ class Pack:
     source: str
 
 
-_RULE_KEYS = {"id", "kind", "message", "severity", "fix", "default", "summary", "what", "why",
-              "fix-safety", "options", "examples"}
+_RULE_KEYS = {
+    "id",
+    "kind",
+    "message",
+    "severity",
+    "fix",
+    "default",
+    "summary",
+    "what",
+    "why",
+    "fix-safety",
+    "options",
+    "examples",
+}
 _EXAMPLE_KEYS = {"flag", "clean", "fix", "options"}
 
 
@@ -153,7 +165,9 @@ def _parse_rule(raw: Any, pack: str, source: str, index: int) -> Rule:
     try:
         severity = Severity(sev)
     except ValueError:
-        raise PackError(f"{where}: 'severity' must be error, warning or info, not {sev!r}") from None
+        raise PackError(
+            f"{where}: 'severity' must be error, warning or info, not {sev!r}"
+        ) from None
     fix = raw.get("fix", "none")
     if fix not in FIX_LEVELS:
         raise PackError(f"{where}: 'fix' must be safe, unsafe or none, not {fix!r}")
@@ -164,10 +178,20 @@ def _parse_rule(raw: Any, pack: str, source: str, index: int) -> Rule:
     if not isinstance(options, dict):
         raise PackError(f"{where}: 'options' must be a table")
     return Rule(
-        id=rid, pack=pack, kind=kind, message=message, severity=severity, fix=fix,
-        default=default, summary=text("summary"), what=text("what"), why=text("why"),
-        fix_safety=text("fix-safety"), options=options,
-        examples=_parse_examples(raw.get("examples", {}), where), source=source,
+        id=rid,
+        pack=pack,
+        kind=kind,
+        message=message,
+        severity=severity,
+        fix=fix,
+        default=default,
+        summary=text("summary"),
+        what=text("what"),
+        why=text("why"),
+        fix_safety=text("fix-safety"),
+        options=options,
+        examples=_parse_examples(raw.get("examples", {}), where),
+        source=source,
     )
 
 
@@ -183,8 +207,12 @@ def _parse_examples(raw: Any, where: str) -> Examples:
             raise PackError(f"{where}: examples.{key} must be a list of strings")
     fixes: list[FixExample] = []
     for item in raw.get("fix", []):
-        if not (isinstance(item, dict) and isinstance(item.get("text"), str)
-                and isinstance(item.get("fixed"), str) and set(item) <= {"text", "fixed", "unsafe"}):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("text"), str)
+            and isinstance(item.get("fixed"), str)
+            and set(item) <= {"text", "fixed", "unsafe"}
+        ):
             raise PackError(f"{where}: examples.fix items must be {{ text = ..., fixed = ... }}")
         fixes.append(FixExample(item["text"], item["fixed"], bool(item.get("unsafe", False))))
     options = raw.get("options", {})

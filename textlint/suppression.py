@@ -15,7 +15,8 @@ from textlint.diagnostics import Diagnostic, Span
 from textlint.document import Document
 
 DIRECTIVE = re.compile(
-    r"textlint-(?P<verb>disable-next-line|disable|enable)\b(?P<rules>[ \t,a-z0-9-]*)"
+    r"textlint-(?P<verb>disable-next-line|disable|enable)\b"
+    r"(?P<rules>(?:[ \t]*,?[ \t]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-]))*)"
 )
 ALL = "*"
 
@@ -38,10 +39,16 @@ def parse(doc: Document) -> list[Suppression]:
         rules = [r for r in re.split(r"[\s,]+", m.group("rules")) if r] or [ALL]
         line = doc.line_of(m.start())
         span = Span(m.start(), m.end())
-        next_line_start = doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(text)
+        next_line_start = (
+            doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(text)
+        )
         verb = m.group("verb")
         if verb == "disable-next-line":
-            region = doc.line_span(line + 1) if line + 1 < len(doc.line_starts) else Span(len(text), len(text))
+            region = (
+                doc.line_span(line + 1)
+                if line + 1 < len(doc.line_starts)
+                else Span(len(text), len(text))
+            )
             out.extend(Suppression(span, r, region) for r in rules)
         elif verb == "disable":
             for r in rules:
@@ -58,9 +65,7 @@ def parse(doc: Document) -> list[Suppression]:
     return out
 
 
-def apply(
-    diagnostics: list[Diagnostic], suppressions: list[Suppression]
-) -> list[Diagnostic]:
+def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> list[Diagnostic]:
     """Drop suppressed diagnostics and mark the suppressions that were used."""
     if not suppressions:
         return diagnostics

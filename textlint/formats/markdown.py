@@ -23,7 +23,17 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$", re.M)
 
 def mask(text: str) -> list[Span]:
     spans = plain.mask(text)
-    for pattern in (_FENCE, _INDENTED, _HTML_COMMENT, _HTML_TAG, _LINK_TARGET, _LINK_OPEN,
-                    _EMPHASIS, _HEADING, _LIST_OR_QUOTE, _TABLE_RULE):
+    for pattern in (
+        _FENCE,
+        _INDENTED,
+        _HTML_COMMENT,
+        _HTML_TAG,
+        _LINK_TARGET,
+        _LINK_OPEN,
+        _EMPHASIS,
+        _HEADING,
+        _LIST_OR_QUOTE,
+        _TABLE_RULE,
+    ):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     return spans

@@ -1,0 +1,113 @@
+"""Speed and memory of the default rules, as absolute figures and as ratios against baselines
+measured in the same run (so the figures survive a slower or busier machine).
+
+    python bench/speed.py [--rules] [--repeat N]
+
+- throughput: all default rules over the clean-English corpus (or the seed if it is absent),
+  in MB/s of UTF-8 text, against a baseline that only tokenises the same text once;
+- per rule (--rules): each default rule alone;
+- start-up: ``textlint seed`` in a fresh process (the pre-commit case), against
+  ``python -c pass`` and ``python -c "import click"``;
+- memory: peak resident size of that process.
+
+Targets (DEVELOPERS.md): all default rules >= 5 MB/s on one core; one small file <= 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.evalkit import EVAL_DIR  # noqa: E402
+from textlint.config import Config  # noqa: E402
+from textlint.document import Document  # noqa: E402
+from textlint.selection import Choice, build_linter, rules_with_packs  # noqa: E402
+
+SEED = ROOT / "seeds" / "putin-kim-mt-article.txt"
+
+
+def corpus() -> list[str]:
+    folder = EVAL_DIR / "clean-english"
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    return [p.read_text(encoding="utf-8") for p in files] or [SEED.read_text(encoding="utf-8")] * 50
+
+
+def best_of(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def throughput(texts: list[str], rule_ids: list[str] | None, repeat: int) -> float:
+    choice = Choice(select=tuple(rule_ids)) if rule_ids is not None else Choice()
+    linter = build_linter(Config(), choice, rules_with_packs(()))
+    for text in texts[:2]:
+        linter.lint(Document(text))  # warm up: lazy data loads are start-up, not throughput
+
+    def go() -> None:
+        for text in texts:
+            linter.lint(Document(text))
+
+    return best_of(go, repeat)
+
+
+def baseline(texts: list[str], repeat: int) -> float:
+    def go() -> None:
+        for text in texts:
+            _ = Document(text).words
+
+    return best_of(go, repeat)
+
+
+def process_time(args: list[str], repeat: int) -> tuple[float, float]:
+    """Median wall time and peak RSS (MB) of a fresh process."""
+    times = []
+    peak = 0.0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - t)
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return statistics.median(times), peak
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rules", action="store_true", help="also time each default rule alone")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    texts = corpus()
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    base = baseline(texts, args.repeat)
+    full = throughput(texts, None, args.repeat)
+    print(f"corpus: {len(texts)} documents, {size:.2f} MB")
+    print(f"baseline (tokenise once): {size / base:8.1f} MB/s")
+    print(f"all default rules:        {size / full:8.1f} MB/s   ({full / base:.1f}x the baseline)")
+    if args.rules:
+        rules = rules_with_packs(())
+        for rid in (r.id for r in rules.values() if r.default):
+            t = throughput(texts, [rid], args.repeat)
+            print(f"  {rid:28} {size / t:8.1f} MB/s   ({t / base:.2f}x the baseline)")
+    py, _ = process_time([sys.executable, "-c", "pass"], 5)
+    click_t, _ = process_time([sys.executable, "-c", "import click"], 5)
+    tl, rss = process_time([sys.executable, "-m", "textlint", "--quiet", str(SEED)], 5)
+    print(
+        f"start-up: python {py * 1000:.0f} ms, python+click {click_t * 1000:.0f} ms, "
+        f"textlint on the seed {tl * 1000:.0f} ms ({tl / py:.1f}x python), peak RSS {rss:.0f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,243 @@
+"""The command line, end to end through main(argv) (no subprocess: fast and in-process)."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from textlint.cli import main
+from textlint.config import config_for_dir
+from textlint.selection import rules_with_packs
+
+GLUED = "They said “no”Putin told them.\n"
+GLUED_FIXED = "They said “no” Putin told them.\n"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.chdir(tmp_path)
+    config_for_dir.cache_clear()
+    rules_with_packs.cache_clear()
+    yield
+    config_for_dir.cache_clear()
+    rules_with_packs.cache_clear()
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--color", "never", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: str, text: str | bytes) -> Path:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_finding_shows_position_source_and_caret(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "a.txt")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("a.txt:1:14: error [quote-spacing] ")
+    assert lines[1] == "  1 | They said “no”Putin told them."
+    assert lines[2] == "    |              ^^"
+    assert "1 fixable with --fix" in out
+
+
+def test_fix_writes_and_second_fix_changes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "--fix", "a.txt")
+    assert code == 0
+    assert path.read_text(encoding="utf-8") == GLUED_FIXED
+    assert "1 fixed" in out or "All clear" in out
+    before = path.stat().st_mtime_ns
+    run(capsys, "--select", "quote-spacing", "--fix", "a.txt")
+    assert path.read_text(encoding="utf-8") == GLUED_FIXED
+    assert path.stat().st_mtime_ns == before  # nothing to write, nothing written
+
+
+def test_diff_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "--diff", "a.txt")
+    assert code == 1
+    assert "-They said “no”Putin told them." in out
+    assert "+They said “no” Putin told them." in out
+    assert path.read_text(encoding="utf-8") == GLUED
+
+
+def test_stdin_fix_prints_fixed_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GLUED.encode())))
+    code, out, _err = run(capsys, "--select", "quote-spacing", "--fix", "-")
+    assert out == GLUED_FIXED
+    assert code == 0
+
+
+def test_json_output_validates_against_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    import jsonschema
+
+    write("a.txt", GLUED)
+    code, out, _ = run(
+        capsys, "--select", "quote-spacing", "--format", "json", "a.txt", "missing.txt"
+    )
+    data = json.loads(out)
+    schema_path = Path(__file__).resolve().parents[1] / "textlint" / "schema" / "output-v1.json"
+    jsonschema.validate(data, json.loads(schema_path.read_text(encoding="utf-8")))
+    diag = data["files"][0]["diagnostics"][0]
+    assert (diag["rule"], diag["line"], diag["column"], diag["text"]) == (
+        "quote-spacing",
+        1,
+        14,
+        "”P",
+    )
+    assert data["errors"][0]["path"] == "missing.txt"
+    assert code == 2
+
+
+@pytest.mark.parametrize("fmt", ["github", "sarif"])
+def test_machine_formats(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "--format", fmt, "a.txt")
+    assert code == 1
+    if fmt == "github":
+        assert out.startswith("::error file=a.txt,line=1,col=14,")
+    else:
+        sarif = json.loads(out)
+        result = sarif["runs"][0]["results"][0]
+        assert result["ruleId"] == "quote-spacing"
+        assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 14
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        ({}, ["missing.txt"], "missing.txt: no such file or directory"),
+        ({"bin.txt": b"\x00\x01\x02"}, ["bin.txt"], "bin.txt: binary file"),
+        ({"bad.txt": b"ok \xff\xfe"}, ["bad.txt"], "bad.txt: cannot decode as utf-8 at byte 3"),
+        (
+            {".textlint.toml": "selct = []\n", "a.txt": "x"},
+            ["a.txt"],
+            ".textlint.toml: unknown key 'selct'",
+        ),
+        ({".textlint.toml": "select = [\n", "a.txt": "x"}, ["a.txt"], "invalid TOML"),
+        ({"empty/x.bin": b"\x00"}, ["empty"], "empty: no text files to lint here"),
+        (
+            {".textlint.toml": 'packs = ["nope.toml"]\n', "a.txt": "x"},
+            ["a.txt"],
+            "nope.toml: pack file not found",
+        ),
+    ],
+    ids=[
+        "missing",
+        "binary",
+        "undecodable",
+        "unknown-key",
+        "broken-toml",
+        "no-text-files",
+        "missing-pack",
+    ],
+)
+def test_bad_input_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str | bytes], args: list[str], message: str
+) -> None:
+    for name, content in files.items():
+        write(name, content)
+    write("other/good.txt", GLUED)
+    code, out, err = run(capsys, "--select", "quote-spacing", *args, "other/good.txt")
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.startswith("textlint:")]) == 1
+    assert "other/good.txt:1:14" in out  # the other file is still linted
+
+
+def test_binary_found_in_directory_is_skipped_with_note(capsys: pytest.CaptureFixture[str]) -> None:
+    write("d/a.txt", GLUED)
+    write("d/b.txt", b"\x00\x00")
+    code, out, _err = run(capsys, "--select", "quote-spacing", "d")
+    assert code == 1
+    assert "note: skipped d/b.txt: binary file" in out
+
+
+def test_directory_walk_uses_extensions_and_exclude(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", 'exclude = ["vendor/"]\nextensions = [".txt", ".rst"]\n')
+    write("docs/a.rst", GLUED)
+    write("docs/b.md", GLUED)
+    write("vendor/c.txt", GLUED)
+    write(".git/d.txt", GLUED)
+    _code, out, _ = run(capsys, "--select", "quote-spacing", "--no-source", ".")
+    files = sorted({line.split(":")[0] for line in out.splitlines() if ":1:" in line})
+    assert files == ["docs/a.rst"]
+
+
+def test_select_ignore_and_per_file_ignores(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", '[per-file-ignores]\n"quoted/*" = ["quote-spacing"]\n')
+    write("quoted/a.txt", GLUED)
+    write("b.txt", GLUED)
+    _, out, _ = run(capsys, "--select", "quote-spacing", "--no-source", "quoted/a.txt", "b.txt")
+    assert "b.txt:1:14" in out and "quoted/a.txt" not in out.split("finding")[0]
+    _code, out, _ = run(capsys, "--select", "typography", "--ignore", "quote-spacing", "b.txt")
+    assert "quote-spacing" not in out
+
+
+def test_rule_severity_from_config_changes_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    write("pyproject.toml", '[tool.textlint.rules.quote-spacing]\nseverity = "warning"\n')
+    write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "a.txt")
+    assert "warning [quote-spacing]" in out
+    assert code == 0  # only error-level findings fail the run
+
+
+def test_exit_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    assert run(capsys, "--select", "quote-spacing", "--exit-zero", "a.txt")[0] == 0
+
+
+def test_suppression_comment_in_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.md", "<!-- textlint-disable-next-line quote-spacing -->\n" + GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing,unused-suppression", "a.md")
+    assert code == 0
+    assert "All clear" in out
+
+
+def test_fix_keeps_bom_crlf_and_mode(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("a.txt", b"\xef\xbb\xbf" + GLUED.replace("\n", "\r\n").encode())
+    os.chmod(path, 0o600)
+    run(capsys, "--select", "quote-spacing", "--fix", "a.txt")
+    assert path.read_bytes() == b"\xef\xbb\xbf" + GLUED_FIXED.replace("\n", "\r\n").encode()
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_explain_and_list_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--explain", "quote-spacing")
+    assert code == 0
+    assert "## What it does" in out and "## Fix safety" in out
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and "quote-spacing" in out
+    code, _, err = run(capsys, "--explain", "quote-spacin")
+    assert code == 2 and "did you mean quote-spacing" in err
+
+
+def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--format", "xml", "a.txt")
+    assert code == 2
+    assert "Invalid value" in err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and "textlint" in out

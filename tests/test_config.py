@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textlint.config import Config, ConfigError, config_for_dir, load_config_file, parse_config
+from textlint.diagnostics import Severity
+from textlint.selection import Choice, build_linter, match_glob, rules_with_packs, selected_ids
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"selct": ["core"]}, "unknown key 'selct'"),
+        ({"select": "core"}, "'select' must be a list of strings"),
+        ({"language": 3}, "'language' must be a non-empty string"),
+        ({"encoding": "no-such-codec"}, "unknown encoding"),
+        (
+            {"rules": {"x": {"severity": "fatal"}}},
+            "rules.x.severity must be error, warning or info",
+        ),
+        ({"rules": {"x": {"fix": "maybe"}}}, "rules.x.fix must be safe, unsafe or none"),
+        ({"per-file-ignores": {"*.md": "x"}}, "'per-file-ignores' must map globs"),
+        ({"extensions": ["txt"]}, "start with a dot"),
+    ],
+    ids=[
+        "unknown-key",
+        "select-type",
+        "language-type",
+        "encoding",
+        "severity",
+        "fix",
+        "per-file-ignores",
+        "extensions",
+    ],
+)
+def test_bad_config_names_key_and_file(
+    data: dict[str, object], message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / ".textlint.toml"
+    with pytest.raises(ConfigError) as info:
+        parse_config(data, path)
+    assert message in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_pyproject_section_is_found_upwards(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.textlint]\nlanguage = "pt"\n')
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    config_for_dir.cache_clear()
+    assert config_for_dir(sub).language == "pt"
+
+
+def test_pyproject_without_section_is_skipped(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.textlint]\nlanguage = "de"\n')
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    config_for_dir.cache_clear()
+    assert config_for_dir(sub).language == "de"
+
+
+def test_dot_textlint_wins_in_the_same_folder(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.textlint]\nlanguage = "de"\n')
+    (tmp_path / ".textlint.toml").write_text('language = "fr"\n')
+    config_for_dir.cache_clear()
+    assert config_for_dir(tmp_path).language == "fr"
+
+
+def test_invalid_toml_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / ".textlint.toml"
+    path.write_text("select = [\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config_file(path)
+
+
+@pytest.mark.parametrize(
+    ("config", "choice", "message"),
+    [
+        (Config(select=("no-such-rule",)), Choice(), "unknown rule or pack 'no-such-rule'"),
+        (Config(), Choice(ignore=("nope",)), "--ignore: unknown rule or pack 'nope'"),
+    ],
+    ids=["config-select", "cli-ignore"],
+)
+def test_unknown_rule_names_are_errors(config: Config, choice: Choice, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        selected_ids(config, choice, rules_with_packs(()))
+
+
+def test_unknown_rule_settings_are_errors() -> None:
+    config = parse_config(
+        {"rules": {"no-such-rule": {"severity": "error"}}}, Path("/x/.textlint.toml")
+    )
+    with pytest.raises(ConfigError, match=r"rules\.no-such-rule: unknown rule"):
+        build_linter(config, Choice(), rules_with_packs(()))
+
+
+def test_unknown_rule_option_names_config_file() -> None:
+    config = parse_config(
+        {"rules": {"unused-suppression": {"bogus": 1}}}, Path("/x/.textlint.toml")
+    )
+    with pytest.raises(ConfigError) as info:
+        build_linter(config, Choice(), rules_with_packs(()))
+    assert "/x/.textlint.toml: rules.unused-suppression: unknown option 'bogus'" in str(info.value)
+
+
+def test_severity_override() -> None:
+    config = parse_config(
+        {"rules": {"unused-suppression": {"severity": "error"}}}, Path("/x/.textlint.toml")
+    )
+    linter = build_linter(config, Choice(), rules_with_packs(()))
+    assert [a.severity for a in linter.rules if a.rule.id == "unused-suppression"] == [
+        Severity.ERROR
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "glob", "matches"),
+    [
+        ("docs/a.md", "*.md", True),
+        ("docs/a.md", "docs/", True),
+        ("docs/a.md", "docs/*.md", True),
+        ("src/docs/a.md", "docs/*.md", False),
+        ("vendor/x/y.txt", "vendor", True),
+        ("a.txt", "*.md", False),
+    ],
+    ids=["name", "folder", "anchored", "anchored-elsewhere", "any-component", "other-ext"],
+)
+def test_globs(rel: str, glob: str, matches: bool) -> None:
+    assert match_glob(rel, glob) is matches

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from textlint.diagnostics import Span
+from textlint.document import MASK, Document
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "expected"),
+    [
+        ("abc", 0, (1, 1)),
+        ("abc\ndef", 4, (2, 1)),
+        ("abc\r\ndef", 6, (2, 2)),
+        ("a\n\nb", 3, (3, 1)),
+        ("“é” x", 4, (1, 5)),
+        ("abc", 3, (1, 4)),
+    ],
+    ids=["start", "second-line", "crlf", "blank-line", "non-ascii-columns", "end"],
+)
+def test_position(text: str, offset: int, expected: tuple[int, int]) -> None:
+    assert Document(text).position(offset) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("see https://example.com/a?b=1. Next", "https://example.com/a?b=1"),
+        ("mail me at jo.doe+x@mail.example.org today", "jo.doe+x@mail.example.org"),
+        ("run `pip  install` now", "`pip  install`"),
+        ("the file setup.py is here", "setup.py"),
+        (
+            "<!-- textlint-disable quote-spacing -->\ntext",
+            "<!-- textlint-disable quote-spacing -->",
+        ),
+    ],
+    ids=["url", "email", "inline-code", "file-name", "directive"],
+)
+def test_masking_keeps_offsets(text: str, masked: str) -> None:
+    doc = Document(text)
+    start = text.index(masked)
+    assert len(doc.prose) == len(text)
+    assert doc.prose[start : start + len(masked)] == MASK * len(masked)
+    assert doc.prose[:start] == text[:start]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one\n\ntwo", [(0, 3), (5, 8)]),
+        ("one\r\n\r\ntwo\r\n", [(0, 3), (7, 10)]),
+        ("  one\n  \n\n two  ", [(2, 5), (11, 14)]),
+        ("", []),
+        ("a\nb", [(0, 3)]),
+    ],
+    ids=["lf", "crlf", "padded", "empty", "single-newline"],
+)
+def test_paragraphs(text: str, expected: list[tuple[int, int]]) -> None:
+    assert Document(text).paragraphs == [Span(a, b) for a, b in expected]
+
+
+def test_words_keep_inner_apostrophes_and_hyphens() -> None:
+    words = [t.text for t in Document("Russia’s Kim Jong-un said: don't 3.14").words]
+    assert words == ["Russia’s", "Kim", "Jong-un", "said", "don't", "3", "14"]
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("```\ncode  here\n```\nProse.", "Prose."),
+        ("Use `x  y` and **bold** text.", "bold"),
+        ("[link text](https://example.com) after", "link text"),
+    ],
+    ids=["fence", "inline", "link"],
+)
+def test_markdown_masks_markup(text: str, visible: str) -> None:
+    doc = Document(text, format="markdown")
+    assert visible in doc.prose
+    assert "```" not in doc.prose and "**" not in doc.prose and "](" not in doc.prose

@@ -1,0 +1,333 @@
+"""The ``textlint`` command."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from textlint import __version__
+from textlint.config import Config, ConfigError, config_for_dir, load_config_file
+from textlint.document import Document
+from textlint.files import (
+    BinaryFile,
+    InputError,
+    Source,
+    decode,
+    has_extension,
+    read_source,
+    walk,
+    write_source,
+)
+from textlint.fixer import FixLoopError, fix_text
+from textlint.formats import format_for
+from textlint.linter import CheckFailure
+from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
+from textlint.rules import PackError
+from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN = "-"
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+@dataclass
+class Run:
+    fix: bool
+    unsafe: bool
+    diff: bool
+    choice: Choice
+    config_file: Config | None
+    stdin_filename: str | None
+    report: Report = field(default_factory=Report)
+    changed: int = 0
+    linters: LinterCache = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.linters = LinterCache(self.choice)
+
+    def config_for(self, path: str) -> Config:
+        if self.config_file is not None:
+            return self.config_file
+        return config_for_dir(Path(path).resolve().parent)
+
+    def error(self, path: str, message: str) -> None:
+        self.report.errors.append((path, message))
+
+    # --- finding files ---------------------------------------------------------------------
+    def targets(self, paths: Sequence[str]) -> Iterator[str]:
+        for raw in paths:
+            if raw == STDIN:
+                yield STDIN
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                found = False
+                try:
+                    config = self.config_for(str(path / "_"))
+                except (ConfigError, PackError) as exc:
+                    self.error(raw, str(exc))
+                    continue
+                for file in walk(path):
+                    file_config = self.config_for(str(file))
+                    if has_extension(file, file_config.extensions) and not self.excluded(
+                        file_config, str(file)
+                    ):
+                        found = True
+                        yield str(file)
+                if not found:
+                    exts = ", ".join(config.extensions)
+                    self.error(raw, f"{raw}: no text files to lint here (extensions: {exts})")
+            elif path.exists():
+                yield raw
+            else:
+                self.error(raw, f"{raw}: no such file or directory")
+
+    def excluded(self, config: Config, path: str) -> bool:
+        if not config.exclude:
+            return False
+        rel = relative_to_root(config, path)
+        return any(match_glob(rel, g) for g in config.exclude)
+
+    # --- one file --------------------------------------------------------------------------
+    def process(self, target: str, explicit: bool) -> None:
+        if target == STDIN:
+            shown = self.stdin_filename or "<stdin>"
+            config_path = self.stdin_filename or os.path.join(os.getcwd(), "_")
+        else:
+            shown = config_path = target
+        try:
+            config = self.config_for(config_path)
+            if target != STDIN and self.excluded(config, target):
+                return
+            linter = self.linters.linter(config, config_path)
+            source = self.read(target, shown, config)
+        except BinaryFile as exc:
+            if explicit:
+                self.error(shown, str(exc))
+            else:
+                self.report.notes.append(f"skipped {exc}")
+            return
+        except (InputError, ConfigError, PackError) as exc:
+            self.error(shown, str(exc))
+            return
+        language = self.choice.language or config.language
+        fmt = format_for(self.stdin_filename if target == STDIN else target)
+
+        def lint(text: str) -> list:  # type: ignore[type-arg]
+            return linter.lint(Document(text, shown, language, fmt))
+
+        try:
+            if self.fix or self.diff:
+                result = fix_text(source.text, lint, self.unsafe)
+                text, diagnostics, fixed = result.text, result.diagnostics, result.count
+            else:
+                text, diagnostics, fixed = source.text, lint(source.text), 0
+        except (CheckFailure, FixLoopError) as exc:
+            message = str(exc) if isinstance(exc, CheckFailure) else f"{shown}: {exc}"
+            self.error(shown, message)
+            return
+        if text != source.text:
+            self.changed += 1
+            if self.diff:
+                self.show_diff(shown, source.text, text)
+                diagnostics, fixed = lint(source.text), 0
+                text = source.text
+            elif target == STDIN:
+                sys.stdout.write(text)
+            else:
+                try:
+                    write_source(source, text)
+                except InputError as exc:
+                    self.error(shown, str(exc))
+                    return
+        elif target == STDIN and self.fix and not self.diff:
+            sys.stdout.write(text)
+        self.report.results.append(
+            FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
+        )
+
+    def read(self, target: str, shown: str, config: Config) -> Source:
+        if target == STDIN:
+            return decode(sys.stdin.buffer.read(), shown, config.encoding)
+        return read_source(target, config.encoding)
+
+    def show_diff(self, path: str, before: str, after: str) -> None:
+        diff = difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
+        )
+        for line in diff:
+            sys.stdout.write(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            )
+
+
+def _show_rules(config_path: str | None, choice: Choice, explain: str | None) -> int:
+    from textlint.explain import explain as explain_rule
+    from textlint.explain import list_rules
+
+    try:
+        config = (
+            (load_config_file(Path(config_path)) or Config())
+            if config_path
+            else config_for_dir(Path.cwd())
+        )
+        linters = LinterCache(choice)
+        rules = linters.rules(config)
+        if explain is None:
+            click.echo(list_rules(rules, set(selected_ids(config, choice, rules))), nl=False)
+            return EXIT_OK
+    except (ConfigError, PackError) as exc:
+        click.echo(f"textlint: {exc}", err=True)
+        return EXIT_ERROR
+    if explain in rules:
+        click.echo(explain_rule(rules[explain]), nl=False)
+        return EXIT_OK
+    packs = [r for r in rules.values() if r.pack == explain]
+    if packs:
+        click.echo("\n".join(explain_rule(r) for r in packs), nl=False)
+        return EXIT_OK
+    close = difflib.get_close_matches(explain, list(rules), n=3)
+    hint = f" (did you mean {', '.join(close)}?)" if close else " (see --list-rules)"
+    click.echo(f"textlint: unknown rule {explain!r}{hint}", err=True)
+    return EXIT_ERROR
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=str)
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (or count) unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules or packs (comma-separated; 'all').",
+)
+@click.option(
+    "--extend-select", multiple=True, metavar="RULES", help="These rules or packs as well."
+)
+@click.option("--ignore", multiple=True, metavar="RULES", help="Not these rules or packs.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--config", "config_path", type=str, metavar="FILE", help="Use this config file for every file."
+)
+@click.option(
+    "--lang",
+    "language",
+    metavar="CODE",
+    help="Target language of the text (default: config, else en).",
+)
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Name (and config lookup path) for text read from stdin.",
+)
+@click.option("--list-rules", is_flag=True, help="List the rules and whether they are on.")
+@click.option("--explain", metavar="RULE", help="Explain a rule (or every rule of a pack).")
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+@click.option("--no-source", is_flag=True, help="Do not print the source line under each finding.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.version_option(__version__, "--version", prog_name="textlint")
+def command(
+    paths: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fmt: str,
+    config_path: str | None,
+    language: str | None,
+    stdin_filename: str | None,
+    list_rules: bool,
+    explain: str | None,
+    color: str,
+    no_source: bool,
+    quiet: bool,
+    exit_zero: bool,
+) -> int:
+    """Lint text files (or stdin) for machine-translation and scraping defects.
+
+    PATHS are files or directories (searched recursively); '-' reads stdin.
+    Exit status: 0 no error-level finding, 1 findings remain, 2 usage, config or input error.
+    """
+    choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
+    if list_rules or explain:
+        return _show_rules(config_path, choice, explain)
+    config_file = None
+    if config_path:
+        try:
+            config_file = load_config_file(Path(config_path)) or Config(path=Path(config_path))
+        except ConfigError as exc:
+            click.echo(f"textlint: {exc}", err=True)
+            return EXIT_ERROR
+    run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
+    if not paths:
+        paths = (STDIN,) if not sys.stdin.isatty() else (".",)
+    explicit = {p for p in paths if p == STDIN or not Path(p).is_dir()}
+    for target in run.targets(paths):
+        run.process(target, target in explicit)
+
+    use_color = color == "always" or (
+        color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    opts = RenderOptions(
+        color=use_color, quiet=quiet, unsafe_fixes=unsafe_fixes, show_source=not no_source
+    )
+    for _path, message in run.report.errors:
+        click.echo(f"textlint: {message}", err=True)
+    if fmt == "sarif":
+        rules = run.linters.rules(config_file or Config())
+        run.report.rule_docs = {rid: r.summary for rid, r in rules.items()}
+    out = renderer(fmt)(run.report, opts)
+    stdin_fix = STDIN in paths and fix and not diff
+    click.echo(out, nl=False, err=stdin_fix, color=use_color)
+    if run.report.errors:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_OK
+    if diff:
+        return EXIT_FINDINGS if run.changed else EXIT_OK
+    from textlint.diagnostics import Severity
+
+    return EXIT_FINDINGS if run.report.count(Severity.ERROR) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        rv = command.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="textlint",
+            standalone_mode=False,
+        )
+    except click.UsageError as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.Abort:
+        click.echo("textlint: aborted", err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_ERROR
+    return int(rv) if isinstance(rv, int) else EXIT_OK
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""SARIF 2.1.0 output for code-scanning dashboards. Columns count Unicode code points."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textlint import __version__
+from textlint.diagnostics import Severity
+from textlint.output import RenderOptions, Report
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report: Report, opts: RenderOptions) -> str:
+    rule_ids = sorted({d.rule_id for d in report.diagnostics()})
+    results: list[dict[str, Any]] = []
+    for result in report.results:
+        uri = Path(result.path).as_posix()
+        for d in result.diagnostics:
+            line, col = result.doc.position(d.span.start)
+            end_line, end_col = result.doc.position(d.span.end)
+            item: dict[str, Any] = {
+                "ruleId": d.rule_id,
+                "ruleIndex": rule_ids.index(d.rule_id),
+                "level": _LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri},
+                            "region": {
+                                "startLine": line,
+                                "startColumn": col,
+                                "endLine": end_line,
+                                "endColumn": end_col,
+                                "charOffset": d.span.start,
+                                "charLength": len(d.span),
+                            },
+                        }
+                    }
+                ],
+            }
+            if d.fix is not None:
+                item["fixes"] = [
+                    {
+                        "description": {
+                            "text": d.fix.description or f"{d.fix.applicability.value} fix"
+                        },
+                        "artifactChanges": [
+                            {
+                                "artifactLocation": {"uri": uri},
+                                "replacements": [
+                                    {
+                                        "deletedRegion": {
+                                            "charOffset": e.span.start,
+                                            "charLength": len(e.span),
+                                        },
+                                        "insertedContent": {"text": e.replacement},
+                                    }
+                                    for e in d.fix.edits
+                                ],
+                            }
+                        ],
+                    }
+                ]
+            results.append(item)
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "textlint",
+                        "version": __version__,
+                        "rules": [
+                            {
+                                "id": rid,
+                                "shortDescription": {"text": report.rule_docs.get(rid, rid)},
+                            }
+                            for rid in rule_ids
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": [
+                            {"level": "error", "message": {"text": m}} for _, m in report.errors
+                        ],
+                    }
+                ],
+            }
+        ],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

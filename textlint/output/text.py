@@ -1,0 +1,97 @@
+"""Human-readable output: ``path:line:col: severity [rule-id] message``, the source line with
+the span underlined, and a closing summary."""
+
+from __future__ import annotations
+
+import click
+
+from textlint.diagnostics import Applicability, Diagnostic, Severity
+from textlint.document import Document
+from textlint.output import FileResult, RenderOptions, Report
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+WINDOW = 100  # characters of a long source line shown around the span
+
+
+def render(report: Report, opts: RenderOptions) -> str:
+    out: list[str] = []
+    for result in report.results:
+        for diag in result.diagnostics:
+            out.append(_diagnostic(result, diag, opts))
+    if not opts.quiet:
+        out.append(summary(report, opts))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _style(text: str, opts: RenderOptions, **kw: object) -> str:
+    return click.style(text, **kw) if opts.color else text  # type: ignore[arg-type]
+
+
+def _diagnostic(result: FileResult, diag: Diagnostic, opts: RenderOptions) -> str:
+    line, col = result.doc.position(diag.span.start)
+    sev = _style(diag.severity.value, opts, fg=_COLORS[diag.severity], bold=True)
+    rule = _style(f"[{diag.rule_id}]", opts, dim=True)
+    mark = ""
+    if diag.fix is not None:
+        mark = " (fixable)" if diag.fix.applicability is Applicability.SAFE else " (unsafe fix)"
+    head = f"{_style(result.path, opts, bold=True)}:{line}:{col}: {sev} {rule} {diag.message}{mark}"
+    if not opts.show_source:
+        return head
+    return head + "\n" + source_excerpt(result.doc, diag, opts)
+
+
+def source_excerpt(doc: Document, diag: Diagnostic, opts: RenderOptions) -> str:
+    """The line holding the span, cut to a window around it, with a caret underline."""
+    index = doc.line_of(diag.span.start)
+    line_span = doc.line_span(index)
+    text = doc.text[line_span.start : line_span.end]
+    start = diag.span.start - line_span.start
+    end = min(diag.span.end, line_span.end) - line_span.start
+    width = max(1, end - start)
+    left, right = 0, len(text)
+    if len(text) > WINDOW:
+        left = max(0, min(start - WINDOW // 3, len(text) - WINDOW))
+        right = min(len(text), left + WINDOW)
+    shown = text[left:right].replace("\t", " ")
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    number = str(index + 1)
+    gutter = " " * len(number)
+    pad = " " * (len(prefix) + start - left)
+    carets = _style("^" * min(width, max(1, right - start)), opts, fg=_COLORS[diag.severity])
+    return f"  {number} | {prefix}{shown}{suffix}\n  {gutter} | {pad}{carets}"
+
+
+def summary(report: Report, opts: RenderOptions) -> str:
+    lines = [f"note: {n}" for n in report.notes]
+    total = len(report.diagnostics())
+    files = len(report.results)
+    if report.errors:
+        n = len(report.errors)
+        lines.append(f"{n} input or config error{'s' * (n != 1)} (see above).")
+    if total == 0 and report.errors:
+        lines.append(f"No findings in the {files} file{'s' * (files != 1)} linted.")
+        return "\n".join(lines)
+    if total == 0:
+        fixed = f" ({report.fixed} fixed)" if report.fixed else ""
+        lines.append(f"All clear: no findings in {files} file{'s' * (files != 1)}{fixed}.")
+        return "\n".join(lines)
+    parts = []
+    for sev in Severity:
+        n = report.count(sev)
+        if n:
+            name = {"error": "error", "warning": "warning", "info": "info"}[sev.value]
+            parts.append(f"{n} {name}{'s' if n != 1 and sev is not Severity.INFO else ''}")
+    text = f"{total} finding{'s' * (total != 1)} ({', '.join(parts)})"
+    text += f" in {files} file{'s' * (files != 1)}"
+    if report.fixed:
+        text += f"; {report.fixed} fixed"
+    safe = report.fixable(unsafe=False)
+    unsafe = report.fixable(unsafe=True) - safe
+    if safe:
+        text += f"; {safe} fixable with --fix"
+    if unsafe:
+        more = "--fix --unsafe-fixes" if not opts.unsafe_fixes else "--fix"
+        text += f"; {unsafe} more with {more}"
+    lines.append(text + ".")
+    return "\n".join(lines)

@@ -1,0 +1,147 @@
+"""From configuration to a linter: which rules run on a file, with which settings."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path, PurePath
+
+from textlint.config import Config, ConfigError
+from textlint.linter import ActiveRule, Linter
+from textlint.registry import OptionsError, builtin_packs, index_rules, load_pack_file
+from textlint.rules import Rule
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Rule choices given on the command line; they override the configuration's."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    language: str | None = None
+
+
+@cache
+def rules_with_packs(packs: tuple[Path, ...]) -> dict[str, Rule]:
+    loaded = list(builtin_packs()) + [load_pack_file(p) for p in packs]
+    return index_rules(loaded)
+
+
+def expand(names: Iterable[str], rules: dict[str, Rule], where: str) -> list[str]:
+    """Rule ids named by ``names``: rule ids, pack names, or ``all``."""
+    packs: dict[str, list[str]] = {}
+    for rule in rules.values():
+        packs.setdefault(rule.pack, []).append(rule.id)
+    out: list[str] = []
+    for name in names:
+        if name.lower() == ALL:
+            out.extend(rules)
+        elif name in rules:
+            out.append(name)
+        elif name in packs:
+            out.extend(packs[name])
+        else:
+            raise ConfigError(f"{where}: unknown rule or pack {name!r} (see --list-rules)")
+    return out
+
+
+def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list[str]:
+    where = config.name
+    select = choice.select if choice.select is not None else config.select
+    sel_where = "--select" if choice.select is not None else f"{where}: 'select'"
+    if select is None:
+        chosen = [r.id for r in rules.values() if r.default]
+    else:
+        chosen = expand(select, rules, sel_where)
+    chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
+    chosen += expand(choice.extend_select, rules, "--extend-select")
+    ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
+    ignored |= set(expand(choice.ignore, rules, "--ignore"))
+    seen: set[str] = set()
+    ordered = []
+    for rid in chosen:
+        if rid not in ignored and rid not in seen:
+            seen.add(rid)
+            ordered.append(rid)
+    return ordered
+
+
+def ignored_for_path(config: Config, path: str | None, rules: dict[str, Rule]) -> frozenset[str]:
+    if path is None or not config.per_file_ignores:
+        return frozenset()
+    rel = relative_to_root(config, path)
+    out: set[str] = set()
+    for glob, names in config.per_file_ignores.items():
+        if match_glob(rel, glob):
+            out |= set(expand(names, rules, f"{config.name}: per-file-ignores[{glob!r}]"))
+    return frozenset(out)
+
+
+def relative_to_root(config: Config, path: str) -> str:
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def match_glob(rel: str, glob: str) -> bool:
+    """Gitignore-like matching: a glob without a slash matches any path component or the
+    file name; with a slash it matches the path from the config's folder."""
+    pure = PurePath(rel)
+    if "/" not in glob.rstrip("/"):
+        return any(fnmatch.fnmatch(part, glob.rstrip("/")) for part in pure.parts)
+    glob = glob.lstrip("/")
+    return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")
+
+
+class LinterCache:
+    """Builds one linter per configuration and per set of per-file ignores, and reuses it."""
+
+    def __init__(self, choice: Choice) -> None:
+        self.choice = choice
+        self._cache: dict[tuple[int, frozenset[str]], Linter] = {}
+
+    def rules(self, config: Config) -> dict[str, Rule]:
+        return rules_with_packs(config.packs)
+
+    def linter(self, config: Config, path: str | None) -> Linter:
+        rules = self.rules(config)
+        extra = ignored_for_path(config, path, rules)
+        key = (id(config), extra)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = build_linter(config, self.choice, rules, extra)
+        return cached
+
+
+def build_linter(
+    config: Config, choice: Choice, rules: dict[str, Rule], extra_ignores: Iterable[str] = ()
+) -> Linter:
+    for rid in config.rules:
+        if rid not in rules:
+            raise ConfigError(f"{config.name}: rules.{rid}: unknown rule (see --list-rules)")
+    ids = [r for r in selected_ids(config, choice, rules) if r not in set(extra_ignores)]
+    active: list[ActiveRule] = []
+    for rid in ids:
+        rule = rules[rid]
+        settings = config.rules.get(rid)
+        try:
+            active.append(
+                ActiveRule.build(
+                    rule,
+                    settings.options if settings else None,
+                    settings.severity if settings else None,
+                    settings.fix if settings else None,  # type: ignore[arg-type]
+                )
+            )
+        except OptionsError as exc:
+            if settings and settings.options:
+                raise ConfigError(f"{config.name}: rules.{rid}: {exc.detail}") from None
+            raise
+    return Linter(active, frozenset(rules))
