@@ -169,6 +169,10 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("x x", None),
     ("1 1 2", None),
     ("New York New Jersey", None),
+    ("Turn it on on Monday.", None),
+    ("CHAPTER I\nI was born", None),
+    ("the rise of the\nThe Times", None),
+    ("the project on on GitHub", "the project on GitHub"),
 ]
 
 

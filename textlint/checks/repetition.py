@@ -45,6 +45,8 @@ _MODAL_NOUNS = frozenset({"can", "will", "may", "must", "might"})
 _DETERMINERS = _wordset(
     "the a an this that these those my your his her its our their every each no any some"
 )
+_PARTICLES = _wordset("in on out up off over down by")
+_OBJECT_PRONOUNS = _wordset("it them him her me us you this that")
 _FUNCTION_WORDS = _wordset(
     """a an the and or but of to in on at by for with from as is are was were be been it its
     i you he she we they this that these those not no so if then than my your his her our
@@ -203,6 +205,13 @@ class Repetition(Check):
             prev_low in _DETERMINERS or (rep[0].isupper() and second.islower())
         ):
             return True  # "The can can hold", "May may come" (a name, then the verb)
+        if low in _PARTICLES and prev_low in _OBJECT_PRONOUNS:
+            return True  # "turn it on on Monday": a verb particle, then a preposition
+        gap = prose[toks[j].end : toks[j + 1].start]
+        if "\n" in gap and (rep == "I" or (second[0].isupper() and not rep[0].isupper())):
+            # A heading or a new line starting afresh: "CHAPTER I\nI was born",
+            # "the rise of the\nThe Times".
+            return True
         if prev_low == "to" and low not in _FUNCTION_WORDS and end_tok < len(toks) and \
                 _GAP.fullmatch(prose, end, toks[end_tok].start):
             return True  # "to record record profits": a verb, then a noun modifier
