@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ RULES = ["a-an", "doubled-word", "repeated-punctuation", "repeated-exclamation"]
 SEED = EVAL_DIR.parent / "seeds" / "putin-kim-mt-article.txt"
 
 
-def _ids(rows: list[tuple[object, ...]]) -> list[str]:
+def _ids(rows: Sequence[tuple[object, ...]]) -> list[str]:
     return [str(r[0])[:40] for r in rows]
 
 
