@@ -50,6 +50,7 @@ SOUNDS: list[tuple[str, int]] = [
     ("unintersting", VOWEL), ("ukelele", CONSONANT), ("udev", CONSONANT), ("unist", CONSONANT),
     ("mdast", VOWEL), ("Uyghur", CONSONANT), ("utricle", CONSONANT), ("heirdom", VOWEL),
     ("onesie", CONSONANT), ("α", VOWEL), ("β", CONSONANT),
+    ("Ä", VOWEL), ("ü", VOWEL), ("ñ", VOWEL), ("ç", CONSONANT),
 ]
 
 

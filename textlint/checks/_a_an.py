@@ -8,6 +8,7 @@ from firm rules) or guessed by the letter-to-sound fallback. None means "no opin
 from __future__ import annotations
 
 import functools
+import unicodedata
 from typing import NamedTuple
 
 import regex
@@ -195,7 +196,13 @@ def sound_of(word: str) -> Sound | None:
         # A letter ("an x-ray", "a U-turn", "an s"), or a single-letter word.
         if not head.isascii():
             greek = _GREEK.get(head.lower())
-            return None if greek is None else Sound(greek, True)
+            if greek is not None:
+                return Sound(greek, True)
+            base = unicodedata.normalize("NFD", head)[0].lower()
+            if not base.isascii() or not base.isalpha():
+                return None
+            # An accented vowel is a vowel sound (an Ä, an ü: not "you"); ç, ñ read as c, n.
+            return Sound(VOWEL if base in "aeiou" else letter_sound(base), True)
         return Sound(letter_sound(head), True)
     if head.isalpha() and head.isascii() and not any(c in _VOWEL_CHARS for c in head.lower()) \
             and _sound_table.load().get(head.lower()) is None:
