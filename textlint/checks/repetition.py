@@ -91,37 +91,50 @@ class Repetition(Check):
         prose = doc.prose
         toks = doc.words
         lows = [t.text.lower() for t in toks]
+        # The two latest positions of each word: a repeated phrase may hold its first word
+        # twice ("the cat and the dog the cat and the dog").
         last: dict[str, int] = {}
+        last2: dict[str, int] = {}
         done = 0  # tokens before this index are already part of a judged repetition
-        n_toks = len(toks)
         for i, low in enumerate(lows):
-            j = last.get(low)
+            j1 = last.get(low)
+            j2 = last2.get(low)
             last[low] = i
-            if j is None or i - j > _MAX_PHRASE or j < done:
-                continue
-            n = i - j
-            if n > 1 and not self.options.phrases:
-                continue
-            if i + n > n_toks or lows[j:i] != lows[i : i + n]:
-                if n == 2 and self.options.partial:
-                    partial = self._partial(prose, toks, j)
-                    if partial is not None:
-                        done = i + 1
-                        yield partial
-                continue
-            if not self._joined(prose, toks, j, i + n):
-                continue
-            # More copies: "that that that", "ha ha ha".
-            end_tok = i + n
-            copies = 2
-            while end_tok + n <= n_toks and lows[end_tok : end_tok + n] == lows[j:i] and \
-                    self._joined(prose, toks, end_tok - 1, end_tok + n):
-                end_tok += n
-                copies += 1
-            done = end_tok
-            finding = self._judge(prose, toks, j, n, end_tok, copies)
-            if finding is not None:
-                yield finding
+            if j1 is not None:
+                last2[low] = j1
+            for j in (j1, j2):
+                if j is None or i - j > _MAX_PHRASE or j < done:
+                    break
+                found = self._repeat_at(prose, toks, lows, j, i)
+                if found is not None:
+                    finding, done = found
+                    if finding is not None:
+                        yield finding
+                    break
+
+    def _repeat_at(self, prose: str, toks: list[Token], lows: list[str], j: int,
+                   i: int) -> tuple[Finding | None, int] | None:
+        """Is tokens j..i-1 repeated from i on? Returns the finding (None when the repeat is
+        legitimate) and the index of the first token after the repetition."""
+        n = i - j
+        if n > 1 and not self.options.phrases:
+            return None
+        if i + n > len(toks) or lows[j:i] != lows[i : i + n]:
+            if n == 2 and self.options.partial:
+                partial = self._partial(prose, toks, j)
+                if partial is not None:
+                    return partial, i + 1
+            return None
+        if not self._joined(prose, toks, j, i + n):
+            return None
+        # More copies: "that that that", "ha ha ha".
+        end_tok = i + n
+        copies = 2
+        while end_tok + n <= len(toks) and lows[end_tok : end_tok + n] == lows[j:i] and \
+                self._joined(prose, toks, end_tok - 1, end_tok + n):
+            end_tok += n
+            copies += 1
+        return self._judge(prose, toks, j, n, end_tok, copies), end_tok
 
     def _partial(self, prose: str, toks: list[Token], j: int) -> Finding | None:
         """A name started again after itself: "the United States United" (machine
