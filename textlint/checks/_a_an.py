@@ -33,10 +33,6 @@ _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 # start with a vowel sound; every other number name starts with a consonant.
 _DIGITS = regex.compile(r"\d+")
 
-# Acronyms that cmudict lists only under a homograph word ("ups" as in "ups and downs") but
-# that are commonly spelled out letter by letter: both articles are in use.
-_SPELLED_TOO = frozenset({"ups", "led", "sat", "oled"})
-
 # Word-initial consonant clusters English allows; an unknown word starting with any other
 # cluster ("mdast", "mp3", "xmr") is read letter by letter.
 _ONSETS = _wordset(
@@ -244,8 +240,6 @@ def _acronym_sound(head: str) -> Sound:
         return Sound(CONSONANT, True)
     table = _sound_table.load()
     cls = table.get_spelled(low)
-    if low in _SPELLED_TOO:
-        return Sound(spelled | (cls or 0), True)
     if cls is not None:
         if len(low) == 3 and _pronounceable(low):
             # RAF, LAN, NAT: said as a word or spelled; both are in use.

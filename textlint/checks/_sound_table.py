@@ -30,6 +30,7 @@ _DECODE = {"v": VOWEL, "c": CONSONANT, "b": BOTH}
 _VOWEL_PHONES = frozenset(
     ["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"]
 )
+# Bump the version whenever the derivation changes, so that stale caches are not read.
 _FILE = "a-an-sounds-v6.txt"
 # Consonant letters whose name starts with a vowel sound ("an F"): a short word starting with
 # one is kept even though it reads as a consonant, so that an acronym such as NASA or LAN can be

@@ -40,6 +40,7 @@ _FOREIGN_FUNCTION_WORDS = frozenset(
 _DEFAULT_NO_ARTICLE = [
     "all", "the", "this", "these", "those", "their", "his", "its", "our", "your", "my", "every",
     "each", "both", "them", "him", "they", "we", "she", "whose", "whom", "which", "theirs",
+    "any", "several",
 ]
 _DEFAULT_VARIABLE = [
     "and", "or", "is", "are", "was", "were", "in", "on", "of", "at", "as", "if", "into",
