@@ -61,8 +61,10 @@ def test_sound_of(word: str, cls: int) -> None:
     assert sound.cls == cls
 
 
-@pytest.mark.parametrize("word", ["hôtel", "perché", "", "—", "/"], ids=["fr", "it", "empty",
-                                                                        "dash", "slash"])
+NO_OPINION = ["hôtel", "perché", "", "—", "/", "²", "٨", "ⅷ"]
+
+
+@pytest.mark.parametrize("word", NO_OPINION, ids=[repr(w) for w in NO_OPINION])
 def test_no_opinion(word: str) -> None:
     assert sound_of(word) is None
 
@@ -268,7 +270,8 @@ _PIECES = st.sampled_from([
     "a", "an", "A", "AN", "the", "The", "hour", "FBI", "8", "11,000", "x-ray", "“", "”", "\"",
     "'", "(", ")", ",", ",,", ".", "..", "...", "!", "!!", "?", " ", "  ", "\n", "\r\n", "\t",
     "\0", "\u0301", "\u200f", "שלום", "مرحبا", "😀", "👍🏽", "é", "ﬁ", "İ", "ß", "a/an", "-", "‐",
-    "’s", "*", "_", "`code`", "http://a.b/c", "that", "had", "United", "States", "Walla", "é" * 3,
+    "’s", "*", "_", "`code`", "²", "٨", "Ⅷ", "½", "http://a.b/c", "that", "had", "United",
+    "States", "Walla", "é" * 3,
 ])
 
 
@@ -282,6 +285,24 @@ def test_any_composed_text(text: str) -> None:
 @given(st.text(max_size=200))
 def test_any_unicode_text(text: str) -> None:
     _lint_and_fix(text)
+
+
+_ARTICLES = st.sampled_from(["a ", "an ", "A ", "AN ", "a “", "an (", "the ", "a\n"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_ARTICLES, st.text(max_size=6)), max_size=8))
+def test_any_word_after_an_article(parts: list[tuple[str, str]]) -> None:
+    # Every kind of character (digits of other scripts, superscripts, marks) right where
+    # a-an looks for a word.
+    _lint_and_fix(" ".join(a + w + " " + w for a, w in parts))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(max_size=12))
+def test_sound_of_any_string(word: str) -> None:
+    sound = sound_of(word)
+    assert sound is None or sound.cls in (VOWEL, CONSONANT, BOTH)
 
 
 def _lint_and_fix(text: str) -> None:

@@ -22,16 +22,16 @@ class Sound(NamedTuple):
     confident: bool
 
 
-# Letter names: "an F", "an MP", "a U", "a UN report".
-
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+# Letter names: "an F", "an MP", "a U", "a UN report".
 _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 
 # First digit group of a number as read aloud: "eight...", "eleven...", "eighteen..."
 # start with a vowel sound; every other number name starts with a consonant.
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = regex.compile(r"[0-9]+")
 
 # Word-initial consonant clusters English allows; an unknown word starting with any other
 # cluster ("mdast", "mp3", "xmr") is read letter by letter.
@@ -176,7 +176,7 @@ def sound_of(word: str) -> Sound | None:
     word = word.replace("’", "'").replace("‐", "-")
     if not word:
         return None
-    if word[0].isdigit():
+    if word[0] in "0123456789":
         m = _DIGITS.match(word)
         assert m is not None
         rest = word[m.end():]

@@ -96,10 +96,9 @@ class Article(Check):
             yield Finding(Span(start, m.end("word")), message=msg,
                           params={"article": art, "word": word})
             return
-        # In all-capital text a word in capitals is an ordinary word ("AN UGLY DAY").
-        wend = m.end("word")
-        if prose.startswith(".", wend) and _abbreviation(word):
+        if prose.startswith(".", m.end("word")) and _abbreviation(word):
             return  # "a Ft. Worth man": read as the word it stands for, not spelled
+        # In all-capital text a word in capitals is an ordinary word ("AN UGLY DAY").
         sound = sound_of(word.lower() if shouting else word)
         if sound is None:
             return
