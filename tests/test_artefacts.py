@@ -298,6 +298,17 @@ def test_any_word_after_an_article(parts: list[tuple[str, str]]) -> None:
     _lint_and_fix(" ".join(a + w + " " + w for a, w in parts))
 
 
+_GAPS = st.sampled_from([" ", "\n", "\r\n", "  ", " \n ", "\u00a0", ", ", "!"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1, max_size=6), _GAPS, st.booleans()), max_size=6))
+def test_any_doubled_word(parts: list[tuple[str, str, bool]]) -> None:
+    # Repeated random words (any script, any case) where doubled-word looks for them.
+    text = " ".join(w + gap + (w.upper() if up else w) + gap + w for w, gap, up in parts)
+    _lint_and_fix(text)
+
+
 @settings(max_examples=1000, deadline=None)
 @given(st.text(max_size=12))
 def test_sound_of_any_string(word: str) -> None:

@@ -24,6 +24,7 @@ _DEFECTS = regex.compile(
     r"|(?<=[\p{L}\p{N})\]”’\"'»])(?P<commadot>,)\.(?![.\p{L}\p{N}])",
     regex.V1,
 )
+_NEXT_LETTER = regex.compile(r"[ \t]*(\p{L})", regex.V1)
 _EMPHASIS = regex.compile(r"(?P<run>!{2,}|\?{2,})(?![!?])|(?P<mixed>[!?]*(?:\?!|!\?)[!?]+)")
 
 
@@ -63,7 +64,9 @@ class RepeatedPunctuation(Check):
             elif kind == "semis":
                 keep = ";"
             else:
-                keep = "."
+                # ",." : the sentence goes on in lower case ("pears,. and") or ends.
+                nxt = _NEXT_LETTER.match(prose, end)
+                keep = "," if nxt is not None and nxt.group(1).islower() else "."
             # The smallest edit: delete what follows the kept part.
             edit = Edit.delete(start + len(keep), end) if marks.startswith(keep) else \
                 Edit.replace(start, end, keep)
