@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from textlint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from textlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Span
 
 MAX_PASSES = 10
 
@@ -40,20 +41,26 @@ def select_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagno
     """Fixes that can be applied together: earliest first, none overlapping an earlier one
     (touching spans do not overlap). The rest waits for the next pass."""
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken: list[Span] = []  # sorted and disjoint, so only neighbours can overlap
     candidates = sorted(
         (d for d in diagnostics if applicable(d, unsafe)),
         key=lambda d: (d.fix.span.start, d.fix.span.end, d.rule_id),  # type: ignore[union-attr]
     )
     for diag in candidates:
         assert diag.fix is not None
-        if any(e.span.overlaps(t.span) for e in diag.fix.edits for t in taken):
-            continue
         if _self_overlapping(diag.fix):
             continue
+        if any(_collides(taken, e.span) for e in diag.fix.edits):
+            continue
         chosen.append(diag)
-        taken.extend(diag.fix.edits)
+        for e in diag.fix.edits:
+            bisect.insort(taken, e.span)
     return chosen
+
+
+def _collides(taken: list[Span], span: Span) -> bool:
+    i = bisect.bisect_left(taken, span)
+    return any(taken[j].overlaps(span) for j in (i - 1, i) if 0 <= j < len(taken))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

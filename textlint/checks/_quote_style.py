@@ -1,0 +1,68 @@
+"""Which double quotation marks a document uses: straight ``"`` or typographic “ ”.
+
+A straight ``"`` right after a number is an inch mark or a double prime (``12" pizza``,
+``5'10"``) unless a quotation is open at that point (``the "Top 40" hits``); those do not count.
+Straight marks that look like code (``key="value"``) do not count either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKS = re.compile(r'["“”]')
+_BLANK_LINE = re.compile(r"\n[ \t\r\0]*\n")
+_CODE_NEIGHBOUR = "=\\"
+OPENERS_BEFORE = " \t\r\n\0([{<—–-/“‘«‹„"
+
+
+@dataclass(frozen=True)
+class QuoteCensus:
+    straight: list[int]  # offsets of straight marks used as quotation marks
+    curly: list[int]  # offsets of “ and ”
+
+    @property
+    def dominant(self) -> str:
+        """"straight" or "curly"; a tie goes to curly, the typographic default."""
+        return "straight" if len(self.straight) > len(self.curly) else "curly"
+
+
+def census(prose: str) -> QuoteCensus:
+    straight: list[int] = []
+    curly: list[int] = []
+    open_straight = False
+    code_value = False
+    previous = 0
+    for m in _MARKS.finditer(prose):
+        i = m.start()
+        if m.group() != '"':
+            curly.append(i)
+            continue
+        # A quotation does not survive a blank line: reset the open state per paragraph.
+        if _BLANK_LINE.search(prose, previous, i):
+            open_straight = code_value = False
+        previous = i
+        before = prose[i - 1] if i else ""
+        after = prose[i + 1] if i + 1 < len(prose) else ""
+        if code_value:
+            code_value = False
+            continue  # closes the value that an ``="`` opened
+        if before in _CODE_NEIGHBOUR or after in _CODE_NEIGHBOUR:
+            code_value = before == "="
+            continue
+        if before.isdigit() and not open_straight:
+            continue  # inch mark or double prime
+        straight.append(i)
+        open_straight = not open_straight
+    return QuoteCensus(straight, curly)
+
+
+def is_opening(prose: str, i: int) -> bool | None:
+    """Whether the straight mark at ``i`` opens a quotation (None when it cannot be told)."""
+    before = prose[i - 1] if i else " "
+    after = prose[i + 1] if i + 1 < len(prose) else " "
+    if before in OPENERS_BEFORE and not after.isspace() and after != "\0":
+        return True
+    if before not in OPENERS_BEFORE and (after.isspace() or not after.isalnum()):
+        return False
+    return None

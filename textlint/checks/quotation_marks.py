@@ -1,0 +1,155 @@
+"""Quotation marks that do not belong in English text.
+
+``check = "foreign"``: guillemets (« » ‹ ›, also reversed » «) and low-9 quotes („ “, „ ”, ‚ ‘)
+that machine translation carries over from the source language. A complete pair is replaced by
+the document's own style (typographic or straight); French inner spaces go with the marks.
+A lone mark (a quotation running on over paragraphs, or a typo) is reported only when it is
+attached to text on one side, so that » and › used as breadcrumb or "next" arrows are left
+alone; the side it is attached to tells which way it faces, and the fix uses the English mark
+facing the same way.
+
+``check = "mixed"``: straight and typographic double quotes in one document; each mark of the
+minority style is reported, with an unsafe fix to the dominant one.
+
+Only English (``doc.language`` "en" or "en-*") is checked: other languages have their own
+conventions (German „…“ and »…«, French « … »), which this check does not police.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from textlint.checks._quote_style import census, is_opening
+from textlint.checks.base import Check
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+
+_SP = "[ \u00a0\u202f]*"
+_MAX = 2000
+# (pattern, double?) — the opening mark, the quoted text, the closing mark; spaces inside the
+# marks belong to the marks (French style).
+_PAIRS: tuple[tuple[re.Pattern[str], bool], ...] = (
+    (re.compile(f"(«{_SP})([^«»]{{1,{_MAX}}}?)({_SP}»)"), True),
+    (re.compile(f"(»)(?=\\S)([^«»]{{1,{_MAX}}}?)(?<=\\S)(«)"), True),
+    (re.compile(f"(„)(?=\\S)([^„“”]{{1,{_MAX}}}?)(?<=\\S)([“”])"), True),
+    (re.compile(f"(‹{_SP})([^‹›]{{1,{_MAX}}}?)({_SP}›)"), False),
+    (re.compile(f"(›)(?=\\S)([^‹›]{{1,{_MAX}}}?)(?<=\\S)(‹)"), False),
+    (re.compile(f"(‚)(?=\\S)([^‚‘]{{1,{_MAX}}}?)(?<=\\S)(‘)"), False),
+)
+_LONE = re.compile(r"[«»‹›„]")
+_BLANK_LINE = re.compile(r"\n[ \t\r\0]*\n")
+# Separators of page navigation ("« Previous | Next »"), which guillemets also decorate.
+_NAVIGATION = re.compile(r"[|•·]")
+
+
+@dataclass(frozen=True)
+class Options:
+    check: Literal["foreign", "mixed"] = "foreign"
+
+
+def _is_gap(ch: str) -> bool:
+    return ch.isspace() or ch == "\0"
+
+
+def is_english(language: str) -> bool:
+    return re.split(r"[-_]", language.lower(), maxsplit=1)[0] == "en"
+
+
+class QuotationMarks(Check):
+    Options = Options
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not is_english(doc.language):
+            return
+        if self.options.check == "foreign":
+            yield from self._foreign(doc)
+        else:
+            yield from self._mixed(doc)
+
+    def _foreign(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        if _LONE.search(prose) is None and "‚" not in prose:
+            return
+        straight = census(prose).dominant == "straight"
+        paired: set[int] = set()
+        for pattern, double in _PAIRS:
+            if double:
+                opening, closing = ('"', '"') if straight else ("“", "”")
+            else:
+                opening, closing = ("'", "'") if straight else ("‘", "’")
+            for m in pattern.finditer(prose):
+                if _BLANK_LINE.search(m.group(2)) or _NAVIGATION.search(m.group(2)):
+                    continue  # a quotation neither crosses paragraphs nor holds a menu
+                marks = (m.start(1), m.end(3) - 1)
+                if marks[0] in paired or marks[1] in paired:
+                    continue  # "«a»,«b»" must not also read as a reversed pair "»,«"
+                paired.update(marks)
+                yield Finding(
+                    Span(m.start(), m.end()),
+                    params={
+                        "found": f"{m.group(1).strip()}…{m.group(3).strip()}",
+                        "wanted": f"{opening}…{closing}",
+                    },
+                    fix=Fix.safe(
+                        Edit.replace(m.start(1), m.end(1), opening),
+                        Edit.replace(m.start(3), m.end(3), closing),
+                        description=f"use {opening}…{closing}",
+                    ),
+                )
+        for m in _LONE.finditer(prose):
+            i = m.start()
+            if i in paired:
+                continue
+            mark = m.group()
+            glued_left = i > 0 and not _is_gap(prose[i - 1])
+            glued_right = i + 1 < len(prose) and not _is_gap(prose[i + 1])
+            if glued_left == glued_right and mark != "„":
+                continue  # a separator or arrow (Home » News, Next ›), not a quotation mark
+            double = mark in "«»„"
+            # Which way the mark faces is told by the word it is attached to, in every
+            # convention: «word and »word open, word» and word« close (as do paragraph-opening
+            # marks of a quotation that runs on into the next paragraph).
+            fix = None
+            if glued_left != glued_right:
+                opens = glued_right
+                if double:
+                    wanted = '"' if straight else ("“" if opens else "”")
+                else:
+                    wanted = "'" if straight else ("‘" if opens else "’")
+                fix = Fix.safe(Edit.replace(i, i + 1, wanted), description=f"use {wanted}")
+            yield Finding(
+                Span(i, i + 1),
+                message=f"Unpaired foreign quotation mark {mark} in English text",
+                fix=fix,
+            )
+
+    def _mixed(self, doc: Document) -> Iterator[Finding]:
+        prose = doc.prose
+        marks = census(prose)
+        if not marks.straight or not marks.curly:
+            return
+        dominant = marks.dominant
+        style = "typographic “ ”" if dominant == "curly" else 'straight "'
+        counts = f"{len(marks.curly)} typographic, {len(marks.straight)} straight"
+        params = {"style": style, "counts": counts}
+        if dominant == "straight":
+            for i in marks.curly:
+                yield Finding(
+                    Span(i, i + 1),
+                    params=params,
+                    fix=Fix.unsafe(Edit.replace(i, i + 1, '"'), description='use "'),
+                )
+            return
+        for i in marks.straight:
+            opening = is_opening(prose, i)
+            fix = None
+            if opening is not None:
+                mark = "“" if opening else "”"
+                fix = Fix.unsafe(Edit.replace(i, i + 1, mark), description=f"use {mark}")
+            yield Finding(Span(i, i + 1), params=params, fix=fix)
+
+
+CHECK = QuotationMarks
