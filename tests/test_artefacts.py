@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,10 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.evalkit import EVAL_DIR, available, missing_message
-from textlint.api import fix_string, lint_text, linter_for
+from textlint.api import all_rules, fix_string, lint_text, linter_for
 from textlint.checks import _sound_table
 from textlint.checks._a_an import sound_of
 from textlint.checks._sound_table import BOTH, CONSONANT, VOWEL
+from textlint.checks.base import CheckContext
+from textlint.checks.repetition import Repetition, RepetitionOptions
 from textlint.diagnostics import Applicability
 from textlint.document import Document
 
@@ -307,6 +310,24 @@ def test_any_doubled_word(parts: list[tuple[str, str, bool]]) -> None:
     # Repeated random words (any script, any case) where doubled-word looks for them.
     text = " ".join(w + gap + (w.upper() if up else w) + gap + w for w, gap, up in parts)
     _lint_and_fix(text)
+
+
+_DOUBLES = st.sampled_from(["the the", "The\nthe", "that that that", "at the end at the end",
+                            "United States United", "\n\n", "ha ha", "E.ON on", "to record record"])
+
+
+@settings(max_examples=int(os.environ.get("ARTEFACTS_EXAMPLES", "500")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3), _DOUBLES), max_size=40).map("".join))
+def test_screening_finds_what_a_full_scan_finds(text: str) -> None:
+    # doubled-word tokenises only blocks that a cheap screen suspects; a full scan of every
+    # token must find nothing more.
+    rule = all_rules()["doubled-word"]
+    check = Repetition(RepetitionOptions(), CheckContext(rule.id, rule.message))
+    doc = Document(text)
+    screened = [(f.span, f.fix) for f in check.check(doc)]
+    full = [(f.span, f.fix) for f in check._scan(doc.prose, doc.words)]
+    assert screened == full
 
 
 @settings(max_examples=1000, deadline=None)

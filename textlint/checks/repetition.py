@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
+from operator import eq
 
 import regex
 
@@ -22,6 +24,23 @@ _GAP = regex.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
 _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
 _MAX_PHRASE = 6
+# Same words as Document.words: letters, marks and digits with inner apostrophes or hyphens.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+_BLOCK_BREAK = regex.compile(r"\n[ \t\r\0]*\n")
+# For screening: everything but letters, marks and digits becomes a space.
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+", regex.V1)
+_ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
+                                               if not chr(c).isalnum()), " "))
+# A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
+# blanked ("don't", "well-known").
+_SHIFTS = range(2, 9)
+# A capitalised word, another, and the first again: the screen for partial repeats (a
+# superset of what _partial reports).
+_PARTIAL_HINT = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
+    r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
+    regex.V1,
+)
 _IDIOM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
 _CONNECTORS = frozenset({"and", "or", "by", "after", "to", "upon", "for", "over", "in"})
 
@@ -89,7 +108,42 @@ class Repetition(Check):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        toks = doc.words
+        # Tokenising every word is the costly part, so each block of text (repetitions never
+        # cross a blank line) is first screened with C-level string operations: its words,
+        # everything else blanked out, are compared with themselves shifted by 1..8 places; only
+        # a block with a run of matches (or a capitalised A B A for partial repeats) is
+        # tokenised and examined.
+        start = 0
+        for brk in _BLOCK_BREAK.finditer(prose):
+            yield from self._block(prose, start, brk.start())
+            start = brk.end()
+        yield from self._block(prose, start, len(prose))
+
+    def _block(self, prose: str, start: int, end: int) -> Iterable[Finding]:
+        if end - start < 3:
+            return
+        if not self._suspect(prose[start:end]) and not (
+            self.options.partial and _PARTIAL_HINT.search(prose, start, end)
+        ):
+            return
+        toks = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(prose, start, end)]
+        yield from self._scan(prose, toks)
+
+    def _suspect(self, block: str) -> bool:
+        low = block.lower()
+        if low.isascii():
+            words = low.translate(_ASCII_NON_WORD).split()  # the fast path of str.translate
+        else:
+            words = _NON_WORD.sub(" ", low).split()
+        if any(map(eq, words, words[1:])):
+            return True
+        if not self.options.phrases:
+            return False
+        if len(set(pairwise(words))) == len(words) - 1:
+            return False  # no two-word sequence occurs twice: no phrase repeats
+        return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
+
+    def _scan(self, prose: str, toks: list[Token]) -> Iterable[Finding]:
         lows = [t.text.lower() for t in toks]
         # The two latest positions of each word: a repeated phrase may hold its first word
         # twice ("the cat and the dog the cat and the dog").
@@ -119,13 +173,12 @@ class Repetition(Check):
         n = i - j
         if n > 1 and not self.options.phrases:
             return None
-        if i + n > len(toks) or lows[j:i] != lows[i : i + n]:
+        if i + n > len(toks) or lows[j:i] != lows[i : i + n] or \
+                not self._joined(prose, toks, j, i + n):
             if n == 2 and self.options.partial:
                 partial = self._partial(prose, toks, j)
                 if partial is not None:
                     return partial, i + 1
-            return None
-        if not self._joined(prose, toks, j, i + n):
             return None
         # More copies: "that that that", "ha ha ha".
         end_tok = i + n
