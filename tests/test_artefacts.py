@@ -313,7 +313,8 @@ def test_any_doubled_word(parts: list[tuple[str, str, bool]]) -> None:
 
 
 _DOUBLES = st.sampled_from(["the the", "The\nthe", "that that that", "at the end at the end",
-                            "United States United", "\n\n", "ha ha", "E.ON on", "to record record"])
+                            "United States United", "\n\n", "ha ha", "E.ON on", "to record record",
+                            "Kim Jong", "Kim"])
 
 
 @settings(max_examples=int(os.environ.get("ARTEFACTS_EXAMPLES", "500")), deadline=None,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import pairwise
 from operator import eq
 
 import regex
@@ -31,9 +32,29 @@ _BLOCK_BREAK = regex.compile(r"\n[ \t\r\0]*\n")
 _NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+", regex.V1)
 _ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
                                                if not chr(c).isalnum()), " "))
+
+
+@functools.cache
+def _bmp_non_word() -> dict[int, int]:
+    """Translation table blanking every non-word character of the Basic Multilingual Plane
+    (built once, on the first non-ASCII document: a few milliseconds)."""
+    return {cp: 32 for cp in range(0x10000) if unicodedata.category(chr(cp))[0] not in "LMN"}
+
+
+def _flatten(prose: str) -> str | None:
+    """``prose`` in lower case with every non-word character a space, offsets unchanged; None
+    when that cannot be done by translation (case changes length, characters beyond the BMP)."""
+    low = prose.lower()
+    if len(low) != len(prose):
+        return None
+    if low.isascii():
+        return low.translate(_ASCII_NON_WORD)  # the fast path of str.translate
+    if max(low) > "\uffff":
+        return None
+    return low.translate(_bmp_non_word())
 # A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
 # blanked ("don't", "well-known").
-_SHIFTS = range(2, 9)
+_SHIFTS = range(3, 9)
 # A capitalised word, another, and the first again: the screen for partial repeats (a
 # superset of what _partial reports).
 _PARTIAL_HINT = regex.compile(
@@ -113,34 +134,36 @@ class Repetition(Check):
         # everything else blanked out, are compared with themselves shifted by 1..8 places; only
         # a block with a run of matches (or a capitalised A B A for partial repeats) is
         # tokenised and examined.
+        flat = _flatten(prose)
+        # Spans of capitalised A B A (which may run over a blank line: a block is suspect when
+        # any span touches it, so a match hidden inside an earlier one is not lost).
+        hints = [m.span() for m in _PARTIAL_HINT.finditer(prose)] if self.options.partial else []
+        hints.append((len(prose) + 1, len(prose) + 1))
+        h = 0
         start = 0
-        for brk in _BLOCK_BREAK.finditer(prose):
-            yield from self._block(prose, start, brk.start())
-            start = brk.end()
-        yield from self._block(prose, start, len(prose))
+        for brk in (*_BLOCK_BREAK.finditer(prose), None):
+            end = len(prose) if brk is None else brk.start()
+            while hints[h][1] <= start:
+                h += 1
+            if end - start > 2:
+                block = flat[start:end] if flat is not None else \
+                    _NON_WORD.sub(" ", prose[start:end].lower())
+                if hints[h][0] < end or self._suspect(block.split()):
+                    toks = [Token(m.start(), m.end(), m.group())
+                            for m in _WORD.finditer(prose, start, end)]
+                    yield from self._scan(prose, toks)
+            if brk is not None:
+                start = brk.end()
 
-    def _block(self, prose: str, start: int, end: int) -> Iterable[Finding]:
-        if end - start < 3:
-            return
-        if not self._suspect(prose[start:end]) and not (
-            self.options.partial and _PARTIAL_HINT.search(prose, start, end)
-        ):
-            return
-        toks = [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(prose, start, end)]
-        yield from self._scan(prose, toks)
-
-    def _suspect(self, block: str) -> bool:
-        low = block.lower()
-        if low.isascii():
-            words = low.translate(_ASCII_NON_WORD).split()  # the fast path of str.translate
-        else:
-            words = _NON_WORD.sub(" ", low).split()
+    def _suspect(self, words: list[str]) -> bool:
         if any(map(eq, words, words[1:])):
             return True
         if not self.options.phrases:
             return False
-        if len(set(pairwise(words))) == len(words) - 1:
-            return False  # no two-word sequence occurs twice: no phrase repeats
+        if b"\x01\x01" in bytes(map(eq, words, words[2:])):
+            return True  # "at the at the"
+        if len(set(zip(words, words[1:], words[2:], strict=False))) == len(words) - 2:
+            return False  # no three-word sequence occurs twice: no longer phrase repeats
         return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
 
     def _scan(self, prose: str, toks: list[Token]) -> Iterable[Finding]:
