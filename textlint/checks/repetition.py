@@ -74,12 +74,14 @@ _DEFAULT_REDUPLICATIONS = [
     "chop",
     "cha", "rah", "pom", "dum", "doo", "dee", "woof", "meow", "quack", "night", "now", "there",
     "well", "so", "go", "hush", "pooh", "tom", "bon", "wait", "run", "come", "please", "okay",
-    "ok", "stop",
+    "ok", "stop", "hey", "yay", "woo", "yum", "bam", "aye", "goody", "ylang", "mahi", "din",
+    "wee", "poo", "pee", "ba", "chin", "bling", "puff", "toot", "murmur", "mwah",
     # emphatic intensifiers ("far far away", "a long long time ago")
     "far", "very", "really", "much", "many", "long", "way", "more", "big", "little", "teeny",
     "tiny",
 ]
-_DEFAULT_IDIOMS = ["hip hip hooray", "hip hip hurrah", "hip hip hurray"]
+_DEFAULT_IDIOMS = ["hip hip hooray", "hip hip hurrah", "hip hip hurray", "sing sing",
+                   "can can", "pago pago", "wagga wagga", "baden baden", "bora bora"]
 # Words that are both a noun and a modal verb: "The can can hold", "May may come".
 _MODAL_NOUNS = frozenset({"can", "will", "may", "must", "might"})
 _DETERMINERS = _wordset(
