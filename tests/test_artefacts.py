@@ -177,6 +177,8 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("1 1 2", None),
     ("New York New Jersey", None),
     ("Turn it on on Monday.", None),
+    ("Paris\tParis\tFrance", None),
+    ("in the\n\tthe sea", "in the sea"),
     ("CHAPTER I\nI was born", None),
     ("the rise of the\nThe Times", None),
     ("the project on on GitHub", "the project on GitHub"),

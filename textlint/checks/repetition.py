@@ -20,7 +20,9 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_GAP = regex.compile(r"[ \t\u00a0]+|[ \t]*\r?\n[ \t]*")
+# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
+# A tab within a line separates table columns ("Paris\tParis"), not words of a sentence.
+_GAP = regex.compile(r"[ \u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 # A word glued to one of these belongs to a path, handle, domain or dotted name (E.ON on).
 _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
