@@ -9,10 +9,9 @@ lazily, once, and shared by every rule that runs on the document.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from typing import NamedTuple
-
-import re
 
 from textlint.diagnostics import Span
 from textlint.formats import masked_spans

@@ -55,7 +55,7 @@ def _urls(text: str) -> list[Span]:
 
 
 def _code(text: str) -> list[Span]:
-    out = []
+    out: list[Span] = []
     pos = 0
     while True:
         m = _CODE.search(text, pos)
