@@ -154,10 +154,13 @@ def test_machine_formats(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
 def test_bad_input_is_one_line_exit_2(
     capsys: pytest.CaptureFixture[str], files: dict[str, str | bytes], args: list[str], message: str
 ) -> None:
+    # The bad input lives in its own folder so that its config does not apply to the good file.
     for name, content in files.items():
-        write(name, content)
+        write(f"bad/{name}", content)
     write("other/good.txt", GLUED)
-    code, out, err = run(capsys, "--select", "quote-spacing", *args, "other/good.txt")
+    code, out, err = run(
+        capsys, "--select", "quote-spacing", *[f"bad/{a}" for a in args], "other/good.txt"
+    )
     assert code == 2
     assert message in err
     assert "Traceback" not in err

@@ -62,7 +62,9 @@ class Run:
         return config_for_dir(Path(path).resolve().parent)
 
     def error(self, path: str, message: str) -> None:
-        self.report.errors.append((path, message))
+        # A broken config is met once per file under it: report it once.
+        if all(message != m for _, m in self.report.errors):
+            self.report.errors.append((path, message))
 
     # --- finding files ---------------------------------------------------------------------
     def targets(self, paths: Sequence[str]) -> Iterator[str]:

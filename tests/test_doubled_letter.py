@@ -1,0 +1,79 @@
+"""doubled-letter-typo: flags, leaves alone, fixes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlint.api import fix_string, lint_text
+
+RULE = "doubled-letter-typo"
+
+
+def _found(text: str) -> list[str]:
+    return [text[d.span.start : d.span.end] for d in lint_text(text, [RULE])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("North Korea eexpresses full support.", ["eexpresses"], id="seed"),
+        pytest.param("We agreee with thhe plan.", ["agreee", "thhe"], id="two"),
+        pytest.param("Eexpresses of support arrived.", ["Eexpresses"], id="sentence-start"),
+        pytest.param("That was a commment on the prettty picture.", ["commment", "prettty"],
+                     id="tripled"),
+        pytest.param("The well-knowwn author", ["knowwn"], id="hyphenated-part"),
+    ],
+)
+def test_flags(text: str, expected: list[str]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The aardvark was skiing past the vacuum and the bookkeeper.", id="real"),
+        pytest.param("Allton said the Mississippi was high.", id="names"),
+        pytest.param("NAACP and IEEE members met at Llewellyn Hall.", id="acronyms"),
+        pytest.param("Ohhh, sooo good! Hmmm.", id="interjections"),
+        pytest.param("Der Kaffee ist kalt.", id="foreign-word"),
+        pytest.param("ese da lleg a la casa", id="ll-start"),
+        pytest.param("Room 4ee2 and v2.00", id="digits"),
+        pytest.param("Run `eexpresses --help` or see https://x.org/eexpresses", id="code-url"),
+    ],
+)
+def test_clean(text: str) -> None:
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        pytest.param("Kim eexpresses support.", "Kim expresses support.", id="seed"),
+        pytest.param("Eexpresses arrived.", "Expresses arrived.", id="capital"),
+        pytest.param("It is prettty good.", "It is pretty good.", id="tripled"),
+    ],
+)
+def test_fix(text: str, fixed: str) -> None:
+    result = fix_string(text, [RULE])
+    assert result.text == fixed
+    assert fix_string(result.text, [RULE]).text == fixed  # idempotent
+
+
+def test_seed_article() -> None:
+    from bench.evalkit import ROOT
+
+    seed = ROOT.parent / "shared" / "seeds" / "putin-kim-mt-article.txt"
+    if not seed.exists():
+        pytest.skip(f"seed article not found at {seed}")
+    text = seed.read_text(encoding="utf-8")
+    assert _found(text) == ["eexpresses"]
+    assert "expresses full support" in fix_string(text, [RULE]).text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text(text: str) -> None:
+    for d in lint_text(text, [RULE]):
+        assert 0 <= d.span.start < d.span.end <= len(text)

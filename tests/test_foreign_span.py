@@ -1,0 +1,222 @@
+"""untranslated-fragment and untranslated-paragraph: what they flag, what they leave alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textlint.api import fix_string, lint_text
+from textlint.diagnostics import Diagnostic
+
+FRAG = "untranslated-fragment"
+PARA = "untranslated-paragraph"
+
+
+def _lint(text: str, rule: str = FRAG, language: str = "en", **options: Any) -> list[Diagnostic]:
+    return lint_text(text, [rule], {rule: options} if options else None, language=language)
+
+
+def _spans(text: str, **options: Any) -> list[str]:
+    return [text[d.span.start : d.span.end] for d in _lint(text, **options)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "lang"),
+    [
+        pytest.param("“[A Coreia do Norte] expresses full support for Russia”, disse Kim.",
+                     ["A Coreia do Norte", "disse Kim"], "pt", id="seed"),
+        pytest.param("The minister [primeiro-ministro português] arrived in Brussels.",
+                     ["primeiro-ministro português"], "pt", id="bracket-title"),
+        pytest.param("“We have asked [senador Marcos] to explain the vote,” the paper said.",
+                     ["senador Marcos"], "pt", id="bracket-name"),
+        pytest.param("Compartir articulo\n\nThe storm closed the airport for two days.",
+                     ["Compartir articulo"], "es", id="label-line"),
+        pytest.param("Prices rose again in March, wie das Statistische Bundesamt mitteilte.",
+                     ["wie das Statistische Bundesamt mitteilte"], "de", id="german-nouns"),
+        pytest.param("The company said the plant would open next year, según fuentes del sector.",
+                     ["según fuentes del sector"], "es", id="reporting-clause"),
+        pytest.param("The museum reopened after the works, a dit le directeur du site.",
+                     ["a dit le directeur du site"], "fr", id="french"),
+        pytest.param("The strike ended yesterday, ha detto il sindacato.",
+                     ["ha detto il sindacato"], "it", id="italian"),
+    ],
+)
+def test_flags(text: str, expected: list[str], lang: str) -> None:
+    found = _lint(text)
+    assert [text[d.span.start : d.span.end] for d in found] == expected
+    assert all(d.data["lang"] == lang for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kim Jong-un and Putin visited the Kumsusan Palace, KCNA reported; RIA said "
+                     "crowds filled Kim Il Sung Square.", id="names"),
+        pytest.param("Brazil's central bank chief Ilan Goldfajn met Feijóo in Madrid.",
+                     id="names2"),
+        pytest.param("The de facto ruler kept the status quo after the coup d'état.", id="latin"),
+        pytest.param("A strange déjà vu in the café; per se nothing new, but the zeitgeist "
+                     "changed.", id="loanwords"),
+        pytest.param("Run `para que sirve --help` or see https://example.com/para/que/sirve.",
+                     id="code-url"),
+        pytest.param("Write to juan.perez@correo.es before 12.05.2024.", id="email-number"),
+        pytest.param("The French call it _l'esprit de l'escalier_, the wit of the staircase.",
+                     id="italics"),
+        pytest.param("The so-called saudade, a longing for what is lost, runs through fado.",
+                     id="glossed"),
+        pytest.param("Tourists need a visa card (visa de tarjeta del turista) on arrival.",
+                     id="paren-gloss"),
+        pytest.param("“Buon giorno! Buon giorno!” he cried, bowing right and left.",
+                     id="dialogue"),
+        pytest.param("The city lies 470 km (292 mi) southeast of Paris, near the Île de la Cité.",
+                     id="units-and-places"),
+        pytest.param("e.g. the option, i.e. the flag, a.k.a. the switch", id="abbreviations"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_clean(text: str) -> None:
+    assert _spans(text) == []
+
+
+def test_message_and_params() -> None:
+    text = "“We will support Russia”, disse Kim."
+    (d,) = _lint(text)
+    assert d.message == 'Portuguese fragment "disse Kim" in English text'
+    assert d.data["lang"] == "pt" and d.data["language"] == "Portuguese"
+    assert 0.5 <= d.data["confidence"] <= 1.0
+
+
+def test_glossary_fix_is_unsafe() -> None:
+    text = "“We will support Russia”, disse Kim."
+    assert fix_string(text, [FRAG]).text == text
+    assert fix_string(text, [FRAG], unsafe=True).text == "“We will support Russia”, Kim said."
+
+
+def test_no_fix_for_other_fragments() -> None:
+    (d,) = _lint("The minister [primeiro-ministro português] arrived.")
+    assert d.fix is None
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        pytest.param({}, ["disse Kim"], id="default"),
+        pytest.param({"allow": ["disse"]}, [], id="allow-word"),
+        pytest.param({"source": ["de"]}, [], id="other-source"),
+        pytest.param({"source": ["pt"]}, ["disse Kim"], id="pt-source"),
+        pytest.param({"min-confidence": 1.0}, [], id="confidence"),
+    ],
+)
+def test_options(options: dict[str, Any], expected: list[str]) -> None:
+    assert _spans("“We will support Russia”, disse Kim.", **options) == expected
+
+
+def test_allow_phrase() -> None:
+    text = "The guide said the caldo verde was the best in town."
+    assert _spans(text) != []
+    assert _spans(text, allow=["caldo verde"]) == []
+
+
+def test_target_language() -> None:
+    text = "Le président a rencontré les journalistes, and then he left the room."
+    found = _lint(text, language="fr")
+    assert found and found[0].data["lang"] == "en"
+    assert "English fragment" in found[0].message
+    auto = _lint(text * 3, target="auto")
+    assert auto and auto[0].data["target"] == "fr"
+
+
+def test_seed_article() -> None:
+    from bench.evalkit import ROOT
+
+    seed = ROOT.parent / "shared" / "seeds" / "putin-kim-mt-article.txt"
+    if not seed.exists():
+        pytest.skip(f"seed article not found at {seed}")
+    text = seed.read_text(encoding="utf-8")
+    found = [text[d.span.start : d.span.end] for d in _lint(text)]
+    assert found == ["A Coreia do Norte", "disse Kim"]
+    assert _lint(text, PARA) == []
+
+
+PT_PARAGRAPH = ("O presidente da República disse que o acordo será assinado na próxima semana "
+                "em Lisboa, depois de meses de negociações com os parceiros europeus.")
+
+
+def test_paragraph_reported_once() -> None:
+    text = f"The talks ended on Friday.\n\n{PT_PARAGRAPH}\n\nThe markets rose."
+    paras = _lint(text, PARA)
+    assert len(paras) == 1 and paras[0].data["lang"] == "pt"
+    assert text[paras[0].span.start : paras[0].span.end] == PT_PARAGRAPH
+    assert _lint(text, FRAG) == []  # the paragraph rule answers for it
+
+
+def test_non_latin_paragraph() -> None:
+    text = ("The talks ended on Friday.\n\nПрезидент заявил, что соглашение будет подписано "
+            "на следующей неделе в Москве.")
+    (d,) = _lint(text, PARA)
+    assert d.data["lang"] == "ru"
+
+
+def test_deterministic() -> None:
+    text = f"The talks ended.\n\n{PT_PARAGRAPH}\n\n“We agree”, disse Kim. [senador Marcos]"
+    first = [(d.span, d.message, dict(d.data)) for d in _lint(text) + _lint(text, PARA)]
+    for _ in range(3):
+        again = [(d.span, d.message, dict(d.data)) for d in _lint(text) + _lint(text, PARA)]
+        assert again == first
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text(text: str) -> None:
+    for rule in (FRAG, PARA):
+        for d in _lint(text, rule):
+            assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["disse", "Kim", "[", "]", "“", "”", "\n", "\r\n", "de", "la",
+                                 "\0", "é", "😀", "ا", " ", ",", ".", "A", "do", "Norte"]),
+                max_size=40))
+def test_mixed_fragments(parts: list[str]) -> None:
+    text = " ".join(parts)
+    for d in _lint(text):
+        assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+def test_rule_order_does_not_matter() -> None:
+    text = ("The talks ended on Friday.\n\nПрезидент заявил, что соглашение будет подписано "
+            "на следующей неделе в Москве.")
+    both = lint_text(text, [FRAG, PARA])
+    assert [d.rule_id for d in both] == [PARA]
+
+
+def test_other_script_target_is_left_alone() -> None:
+    text = "Президент заявил, что соглашение будет подписано на следующей неделе."
+    assert _lint(text, PARA, language="ru") == []
+    assert _lint(text, language="ru") == []
+
+
+def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
+    text = "“[A Coreia do Norte] expresses full support”, disse Kim."
+    assert _lint(text, PARA) == []
+    assert len(_lint(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Click [Compartir articulo](https://x.es/compartir) to share.",
+                     ["Compartir articulo"], id="link-text"),
+        pytest.param("# Compartir articulo\n\nThe storm closed the airport.",
+                     ["Compartir articulo"], id="heading"),
+        pytest.param("The French call it *l'esprit de l'escalier*, the wit of the staircase.",
+                     [], id="emphasis"),
+        pytest.param("The code `para que sirve` runs.", [], id="inline-code"),
+    ],
+)
+def test_markdown(text: str, expected: list[str]) -> None:
+    found = lint_text(text, [FRAG], format="markdown")
+    assert [text[d.span.start : d.span.end] for d in found] == expected

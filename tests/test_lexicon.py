@@ -1,0 +1,83 @@
+"""The shared lexicon: its file format, its contents, and how fast it is ready."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from textlint import lexicon
+from textlint.lexicon import Lexicon, build_table, load_chars, load_lexicon, normalize
+
+
+def test_format_round_trip() -> None:
+    sources = {
+        "en": {"the": 0.05, "expresses": 4e-6, "café": 5e-6, "de": 1e-4},
+        "pt": {"de": 0.04, "disse": 5e-4, "café": 1e-4, "the": 1e-7, "x1": 1e-3},
+        "fr": {"de": 0.04, "café": 6e-5, "l’homme": 1e-5},
+    }
+    lex = Lexicon(build_table(sources))
+    assert lex.langs == ("en", "pt", "fr")
+    assert lex.zipf("the") == pytest.approx(7.7, abs=0.05)
+    assert lex.zipf("disse") == 0.0
+    entry = lex.entry("disse")
+    assert entry is not None and entry.zipf("pt") == pytest.approx(5.7, abs=0.05)
+    # "the" is far rarer in Portuguese than in English: no Portuguese entry is kept.
+    the = lex.entry("the")
+    assert the is not None and "pt" not in the.others
+    # Keys are normalised: case, NFC, curly apostrophes.
+    assert lex.entry("L'Homme") is not None
+    assert lex.entry("x1") is None  # not a word
+    assert lex.entry("nonexistent") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        pytest.param("Caf\u0065\u0301", "café", id="nfc"),
+        pytest.param("D’État", "d'état", id="apostrophe-case"),
+        pytest.param("plain", "plain", id="ascii"),
+    ],
+)
+def test_normalize(word: str, expected: str) -> None:
+    assert normalize(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "low", "high"),
+    [
+        pytest.param("the", "en", 7.0, 8.0, id="the"),
+        pytest.param("aardvark", "en", 1.5, 3.5, id="aardvark"),
+        pytest.param("bookkeeper", "en", 2.0, 4.0, id="bookkeeper"),
+        pytest.param("disse", "pt", 5.0, 6.5, id="disse-pt"),
+        pytest.param("coreia", "pt", 3.5, 5.0, id="coreia-pt"),
+        pytest.param("eexpresses", "en", 0.0, 0.0, id="typo"),
+    ],
+)
+def test_frequencies(word: str, lang: str, low: float, high: float) -> None:
+    entry = load_lexicon().entry(word)
+    z = entry.zipf(lang) if entry else 0.0
+    assert low <= z <= high
+
+
+def test_warm_start_is_fast() -> None:
+    load_lexicon()  # built or found in the cache
+    path = lexicon.table_path()
+    t0 = time.perf_counter()
+    with Path(path).open("rb") as fh:
+        import mmap
+
+        lex = Lexicon(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+        assert lex.zipf("expresses") > 3.0
+    elapsed = time.perf_counter() - t0
+    print(f"lexicon ready in {elapsed * 1000:.1f} ms ({lex.size} words)")
+    assert elapsed < 0.1
+
+
+def test_letter_model_prefers_the_right_language() -> None:
+    chars = load_chars()
+    es = chars.scores("clasificacion")
+    en = chars.scores("classification")
+    assert es["es"] > es["en"]
+    assert en["en"] > en["es"]

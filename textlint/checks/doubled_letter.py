@@ -1,0 +1,140 @@
+"""doubled-letter-typo: a word with one letter too many in a doubled pair (``eexpresses``).
+
+A word is reported when it is not a word of the language (absent from the shared lexicon, or
+rarer than ``max-word-zipf`` there: the web's own typos such as "thhe" are in wordfreq's data at
+low frequency) and removing one letter of a doubled pair gives a frequent word. Real words
+(aardvark, skiing, vacuum, bookkeeper) are in the lexicon and never reported; neither are
+names (capitalised inside a sentence), acronyms, words with digits, or words that are frequent
+in another language (untranslated-fragment's business).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+from textlint.lexicon import Lexicon, load_lexicon
+
+# Two or more of the same letter in a row.
+_RUN = regex.compile(r"(\p{L})\1+", regex.V1)
+_PART = regex.compile(r"\p{L}+", regex.V1)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?]\W*|\n\W*|[“\"‘(\[]\W*)$")
+
+
+@dataclass(frozen=True)
+class DoubledLetterOptions:
+    # The corrected word must be at least this frequent (zipf) in the language.
+    min_zipf: float = 3.0
+    # The word itself must be rarer than this (0 = not in the lexicon at all).
+    max_word_zipf: float = 2.0
+    # ... and the correction this much more frequent than the word.
+    min_gain: float = 2.0
+    # A word at least this frequent in another language is left to untranslated-fragment.
+    foreign_zipf: float = 3.0
+
+
+class DoubledLetter(Check):
+    Options = DoubledLetterOptions
+
+    def __init__(self, options: DoubledLetterOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self.options: DoubledLetterOptions = options
+        self._lex: Lexicon | None = None
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        lang = (doc.language or "en").split("-")[0].lower()
+        prose = doc.prose
+        for tok in doc.words:
+            text = tok.text
+            if not _RUN.search(text):
+                continue
+            for part in _PART.finditer(text):
+                word = part.group()
+                if len(word) < 3 or not _RUN.search(word):
+                    continue
+                start = tok.start + part.start()
+                if word.isupper() or any(c.isdigit() for c in word):
+                    continue
+                if word[0].isupper():
+                    if any(c.isupper() for c in word[1:]):
+                        continue
+                    if part.start() or not _SENTENCE_START.search(
+                            prose, max(0, start - 4), start):
+                        continue  # a name: Mississippi, Llewellyn
+                lower = word.lower()
+                if lower.startswith("ll"):
+                    continue  # Spanish, Catalan and Welsh words and names: llama, Lloyd, lleno
+                if word[0].isupper() and (lower[0] != lower[1] or self._known(lower, lang)):
+                    # At a sentence start only a stutter of the first letter ("Eexpresses"),
+                    # in a word the lexicon lacks: "Allton said" is a name.
+                    continue
+                fixes = self.candidates(lower, lang)
+                if not fixes:
+                    continue
+                span = Span(start, start + len(word))
+                if len(fixes) == 1:
+                    fixed = fixes[0]
+                    if word[0].isupper():
+                        fixed = fixed[0].upper() + fixed[1:]
+                    yield Finding(
+                        span,
+                        message=f"Doubled letter: “{word}” is probably “{fixed}”",
+                        fix=Fix.safe(Edit.replace(span.start, span.end, fixed),
+                                     description=f"replace with “{fixed}”"),
+                        params={"word": word, "suggestion": fixed},
+                    )
+                else:
+                    listed = ", ".join(f"“{f}”" for f in fixes)
+                    yield Finding(
+                        span,
+                        message=f"Doubled letter: “{word}” is probably one of {listed}",
+                        params={"word": word, "suggestions": list(fixes)},
+                    )
+
+    def _known(self, word: str, lang: str) -> bool:
+        if self._lex is None:
+            self._lex = load_lexicon()
+        return self._lex.zipf(word, lang) > 0.0
+
+    def candidates(self, word: str, lang: str) -> tuple[str, ...]:
+        key = f"{lang}:{word}"
+        got = self._memo.get(key)
+        if got is not None:
+            return got
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        got = self._candidates(word, lang)
+        self._memo[key] = got
+        return got
+
+    def _candidates(self, word: str, lang: str) -> tuple[str, ...]:
+        if self._lex is None:
+            self._lex = load_lexicon()
+        lex = self._lex
+        if lang not in lex.langs:
+            return ()
+        opts = self.options
+        entry = lex.entry(word)
+        z = entry.zipf(lang) if entry else 0.0
+        if z >= opts.max_word_zipf:
+            return ()
+        if entry and any(v >= opts.foreign_zipf for k, v in entry.others.items() if k != lang):
+            return ()
+        found: list[str] = []
+        for run in _RUN.finditer(word):
+            fixed = word[: run.start()] + word[run.start() + 1 :]
+            if fixed in found:
+                continue
+            fz = lex.zipf(fixed, lang)
+            if fz >= opts.min_zipf and fz - z >= opts.min_gain:
+                found.append(fixed)
+        return tuple(found)
+
+
+CHECK = DoubledLetter

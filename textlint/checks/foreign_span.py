@@ -1,0 +1,842 @@
+"""Untranslated fragments and paragraphs: spans of another language inside the target language.
+
+How it works (see docs/translation.md for the measurements):
+
+1. Every word gets a log-likelihood ratio per candidate language: how much more frequent it
+   is there than in the target language (zipf difference, from textlint.lexicon). Words
+   clearly of the target language cost nothing more: the scan is one dictionary probe each.
+2. Around the words that look foreign ("seeds"), a Viterbi pass over a two-or-more-state
+   model (target, candidate languages) segments the sentence. Entering and leaving a foreign
+   span costs a fixed penalty, lowered where real machine translation leaves fragments:
+   after an opening bracket or quotation mark, at a line start, next to punctuation.
+   Ambiguous words (``a``, ``do``, ``no``) follow their neighbours.
+3. Capitalised words inside a sentence, acronyms, numbers and masked text (code, URLs) are
+   neutral; established loanwords (frequent in English, or in the shipped phrase list) and
+   terms the text italicises or glosses are never reported.
+4. The document's source language is learnt from its confident spans and used to name the
+   language of ambiguous ones.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import regex
+
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document, Token
+from textlint.lexicon import (
+    LANGUAGES,
+    CharModel,
+    Lexicon,
+    load_chars,
+    load_lexicon,
+    normalize,
+)
+
+
+@dataclass(frozen=True)
+class ForeignSpanOptions:
+    # Target language; empty: the document's language (--lang); "auto": detect it.
+    target: str = ""
+    # Candidate source languages; empty: every Latin-script language of the lexicon.
+    source: list[str] = field(default_factory=list)
+    # Extra words or phrases that are never reported (case-insensitive).
+    allow: list[str] = field(default_factory=list)
+    # "fragment": spans inside target-language text; "paragraph": whole foreign paragraphs.
+    mode: Literal["fragment", "paragraph"] = "fragment"
+    # Lowest confidence (0-1) reported.
+    min_confidence: float = 0.5
+    # Offer an unsafe fix for the commonest leftovers (reporting verbs such as "disse Kim").
+    glossary_fix: bool = True
+
+
+# --- tuning constants (chosen on the dev split only) -------------------------------------------
+SEED = 1.0            # a word this much (log10) more frequent abroad starts a closer look
+ENTER = 2.2           # cost (log10) of entering a foreign span in running text
+LEAVE = 1.2           # cost of leaving it
+ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
+LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
+STEP = 0.2            # every word in a foreign span costs this (foreign words are rare)
+SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
+OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
+DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
+INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
+MINOR_PRIOR = 1.0
+CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
+MAX_STATES = 3        # foreign languages competing in one chunk
+SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
+SWITCH = 3.5          # cost of going straight from one foreign language to another
+CLIP_LOW, CLIP_HIGH = -3.0, 4.0
+TARGET_FLOOR = 0.5    # zipf assumed for a word the target's list lacks
+EVIDENCE = 1.0        # a span needs one lowercase word at least this foreign
+MIN_SCORE = 1.5       # ... and this much evidence in total
+WINDOW = 12           # tokens looked at on each side of a seed
+PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
+PARA_WORDS = 6
+
+# Masked markup (\0: Markdown link brackets, heading marks) also opens and closes units.
+_OPEN = "([{“‘«‹„‚\"'\0"
+_CLOSE = ")]}”’»›\"'\0"
+_PUNCT = ",;:—–"
+_SENT_END = regex.compile(r"[.!?…]")
+_ITALIC = "_*\0"
+_GLOSS_LANGS = (
+    "Arabic|Bosnian|Catalan|Chinese|Croatian|Czech|Danish|Dutch|Filipino|Finnish|French|German|"
+    "Greek|Hebrew|Hindi|Hungarian|Icelandic|Indonesian|Italian|Japanese|Korean|Latin|Latvian|"
+    "Lithuanian|Malay|Norwegian|Polish|Portuguese|Romanian|Russian|Serbian|Slovak|Slovenian|"
+    "Spanish|Swedish|Tagalog|Turkish|Vietnamese"
+)
+_GLOSS_BEFORE = regex.compile(
+    r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
+    r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")),?\W*$",
+    regex.I | regex.V1,
+)
+_GLOSS_AFTER = regex.compile(
+    r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
+    r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
+    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
+    regex.I | regex.V1,
+)
+# Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
+# name they belong to it.
+_PARTICLES = frozenset((
+    "de", "da", "do", "dos", "das", "del", "della", "delle", "dei", "degli", "di", "du", "des",
+    "la", "le", "les", "lo", "van", "von", "der", "den", "ter", "ten", "zu", "zur", "y", "e", "i",
+    "et", "al", "el", "bin", "ibn", "ben", "abu", "st", "san", "santa", "são", "af", "av", "auf",
+    "am", "im", "an", "alle",
+))
+_PAREN_BEFORE = regex.compile(r"\(\s*$")
+_PAREN_AFTER = regex.compile(r"\s*\)")
+# A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
+# the opening mark, the span, and punctuation closing the utterance inside the marks.
+_QUOTE_OPENED = regex.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
+_SENT_START = regex.compile(r"[.!?][^\S\n]+$")
+_UTTER_AFTER = regex.compile(
+    r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
+)
+_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
+# What may separate two spans of one language that are then reported as one: punctuation, and
+# names (capitalised nouns are names in English but common nouns in German).
+_BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
+                        r"[,;:–—-]?[^\S\n]*", regex.V1)
+_IPA = regex.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
+_YEAR_AFTER = regex.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
+_DIGIT = regex.compile(r"\d")
+_SPLIT = regex.compile(r"['\-‐’]")
+_CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
+_CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
+_LATIN = regex.compile(r"\p{Latin}")
+_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+
+# Reporting verbs machine translation leaves after a quotation, with their English past tense.
+_REPORTING: dict[str, tuple[str, str]] = {
+    "disse": ("pt", "said"), "afirmou": ("pt", "said"), "declarou": ("pt", "declared"),
+    "acrescentou": ("pt", "added"), "explicou": ("pt", "explained"),
+    "dijo": ("es", "said"), "afirmó": ("es", "said"), "añadió": ("es", "added"),
+    "explicó": ("es", "explained"), "declaró": ("es", "declared"),
+    "sagte": ("de", "said"), "erklärte": ("de", "explained"),
+    "ha detto": ("it", "said"), "ha dichiarato": ("it", "declared"),
+    "a déclaré": ("fr", "declared"), "a dit": ("fr", "said"), "a ajouté": ("fr", "added"),
+    "zei": ("nl", "said"),
+}
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """Established foreign words and phrases of English (shipped list, see docs)."""
+    text = resources.files("textlint.langdata").joinpath("established.txt").read_text("utf-8")
+    words: set[str] = set()
+    phrases: set[str] = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        key = " ".join(normalize(p) for p in line.split())
+        for variant in (key, _strip_accents(key)):
+            (phrases if " " in variant else words).add(variant)
+    return frozenset(words), frozenset(phrases)
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    margins: dict[str, float]
+    # 1.0 normal word; 0.0 neutral (names, numbers, units: no evidence either way);
+    # -1.0 forced to the target language (allowed phrases, code, abbreviations).
+    weight: float = 1.0
+    name: bool = False
+    unknown: bool = False
+    bracket: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One foreign span the model found."""
+
+    start: int
+    end: int
+    lang: str
+    score: float
+    confidence: float
+    first: int  # token indices, inclusive
+    last: int
+
+
+@dataclass
+class Analysis:
+    hits: list[Hit]
+    paragraphs: list[tuple[Span, str, float]]
+    scripts_done: bool = False
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], Analysis]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class Model:
+    """Everything derived from the lexicon for one target and candidate set; shared by rules."""
+
+    def __init__(self, lexicon: Lexicon, target: str, candidates: Sequence[str],
+                 allow: Iterable[str]) -> None:
+        self.lex = lexicon
+        self.target = target
+        self.candidates = tuple(c for c in candidates if c != target and c in lexicon.langs)
+        self.cand_set = frozenset(self.candidates)
+        # Languages wordfreq has only a small list for are less common on the web, and so as
+        # sources of machine translation: entering them costs more.
+        self.prior = {c: MINOR_PRIOR if lexicon.depth.get(c, 1.0) >= 2.0 else 0.0
+                      for c in self.candidates}
+        words, phrases = _load_phrases()
+        extra = [" ".join(normalize(p) for p in a.split()) for a in allow]
+        self.allow_words = words | {a for a in extra if " " not in a}
+        self.allow_phrases = phrases | {a for a in extra if " " in a}
+        self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
+        self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.allow_phrases)
+        self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
+        self.chars: CharModel | None = None
+
+    # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
+    def word(self, text: str) -> tuple[float, dict[str, float], bool]:
+        got = self.memo.get(text)
+        if got is not None:
+            return got
+        if len(self.memo) > 200_000:
+            self.memo.clear()
+        key = normalize(text)
+        if key in self.allow_words:
+            got = (CLIP_LOW, {}, False)
+        else:
+            best, margins = self._margins(key)
+            if margins is None:
+                parts = [p for p in _SPLIT.split(key) if p]
+                if len(parts) > 1:
+                    got = self._combine([self._margins(p) for p in parts])
+                elif len(key) >= CHAR_MIN_LEN and key.isalpha() and not _IPA.search(key):
+                    got = self._letters(key)
+                else:
+                    got = (0.0, {}, True)
+            else:
+                got = (best, margins, False)
+            if len(key) <= 2:
+                cap = SHORT_CAP[len(key)]
+                got = (min(got[0], cap), {k: min(v, cap) for k, v in got[1].items()}, got[2])
+        self.memo[text] = got
+        return got
+
+    def _letters(self, key: str) -> tuple[float, dict[str, float], bool]:
+        """A word no list holds: weigh its letter trigrams (weak evidence, capped)."""
+        if self.chars is None:
+            self.chars = load_chars()
+        scores = self.chars.scores(key)
+        base = scores.get(self.target)
+        if base is None:
+            return 0.0, {}, True
+        n = len(key) + 1
+        out = {}
+        for lang in self.candidates:
+            d = (scores.get(lang, base) - base) * n * CHAR_WEIGHT
+            if d > 0:
+                out[lang] = min(d, CHAR_CAP)
+        return (max(out.values()) if out else 0.0), out, True
+
+    def _margins(self, key: str) -> tuple[float, dict[str, float] | None]:
+        entry = self.lex.entry(key)
+        if entry is None:
+            return 0.0, None
+        zt = entry.zipf(self.target) if self.target != "en" else entry.english
+        base = max(zt, TARGET_FLOOR)
+        # A word frequent in the target language is a word of that language in its own right
+        # (café, die, also): its foreign evidence is damped.
+        damp = min(1.0, max(DAMP_MIN, 1.0 - (zt - DAMP_FROM) / DAMP_SPAN))
+        out: dict[str, float] = {}
+        best = CLIP_LOW
+        for lang, z in entry.others.items() if self.target == "en" else self._others(entry):
+            if lang not in self.cand_set:
+                continue
+            m = z - base
+            if m <= CLIP_LOW:
+                continue
+            m = min(m, CLIP_HIGH)
+            if m > 0:
+                m *= damp
+                if zt == 0.0 and len(key) >= 4:
+                    m += OOV_BONUS  # not an English word at all, yet a word there
+            out[lang] = m
+            if m > best:
+                best = m
+        return best, out
+
+    def _others(self, entry: object) -> Iterator[tuple[str, float]]:
+        from textlint.lexicon import Entry
+
+        assert isinstance(entry, Entry)
+        if entry.english:
+            yield "en", entry.english
+        yield from entry.others.items()
+
+    @staticmethod
+    def _combine(parts: list[tuple[float, dict[str, float] | None]]
+                 ) -> tuple[float, dict[str, float], bool]:
+        known = [p[1] for p in parts if p[1] is not None]
+        if not known:
+            return 0.0, {}, True
+        langs = set(known[0])
+        for k in known[1:]:
+            langs &= set(k)
+        out = {lang: min(CLIP_HIGH, sum(k[lang] for k in known) / len(known)) for lang in langs}
+        return (max(out.values()) if out else CLIP_LOW), out, False
+
+    def margin(self, tok: Tok, lang: str) -> float:
+        w = tok.weight
+        if w == 0.0:
+            return -STEP / 2
+        if w < 0.0:
+            return CLIP_LOW
+        m = tok.margins.get(lang)
+        if m is None:
+            m = -STEP if tok.unknown else CLIP_LOW
+        return (m - STEP) * w
+
+
+class ForeignSpan(Check):
+    Options = ForeignSpanOptions
+
+    def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self.options: ForeignSpanOptions = options
+        self._models: dict[str, Model] = {}
+
+    def model(self, target: str) -> Model | None:
+        if target not in self._models:
+            lex = load_lexicon()
+            if target not in lex.langs:
+                return None
+            cands = self.options.source or [c for c in lex.langs]
+            self._models[target] = Model(lex, target, cands, self.options.allow)
+        return self._models[target]
+
+    def target_of(self, doc: Document) -> str:
+        target = self.options.target or doc.language or "en"
+        target = target.split("-")[0].split("_")[0].lower()
+        if target == "auto":
+            target = detect_language(doc.prose) or "en"
+        return target
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        if not doc.text:
+            return
+        target = self.target_of(doc)
+        model = self.model(target)
+        key = (target, tuple(self.options.source), tuple(self.options.allow))
+        per_doc = _CACHE.setdefault(doc, {})
+        analysis = per_doc.get(key)
+        if analysis is None:
+            analysis = analyse(doc, model) if model else Analysis([], [])
+            per_doc[key] = analysis
+        if model is not None and self.options.mode == "paragraph" and not analysis.scripts_done:
+            # Paragraphs in another script (computed once, for the paragraph rule only).
+            analysis.paragraphs.extend(non_latin_paragraphs(doc, analysis.paragraphs))
+            analysis.scripts_done = True
+        tname = LANGUAGES.get(target, target)
+        if self.options.mode == "paragraph":
+            for span, lang, conf in analysis.paragraphs:
+                name = LANGUAGES.get(lang, lang)
+                yield Finding(
+                    span,
+                    message=f"Paragraph in {name}, not {tname}: left untranslated",
+                    params={"lang": lang, "language": name, "confidence": round(conf, 2),
+                            "target": target},
+                )
+            return
+        for hit in analysis.hits:
+            if hit.confidence < self.options.min_confidence:
+                continue
+            if any(p.start <= hit.start < p.end for p, _, _ in analysis.paragraphs):
+                continue
+            frag = doc.text[hit.start : hit.end]
+            name = LANGUAGES.get(hit.lang, hit.lang)
+            fix = glossary_fix(doc, hit, target) if self.options.glossary_fix else None
+            yield Finding(
+                Span(hit.start, hit.end),
+                message=f'{name} fragment "{frag}" in {tname} text',
+                fix=fix,
+                params={"lang": hit.lang, "language": name, "confidence": round(hit.confidence, 2),
+                        "fragment": frag, "target": target},
+            )
+
+
+# --- analysis ---------------------------------------------------------------------------------
+
+
+def analyse(doc: Document, model: Model) -> Analysis:
+    prose = doc.prose
+    words = doc.words
+    word = model.word
+    seeds: list[int] = []
+    for i, w in enumerate(words):
+        if word(w.text)[0] >= SEED:
+            # A capitalised word inside a sentence is a name: no evidence unless brackets or
+            # a sentence start say otherwise.
+            if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
+                                                                w.start):
+                continue
+            seeds.append(i)
+    if not seeds:
+        return Analysis([], [])
+    hits: list[Hit] = []
+    done = -1
+    for s in seeds:
+        if s <= done:
+            continue
+        lo, hi = _chunk(prose, words, s)
+        # Extend the chunk while later seeds fall in the same sentence.
+        toks = _tokens(model, prose, words, lo, hi)
+        hits.extend(_decode(model, prose, toks, lo))
+        done = hi
+    hits = _merge(prose, hits)
+    hits = _relabel(model, hits, words)
+    hits = [h for h in hits if not _excused(model, doc, words, h)]
+    hits = [_extend_reporting(model, prose, words, h) for h in hits]
+    paras = _paragraphs(doc, words, hits)
+    return Analysis(hits, paras)
+
+
+def _chunk(prose: str, words: Sequence[Token], s: int) -> tuple[int, int]:
+    """Token range of the sentence (or line) around token ``s``, at most WINDOW each side."""
+    lo = s
+    while lo > 0 and s - lo < WINDOW:
+        gap = prose[words[lo - 1].end : words[lo].start]
+        if _hard_break(prose, words[lo - 1].end, gap) or (
+                _SENT_END.search(gap) and words[lo].text[0].isupper()):
+            break
+        lo -= 1
+    hi = s
+    n = len(words)
+    while hi + 1 < n and hi - s < WINDOW:
+        gap = prose[words[hi].end : words[hi + 1].start]
+        if _hard_break(prose, words[hi].end, gap) or (
+                _SENT_END.search(gap) and words[hi + 1].text[0].isupper()):
+            break
+        hi += 1
+    return lo, hi
+
+
+def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) -> list[Tok]:
+    """The chunk's words with their evidence, in context: which are names, particles of
+    names, units, code, allowed phrases, and which sit inside square brackets."""
+    toks: list[Tok] = []
+    n = len(prose)
+    depth = 0
+    for i in range(lo, hi + 1):
+        w = words[i]
+        text = w.text
+        _, margins, unknown = model.word(text)
+        tok = Tok(w.start, w.end, text, margins, unknown=unknown)
+        before = prose[words[i - 1].end if i else max(0, w.start - 3) : w.start]
+        depth = max(0, depth + before.count("[") - before.count("]"))
+        tok.bracket = depth > 0
+        prev_c = prose[w.start - 1] if w.start > 0 else " "
+        next_c = prose[w.end] if w.end < n else " "
+        next2 = prose[w.end + 1] if w.end + 1 < n else " "
+        if _DIGIT.search(text) or not _LATIN.search(text):
+            tok.weight = 0.0
+        elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
+                next_c == "." and next2.isalnum()):
+            tok.weight = -1.0  # code, domains, abbreviations such as e.g.
+        elif len(text) > 1 and text.isupper():
+            tok.weight = 0.0  # acronyms
+        elif text[0].isupper() or any(c.isupper() for c in text[1:]):
+            tok.name = True
+            initial = i == lo or _hard_break(prose, w.start - len(before), before) \
+                or bool(_SENT_END.search(before)) \
+                or any(c in _OPEN for c in before.strip())
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            name_follows = nxt is not None and _joined(prose[w.end : nxt.start]) and (
+                _is_name(nxt.text) or (
+                    len(nxt.text) <= 4 and nxt.text.islower() and i + 2 < len(words)
+                    and _is_name(words[i + 2].text)
+                    and _joined(prose[nxt.end : words[i + 2].start])))
+            if tok.bracket:
+                pass  # MT leaves bracketed insertions whole: "[A Coreia do Norte]"
+            elif not initial or name_follows or not text[0].isupper():
+                tok.weight = 0.0
+            else:
+                tok.weight = INITIAL_WEIGHT
+        toks.append(tok)
+    # Context that needs both neighbours (looking one word past the chunk's edges).
+    nwords = len(words)
+    for j, tok in enumerate(toks):
+        if tok.weight != 1.0 or tok.name or tok.bracket:
+            continue
+        i = lo + j
+        prev = toks[j - 1] if j else None
+        if prev is not None and prev.weight == 0.0 and _DIGIT.search(prev.text) \
+                and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
+            tok.weight = 0.0  # a unit: 25 km (15 mi)
+        elif normalize(tok.text) in _PARTICLES and (
+            (i + 1 < nwords and _is_name(words[i + 1].text)
+             and _joined(prose[tok.end : words[i + 1].start]))
+            or (i > 0 and _is_name(words[i - 1].text)
+                and _joined(prose[words[i - 1].end : tok.start])
+                and (j == 0 or toks[j - 1].weight == 0.0))):
+            tok.weight = 0.0  # a particle of a name: Charles de Gaulle, Île de la Cité
+    # Established phrases (de facto, status quo) and the user's allowed phrases.
+    if model.allow_phrases:
+        keys = [normalize(t.text) for t in toks]
+        firsts = model.phrase_firsts
+        for j in range(len(toks)):
+            if keys[j] not in firsts:
+                continue
+            for k in range(min(model.max_phrase, len(toks) - j), 1, -1):
+                if " ".join(keys[j : j + k]) in model.allow_phrases:
+                    for t in toks[j : j + k]:
+                        t.weight = -1.0
+                    break
+    return toks
+
+
+def _hard_break(prose: str, at: int, gap: str) -> bool:
+    """A line break that ends a unit: a blank line, or the end of a short line (a label, a
+    heading). The breaks of hard-wrapped prose (lines of 40+ characters) are spaces."""
+    first = gap.find("\n")
+    if first < 0:
+        return False
+    if gap.count("\n") > 1:
+        return True
+    line_start = prose.rfind("\n", 0, at) + 1
+    return at - line_start < SHORT_LINE
+
+
+def _joined(gap: str) -> bool:
+    """Words separated only by a space or the line break of wrapped prose."""
+    return gap in (" ", "\n", "\r\n", "\u00a0")
+
+
+def _is_name(text: str) -> bool:
+    return text[0].isupper() and not (len(text) > 1 and text.isupper())
+
+
+def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
+    """(soft enter before b, soft leave after a): punctuation, brackets, quotes, line breaks."""
+    if a is None or b is None:
+        return True, True
+    gap = prose[a.end : b.start]
+    if not gap.strip(" \r\n"):
+        brk = "\n" in gap and _hard_break(prose, a.end, gap)
+        return brk, brk
+    brk = "\n" in gap and _hard_break(prose, a.end, gap)
+    soft_enter = brk or any(c in _OPEN or c in _PUNCT for c in gap) or \
+        bool(_SENT_END.search(gap))
+    soft_leave = brk or any(c in _CLOSE or c in _PUNCT for c in gap) or \
+        bool(_SENT_END.search(gap))
+    return soft_enter, soft_leave
+
+
+def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
+    # Only the languages with the most evidence in this chunk compete (speed; the others
+    # cannot win a span anyway).
+    support: dict[str, float] = {}
+    for tk in toks:
+        if tk.weight > 0:
+            for lang, m in tk.margins.items():
+                if m > 0:
+                    support[lang] = support.get(lang, 0.0) + m
+    if not support:
+        return []
+    langs = sorted(support, key=lambda k: (-support[k], k))[:MAX_STATES]
+    states = ["", *langs]
+    n = len(toks)
+    nstates = len(states)
+    neg = -math.inf
+    score = [0.0] + [neg] * len(langs)
+    priors = [0.0] + [model.prior[lang] for lang in langs]
+    margin = model.margin
+    back: list[list[int]] = []
+    for x in range(n):
+        tok = toks[x]
+        if x == 0:
+            soft_enter, soft_leave = True, True
+        else:
+            soft_enter, soft_leave = _gap_kind(prose, toks[x - 1], tok)
+        enter = ENTER_SOFT if soft_enter else ENTER
+        leave = LEAVE_SOFT if soft_leave else LEAVE
+        # Into the target state: stay, or leave a foreign one.
+        best, arg = score[0], 0
+        for k in range(1, nstates):
+            if score[k] - leave > best:
+                best, arg = score[k] - leave, k
+        new = [best]
+        ptr = [arg]
+        for j in range(1, nstates):
+            best, arg = score[0] - enter - priors[j], 0
+            for k in range(1, nstates):
+                c = score[k] if k == j else score[k] - SWITCH
+                if c > best:
+                    best, arg = c, k
+            new.append(best + margin(tok, states[j]))
+            ptr.append(arg)
+        score = new
+        back.append(ptr)
+    # Leave at the end of the chunk.
+    last_soft = True
+    final = [score[0]] + [score[j] - (LEAVE_SOFT if last_soft else LEAVE)
+                          for j in range(1, len(states))]
+    j = max(range(len(states)), key=lambda k: final[k])
+    path = [0] * n
+    for x in range(n - 1, -1, -1):
+        path[x] = j
+        j = back[x][j]
+    hits: list[Hit] = []
+    x = 0
+    while x < n:
+        if path[x] == 0:
+            x += 1
+            continue
+        j = path[x]
+        u = x
+        while u + 1 < n and path[u + 1] == j:
+            u += 1
+        hit = _make_hit(model, toks, x, u, states[j], lo)
+        if hit:
+            hits.append(hit)
+        x = u + 1
+    return hits
+
+
+def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int) -> Hit | None:
+    # Trim neutral words (names, numbers) at the edges.
+    while a <= b and toks[a].weight == 0.0:
+        a += 1
+    while b >= a and toks[b].weight == 0.0:
+        b -= 1
+    if a > b:
+        return None
+    span = toks[a : b + 1]
+    total = sum(model.margin(t, lang) for t in span)
+    evidence = max((t.margins.get(lang, CLIP_LOW) * t.weight for t in span
+                    if t.weight > 0 and len(t.text) >= 3 and (t.bracket or not t.name)),
+                   default=CLIP_LOW)
+    if evidence < EVIDENCE or total < MIN_SCORE:
+        return None
+    conf = 1.0 / (1.0 + 10 ** (-(total - ENTER_SOFT - LEAVE_SOFT)))
+    return Hit(span[0].start, span[-1].end, lang, total, conf, lo + a, lo + b)
+
+
+def _utterance(prose: str, h: Hit) -> bool:
+    """The span is a whole quoted sentence or quotation, ended by punctuation:
+    ``: "La signora e fuori; ma verra subito";`` or ``“Buon giorno! Take ...``."""
+    if not _UTTER_AFTER.match(prose, h.end):
+        return False
+    lead = prose[max(0, h.start - 80) : h.start]
+    m = _QUOTE_OPENED.search(lead)
+    if m:
+        return True
+    # A sentence inside a quotation that is still open in this paragraph.
+    if not _SENT_START.search(lead):
+        return False
+    cut = prose.rfind("\n\n", max(0, h.start - 3000), h.start)
+    para = prose[cut + 1 if cut >= 0 else max(0, h.start - 3000) : h.start]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
+    """Join spans of one language separated only by punctuation ("La signora e fuori; ma")."""
+    out: list[Hit] = []
+    for h in hits:
+        if out and out[-1].lang == h.lang and h.start - out[-1].end <= 60 and \
+                _BRIDGE.fullmatch(prose, out[-1].end, h.start):
+            p = out[-1]
+            score = p.score + h.score
+            out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
+                          p.first, h.last)
+        else:
+            out.append(h)
+    return out
+
+
+def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]:
+    """Name every span after the document's main source language when that language explains
+    it nearly as well: "disse" is Norwegian too, but not in a Portuguese-sourced page."""
+    if len(hits) < 2:
+        return hits
+    weight: dict[str, float] = {}
+    for h in hits:
+        weight[h.lang] = weight.get(h.lang, 0.0) + h.score
+    main = max(sorted(weight), key=lambda k: weight[k])
+    out: list[Hit] = []
+    for h in hits:
+        if h.lang != main:
+            alt = sum(model.word(words[i].text)[1].get(main, CLIP_LOW)
+                      for i in range(h.first, h.last + 1))
+            if alt >= h.score - 1.5 and alt >= MIN_SCORE:
+                conf = 1.0 / (1.0 + 10 ** (-(alt - ENTER_SOFT - LEAVE_SOFT)))
+                h = Hit(h.start, h.end, main, alt, conf, h.first, h.last)
+        out.append(h)
+    return out
+
+
+def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
+    text = doc.text
+    prose = doc.prose
+    # A whole quoted utterance in another language: dialogue, a motto (deliberate).
+    if _utterance(prose, h):
+        return True
+    # The title of a work, dated: "the film Touchez pas au grisbi (1954)".
+    if _YEAR_AFTER.match(prose, h.end):
+        return True
+    # Italicised (_word_, *word*, or markup masked around it).
+    before = text[max(0, h.start - 1) : h.start]
+    after = text[h.end : h.end + 1]
+    if before and after and before in _ITALIC and after in _ITALIC:
+        return True
+    # Glossed: "the word X", "called X", "X (meaning ...)".
+    lead = prose[max(0, h.start - 30) : h.start]
+    lead = lead.rstrip(" “\"‘'«")
+    if _GLOSS_BEFORE.search(lead + " "):
+        return True
+    if _GLOSS_AFTER.match(prose[h.end : h.end + 20]):
+        return True
+    # The whole content of parentheses: the original term given beside its translation.
+    return bool(_PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start)
+                and _PAREN_AFTER.match(prose, h.end))
+
+
+def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
+    """``”, disse Kim.``: a foreign reporting verb after a quotation takes the name after it."""
+    lead = prose[max(0, h.start - 4) : h.start]
+    if not any(c in "”\"’»" for c in lead):
+        return h
+    j = h.last + 1
+    end = h.end
+    while j < len(words) and words[j].text[0].isupper():
+        gap = prose[words[j - 1].end : words[j].start]
+        if gap not in (" ", "\u00a0"):
+            break
+        end = words[j].end
+        j += 1
+    if end == h.end:
+        return h
+    # The reporting verb names the language: "disse" is also Norwegian, but not before a name.
+    verb = " ".join(normalize(w.text) for w in words[h.first : h.last + 1])
+    known = _REPORTING.get(verb)
+    lang = known[0] if known and known[0] in model.cand_set else h.lang
+    return Hit(h.start, end, lang, h.score, h.confidence, h.first, j - 1)
+
+
+def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
+                ) -> list[tuple[Span, str, float]]:
+    if not hits:
+        return []
+    out: list[tuple[Span, str, float]] = []
+    starts = [w.start for w in words]
+    import bisect
+
+    for para in doc.paragraphs:
+        inside = [h for h in hits if para.start <= h.start < para.end]
+        if not inside:
+            continue
+        a = bisect.bisect_left(starts, para.start)
+        b = bisect.bisect_left(starts, para.end)
+        # Lowercase words only: names are neutral and would make an English paragraph about
+        # foreign places look foreign.
+        n = sum(1 for w in words[a:b] if w.text[0].islower())
+        if n < PARA_WORDS:
+            continue
+        covered = sum(1 for h in inside for w in words[h.first : h.last + 1]
+                      if w.text[0].islower())
+        if covered / n >= PARA_SHARE:
+            weight: dict[str, float] = {}
+            for h in inside:
+                weight[h.lang] = weight.get(h.lang, 0.0) + h.score
+            lang = max(sorted(weight), key=lambda k: weight[k])
+            conf = min(0.99, covered / n)
+            out.append((para, lang, conf))
+    return out
+
+
+def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
+                         ) -> list[tuple[Span, str, float]]:
+    """Paragraphs mostly in another script (Cyrillic, Han, ...) inside a Latin-script text,
+    named by langdetect (seeded, so the answer is the same every run)."""
+    out: list[tuple[Span, str, float]] = []
+    prose = doc.prose
+    latin_total = len(_LATIN.findall(prose))
+    if latin_total == 0:
+        return out
+    for para in doc.paragraphs:
+        chunk = prose[para.start : para.end]
+        other = len(_NON_LATIN_LETTER.findall(chunk))
+        latin = len(_LATIN.findall(chunk))
+        if other >= 20 and other > 2 * latin:
+            lang = detect_language(chunk) or "und"
+            out.append((para, lang, 0.9))
+    return out
+
+
+def detect_language(text: str) -> str | None:
+    """langdetect, seeded for determinism; None for text too short or without letters."""
+    sample = text.replace("\0", " ")[:5000]
+    if sum(c.isalpha() for c in sample) < 20:
+        return None
+    try:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        code: str = detect(sample)
+    except Exception:  # langdetect raises on text without features
+        return None
+    return {"no": "nb", "tl": "fil", "hr": "sh", "sr": "sh", "bs": "sh"}.get(code, code)
+
+
+def glossary_fix(doc: Document, hit: Hit, target: str) -> Fix | None:
+    """``, disse Kim.`` -> ``, Kim said.``: only a reporting verb followed by a name."""
+    if target != "en":
+        return None
+    frag = doc.text[hit.start : hit.end]
+    m = regex.fullmatch(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)",
+                        frag)
+    if not m:
+        return None
+    known = _REPORTING.get(normalize(m.group(1)))
+    if known is None:
+        return None
+    verb = known[1]
+    return Fix.unsafe(Edit.replace(hit.start, hit.end, f"{m.group(2)} {verb}"),
+                      description=f"translate the reporting clause: {m.group(2)} {verb}")
+
+
+CHECK = ForeignSpan
