@@ -22,7 +22,7 @@ MASK = "\0"
 # The standard ``re`` module is faster here than ``regex``; combining marks are listed
 # because ``re`` does not count them as word characters.
 _WORD = re.compile(
-    r"[^\W_][^\W_\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*"
+    r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*[^\W_][^\W_\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*"
     r"(?:[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]+[^\W_]*)*"
     r"(?:['’\-‐][^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*)*"
 )
