@@ -24,7 +24,6 @@ from textlint.checks._textmatch import (
     TimedOut,
     compile_user_regex,
     deletion_edits,
-    phrase_regex,
     prev_content_line,
     skipped,
     timed_finditer,
@@ -52,6 +51,60 @@ class LinesOptions:
     hidden_text: Literal["unsafe", "skip"] = "unsafe"
     max_length: int = 300
     timeout: float = DEFAULT_TIMEOUT
+
+
+_APOSTROPHE = "'’ʼ‘`´"
+_TOKEN = regex.compile(rf"[\p{{L}}\p{{N}}]+(?:[{_APOSTROPHE}][\p{{L}}\p{{N}}]+)*")
+_QUOTE_CHARS = frozenset("\"'“”„‟‘’‚")
+_APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHE})
+
+
+class _PhraseLines:
+    """Lines made of listed phrases, compared as sequences of words.
+
+    A phrase is its words (case-folded unless case matters, apostrophes unified); a line
+    matches when its words are one or more listed phrases in a row and nothing between or
+    around them is a letter, a digit or a quotation mark. Matching costs a dictionary lookup
+    per word, and building it compiles nothing, which keeps start-up fast for long lists."""
+
+    def __init__(self, lines: list[str], ignore_case: bool) -> None:
+        self.ignore_case = ignore_case
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        for item in lines:
+            words = self.words(item)
+            if not words:
+                raise ValueError(f"option 'lines': {item!r} has no letters or digits")
+            by_first.setdefault(words[0], set()).add(tuple(words))
+        self.by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+        self.phrases = [p for v in self.by_first.values() for p in v]
+
+    def words(self, text: str) -> list[str] | None:
+        """The words of ``text``, or None when a quotation mark stands outside a word."""
+        out: list[str] = []
+        pos = 0
+        for m in _TOKEN.finditer(text):
+            if not _QUOTE_CHARS.isdisjoint(text[pos : m.start()]):
+                return None
+            word = m.group().translate(_APOSTROPHE_FOLD)
+            out.append(word.casefold() if self.ignore_case else word)
+            pos = m.end()
+        if not _QUOTE_CHARS.isdisjoint(text[pos:]):
+            return None
+        return out
+
+    def covers(self, line: str) -> bool:
+        words = self.words(line)
+        if not words:
+            return False
+        reachable = [False] * (len(words) + 1)
+        reachable[0] = True
+        for i in range(len(words)):
+            if not reachable[i]:
+                continue
+            for phrase in self.by_first.get(words[i], ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    reachable[i + len(phrase)] = True
+        return reachable[-1]
 
 
 class _Matcher:
@@ -84,23 +137,12 @@ class Lines(Check):
         if options.max_length < 1:
             raise ValueError("option 'max-length' must be at least 1")
         self._flags = regex.V0 | regex.MULTILINE | (regex.IGNORECASE if options.ignore_case else 0)
-        self._exact: Any = None
+        self._exact: _PhraseLines | None = None
         self._firsts: frozenset[str] = frozenset()
         if options.lines:
-            cores = []
-            firsts = set()
-            for item in options.lines:
-                core = _EDGE.sub("", item)
-                if not core:
-                    raise ValueError(f"option 'lines': {item!r} has no letters or digits")
-                cores.append(phrase_regex(core, space=r"[^\S\n]+"))
-                firsts.add(_FIRST_WORD.match(core).group().casefold())
-            alt = "|".join(f"(?:{c})" for c in sorted(set(cores), key=lambda c: (-len(c), c)))
-            # Phrases begin and end with a letter or digit and separators never do, so the
-            # pieces cannot trade characters: the match is linear in the line.
-            self._exact = regex.compile(rf"{_SEP}*(?:{alt})(?:{_SEP}+(?:{alt}))*{_SEP}*$",
-                                        self._flags)
-            self._firsts = frozenset(firsts)
+            self._exact = _PhraseLines(options.lines, options.ignore_case)
+            # The line index keys lines by their first run of letters and digits.
+            self._firsts = frozenset(p[0].split("'")[0].casefold() for p in self._exact.phrases)
         together: list[str] = []
         self._matchers: list[_Matcher] = []
         for i, pattern in enumerate(options.patterns):
@@ -127,7 +169,8 @@ class Lines(Check):
         if self._exact is not None:
             for start in starts if starts is not None else self._candidates(doc):
                 end = prose.find("\n", start)
-                if self._exact.match(prose, start, len(prose) if end == -1 else end):
+                line = prose[start : len(prose) if end == -1 else end]
+                if len(line) <= self.options.max_length and self._exact.covers(line):
                     found[doc.line_of(start)] = self.options.lines_fix
         problems = [self._skipped(p, 0, earlier=True) for p in self._timed_out]
         for matcher in list(self._matchers):
