@@ -92,3 +92,17 @@ def test_plain_masking_edge_cases(text: str, visible: str) -> None:
     doc = Document(text)
     assert visible in doc.prose
     assert ")" not in doc.prose or "(" in doc.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("a (`x “y\nz”`) and (`w”v`) b", ["x “y", "w”v"]),
+        ("``double `tick` code``", ["double"]),
+    ],
+    ids=["code-wraps-a-line", "double-backticks"],
+)
+def test_markdown_inline_code(text: str, hidden: list[str]) -> None:
+    prose = Document(text, format="markdown").prose
+    for part in hidden:
+        assert part not in prose

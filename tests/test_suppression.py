@@ -64,3 +64,19 @@ def test_directive_is_not_prose() -> None:
     # A rule never sees the directive itself (here: the word "bad" inside it is not flagged).
     doc = Document("<!-- textlint-disable no-bad -->")
     assert "textlint" not in doc.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("A textlint-disable comment that suppresses nothing.\nbad", "plain", [("no-bad", 2)]),
+        ("```text\n<!-- textlint-disable no-bad -->\n```\nbad", "markdown", [("no-bad", 4)]),
+        ("textlint-disable no-bad\nbad", "markdown", [("no-bad", 2)]),
+        ("<!-- textlint-disable no-bad -->\nbad", "markdown", []),
+    ],
+    ids=["prose-mention", "markdown-code-block", "markdown-bare", "markdown-comment"],
+)
+def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str, int]]) -> None:
+    lt = linter(replace_rule("bad", "good", "no-bad"), _unused_rule())
+    doc = Document(text, format=fmt)
+    assert [(d.rule_id, doc.position(d.span.start)[0]) for d in lt.lint(doc)] == expected

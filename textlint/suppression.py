@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 
 from textlint.diagnostics import Diagnostic, Span
 from textlint.document import Document
+from textlint.formats.plain import DIRECTIVE
 
-DIRECTIVE = re.compile(
-    r"textlint-(?P<verb>disable-next-line|disable|enable)\b"
-    r"(?P<rules>(?:[ \t]*,?[ \t]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?![\w-]))*)"
-)
 ALL = "*"
 
 
@@ -35,10 +32,20 @@ def parse(doc: Document) -> list[Suppression]:
         return []
     out: list[Suppression] = []
     open_regions: dict[str, tuple[Span, int]] = {}
+    code: list[Span] = []
+    if doc.format == "markdown":
+        from textlint.formats.markdown import code_blocks
+
+        code = code_blocks(text)
     for m in DIRECTIVE.finditer(text):
+        if doc.format == "markdown" and (
+            not (m.group("open") or "").startswith("<!--")
+            or any(c.start <= m.start() < c.end for c in code)
+        ):
+            continue  # in Markdown only an HTML comment outside code blocks is a comment
         rules = [r for r in re.split(r"[\s,]+", m.group("rules")) if r] or [ALL]
         line = doc.line_of(m.start())
-        span = Span(m.start(), m.end())
+        span = Span(m.start("verb") - len("textlint-"), m.end("rules"))
         next_line_start = (
             doc.line_starts[line + 1] if line + 1 < len(doc.line_starts) else len(text)
         )

@@ -11,6 +11,8 @@ from textlint.formats import plain
 
 _FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
 _INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+")
+# Inline code may wrap onto the next line of its paragraph.
+_INLINE_CODE = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t]*\n))+?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
@@ -22,10 +24,11 @@ _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$", re.M)
 
 
 def mask(text: str) -> list[Span]:
-    spans = plain.mask(text)
+    spans = plain.mask(text, inline_code=False)
     for pattern in (
         _FENCE,
         _INDENTED,
+        _INLINE_CODE,
         _HTML_COMMENT,
         _HTML_TAG,
         _LINK_TARGET,
@@ -37,3 +40,8 @@ def mask(text: str) -> list[Span]:
     ):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     return spans
+
+
+def code_blocks(text: str) -> list[Span]:
+    """Fenced and indented code blocks: what looks like a comment there is an example."""
+    return [Span(m.start(), m.end()) for p in (_FENCE, _INDENTED) for m in p.finditer(text)]

@@ -21,12 +21,17 @@ _EMAIL_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 _LOCAL_PART = re.compile(r"[\w.+-]+$")
 # reStructuredText ``literals`` first, then `code`; an old-style `quotation' is not code.
 _CODE = re.compile(r"``[^`\n]+``|`[^`\n]+`")
-_OLD_QUOTE = re.compile(r"^`\w[^`]*'(?:\W|$)")
+# `quote' spans to the next backtick, which then follows a space: code does not end in one.
+_OLD_QUOTE = re.compile(r"^`\w[^`]*'[^`]*\s`$")
 _TLD = re.compile(r"\.(?:com|org|net|io|gov|edu|py|txt|md|json|toml|html?)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
+# A suppression comment stands alone on its line: bare, after # or //, or as an HTML comment.
+# Prose that mentions textlint-disable is not a comment.
 DIRECTIVE = re.compile(
-    r"(?:<!--[ \t]*|#[ \t]*|//[ \t]*)?"
-    r"textlint-(?:disable-next-line|disable|enable)\b[^\n]*?(?:[ \t]*-->|$)",
+    r"^[ \t]*(?P<open><!--[ \t]*|#[ \t]*|//[ \t]*)?"
+    r"textlint-(?P<verb>disable-next-line|disable|enable)"
+    r"(?P<rules>(?:[ \t]*,?[ \t]*[a-z][a-z0-9]*(?:-[a-z0-9]+)*)*)"
+    r"[ \t]*(?(open)(?:-->)?)[ \t]*\r?$",
     re.MULTILINE,
 )
 _LOOKBACK = 80
@@ -68,13 +73,15 @@ def _code(text: str) -> list[Span]:
             pos = m.start() + 1  # the backtick opened a quotation: look again after it
 
 
-def mask(text: str) -> list[Span]:
+def mask(text: str, inline_code: bool = True) -> list[Span]:
+    """Masked spans of plain text; ``inline_code=False`` leaves backticks to a format that
+    knows better (Markdown code spans may wrap across lines)."""
     spans: list[Span] = []
     if "://" in text or "www." in text.lower():
         spans.extend(_urls(text))
     if "@" in text:
         spans.extend(_anchored(text, _EMAIL_AT, _LOCAL_PART))
-    if "`" in text:
+    if inline_code and "`" in text:
         spans.extend(_code(text))
     spans.extend(_anchored(text, _TLD, _NAME_BEFORE))
     if "textlint-" in text:
