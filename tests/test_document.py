@@ -77,3 +77,18 @@ def test_markdown_masks_markup(text: str, visible: str) -> None:
     doc = Document(text, format="markdown")
     assert visible in doc.prose
     assert "```" not in doc.prose and "**" not in doc.prose and "](" not in doc.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "visible"),
+    [
+        ("See ``rpds.py`` (equivalently ``rpds-py``) ok", "(equivalently "),
+        ("the `quote' and `code x` here", "`quote' and "),
+        ("at https://en.wikipedia.org/wiki/Bordeaux_(wine) now", " now"),
+    ],
+    ids=["rst-literals", "old-style-quote", "url-with-brackets"],
+)
+def test_plain_masking_edge_cases(text: str, visible: str) -> None:
+    doc = Document(text)
+    assert visible in doc.prose
+    assert ")" not in doc.prose or "(" in doc.prose

@@ -19,7 +19,9 @@ _URL = re.compile(
 )
 _EMAIL_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 _LOCAL_PART = re.compile(r"[\w.+-]+$")
-_CODE = re.compile(r"`[^`\n]+`")
+# reStructuredText ``literals`` first, then `code`; an old-style `quotation' is not code.
+_CODE = re.compile(r"``[^`\n]+``|`[^`\n]+`")
+_OLD_QUOTE = re.compile(r"^`\w[^`]*'(?:\W|$)")
 _TLD = re.compile(r"\.(?:com|org|net|io|gov|edu|py|txt|md|json|toml|html?)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
 DIRECTIVE = re.compile(
@@ -41,14 +43,39 @@ def _anchored(text: str, anchor: re.Pattern[str], before: re.Pattern[str]) -> li
     return out
 
 
+def _urls(text: str) -> list[Span]:
+    out = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        # A URL with an opening bracket owns its closing one: .../Bordeaux_(wine).
+        if m.group().count("(") > m.group().count(")") and text[end : end + 1] == ")":
+            end += 1
+        out.append(Span(m.start(), end))
+    return out
+
+
+def _code(text: str) -> list[Span]:
+    out = []
+    pos = 0
+    while True:
+        m = _CODE.search(text, pos)
+        if m is None:
+            return out
+        if m.group().startswith("``") or not _OLD_QUOTE.match(m.group()):
+            out.append(Span(m.start(), m.end()))
+            pos = m.end()
+        else:
+            pos = m.start() + 1  # the backtick opened a quotation: look again after it
+
+
 def mask(text: str) -> list[Span]:
     spans: list[Span] = []
     if "://" in text or "www." in text.lower():
-        spans.extend(Span(m.start(), m.end()) for m in _URL.finditer(text))
+        spans.extend(_urls(text))
     if "@" in text:
         spans.extend(_anchored(text, _EMAIL_AT, _LOCAL_PART))
     if "`" in text:
-        spans.extend(Span(m.start(), m.end()) for m in _CODE.finditer(text))
+        spans.extend(_code(text))
     spans.extend(_anchored(text, _TLD, _NAME_BEFORE))
     if "textlint-" in text:
         spans.extend(Span(m.start(), m.end()) for m in DIRECTIVE.finditer(text))

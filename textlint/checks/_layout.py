@@ -1,0 +1,82 @@
+"""Blocks of a plain-text document that are code rather than prose, as far as the layout shows
+it: reStructuredText literal blocks (a paragraph ending in ``::`` followed by an indented block)
+and interactive sessions (``>>>`` lines up to the next blank line). Markup formats mask their
+own code; this covers the plain-text conventions the typography rules would misread."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+
+from textlint.diagnostics import Span
+from textlint.document import Document
+from textlint.formats import merge
+
+_CACHE: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
+
+
+_LITERAL_INTRO = re.compile(r"::[ \t]*\r?$", re.MULTILINE)
+_BLANK = re.compile(r"\n[ \t]*\r?\n|\Z")
+
+
+def code_blocks(doc: Document) -> list[Span]:
+    cached = _CACHE.get(doc)
+    if cached is None:
+        text = doc.text
+        cached = _find(text) if ("::" in text or ">>>" in text) else []
+        _CACHE[doc] = cached
+    return cached
+
+
+def _find(text: str) -> list[Span]:
+    out: list[Span] = []
+    # An interactive session runs from its first ">>>" line to the next blank line.
+    at = text.find(">>>")
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].strip(" \t"):
+            at = text.find(">>>", at + 3)
+            continue
+        blank = _BLANK.search(text, at)
+        stop = blank.start() if blank else len(text)
+        out.append(Span(line_start, stop))
+        at = text.find(">>>", stop)
+    # A literal block: the lines after "::" that are indented deeper than the "::" line.
+    for m in _LITERAL_INTRO.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        intro = text[line_start : m.start()]
+        base = len(intro) - len(intro.lstrip(" \t"))
+        pos = m.end() + 1
+        start = end = pos
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end]
+            if line.strip():
+                if len(line) - len(line.lstrip(" \t")) <= base:
+                    break
+                end = line_end
+            pos = line_end + 1
+        if end > start:
+            out.append(Span(start, end))
+    return merge(out)
+
+
+def outside(blocks: list[Span], offsets: list[int]) -> list[int]:
+    """The sorted ``offsets`` that are not inside ``blocks``."""
+    if not blocks:
+        return offsets
+    out: list[int] = []
+    k = 0
+    for off in offsets:
+        while k < len(blocks) and blocks[k].end <= off:
+            k += 1
+        if k == len(blocks) or off < blocks[k].start:
+            out.append(off)
+    return out
+
+
+def in_code(blocks: list[Span], offset: int) -> bool:
+    k = bisect.bisect_right(blocks, Span(offset, 1 << 62)) - 1
+    return k >= 0 and blocks[k].start <= offset < blocks[k].end

@@ -1,0 +1,453 @@
+"""Quotation marks of a document: which ones are quotes, which are apostrophes, inch marks or
+elisions, and how the quotes pair up. Shared by ``quote-spacing``, ``unbalanced-quotes`` and
+``punctuation-spacing``; computed once per document and cached.
+
+A mark's role is decided from its glyph and its place (what stands left and right of it):
+
+- ``"`` and ``'`` have no direction of their own; a mark after a space opens, a mark before a
+  space or punctuation closes, and a mark with the same kind of neighbour on both sides opens or
+  closes whichever the marks around it need (toggle).
+- ``“ ‘ „ ‚`` open and ``” ’`` close; a mark in the wrong place is reported as misdirected
+  (German ``„…“`` is recognised: ``“`` may close ``„``).
+- « » and ‹ › open or close by place, either way round (French «…», German »…«).
+- ``'`` and ``’`` between letters are apostrophes (``Russia’s``, ``d’Ivoire``); before a known
+  elision (``’tis``, ``’em``, ``’n’``, ``’90s``) or after a possessive plural (``the players’``)
+  they are apostrophes unless a quotation needs them; after a digit they are feet/minutes and
+  ``"`` after a digit is an inch mark (``a 7" record``), again unless a quotation needs them.
+
+Such "soft" marks are never reported: a soft closer closes an open quotation only when no later
+mark in the paragraph could close it instead.
+
+Quotations pair within a paragraph (blank-line separated). A quotation left open at the end of a
+paragraph is correct when the next paragraph opens with a quotation mark (the convention for a
+quotation that runs over several paragraphs); otherwise it may still be closed in the next
+paragraph, and is reported at the end of that one. A quotation mark that opens at the start of a
+line or of a sentence while a quotation of the same kind is open continues that quotation (the
+same convention within a block, or paragraphs joined by a converter).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass, field
+
+import regex
+
+from textlint.checks._layout import code_blocks, outside
+from textlint.diagnostics import Span
+from textlint.document import Document
+
+# A plain character class is the fastest search; apostrophes between two word characters are
+# dropped right after it, before any per-mark work.
+_MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
+
+OPENER, CLOSER, TOGGLE, NONE, WRONG, LOWCLOSE = range(6)
+PLACE_OPEN, PLACE_CLOSE, PLACE_SPACED, PLACE_GLUED = range(4)
+
+QUOTE_CHARS = "\"'`“”‘’„‚«»‹›"
+_FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "'": "s", "‘": "s", "’": "s", "‚": "s",
+           "`": "s",
+           "«": "g", "»": "g", "‹": "h", "›": "h"}
+# What may stand left of an opening mark / right of a closing mark.
+_LEFT_OPEN = set(" \t\r\n\0([{<—–/\u00a0\u2009\u202f")
+_RIGHT_CLOSE = set(" \t\r\n\0)]}>.,;:!?…—–-/\u00a0\u2009\u202f")
+_SENTENCE_END = set(".!?…")
+# A speech tag right after the punctuation that ends a quoted utterance, where the closing mark
+# belongs: ", said Mr. Eager,", "! exclaimed Passepartout.", ", he cried,".
+_VERBS = (
+    "said|says|asked|asks|cried|replied|exclaimed|whispered|shouted|answered|continued|added|"
+    "returned|remarked|observed|murmured|muttered|repeated|explained|declared|insisted|"
+    "protested|retorted|responded|sighed|urged|pleaded|snapped|demanded|inquired|enquired|"
+    "suggested|laughed|called|went on"
+)
+_NAME = r"\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}"
+_PRONOUN = r"(?:he|she|they|I|we|you|it)"
+# Inverted tags also take any past tense before a name: "! exploded Mr. Emerson."
+_SPEECH_TAG = regex.compile(
+    rf"[,!?]\s+(?:(?:{_VERBS})\s+(?:{_PRONOUN}|(?:the|a|his|her|my|our|their)"
+    rf"(?:\s+\p{{L}}+){{1,3}}?)|(?:{_VERBS}|\p{{Ll}}{{2,}}ed)\s+{_NAME}"
+    rf"|(?:{_NAME}|{_PRONOUN})\s+(?:{_VERBS}))\s*[,.;:!?—–-]",
+    regex.V1,
+)
+
+# How deep into the open quotations (and how far ahead) pairing looks: far beyond real nesting,
+# and it keeps pathological input (thousands of unclosed marks) linear.
+DEPTH = 32
+
+def wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that begin with an elided letter (’tis, ’em, rock ’n’ roll) and words that end with one
+# (goin’, ol’, o’); data, not cases: they are the common English elisions.
+_ELIDED_START = wordset(
+    "t tis twas twere twill til till em cause cos coz bout round n neath tween twixt gainst "
+    "nuff cept fraid kay sup ere cello phone bus plane gator possum burbs hood scuse specially "
+    "nother mongst midst"
+)
+_ELIDED_END = wordset("ol o n an th ma pa fo po")
+
+
+@dataclass(slots=True)
+class Mark:
+    pos: int
+    char: str
+    family: str
+    kind: int
+    place: int
+    soft: bool = False
+    role: int = NONE  # resolved: OPENER, CLOSER or NONE
+    partner: int = -1  # index of the paired mark, -1 if none
+    problem: str = ""  # why the mark is reported; empty if it is not
+    carried: bool = False
+    # A straight ' that opens: reported when a quotation crosses it, but not when it is merely
+    # left open, as it is then far more often an elision ('net, 'Change, 'Arry) than a quote.
+    lenient: bool = False
+    paragraph: int = 0
+
+
+@dataclass
+class QuoteAnalysis:
+    marks: list[Mark] = field(default_factory=list)
+    # Paragraph index -> families that have a problem in it (their pairing is not trusted).
+    troubled: dict[int, set[str]] = field(default_factory=dict)
+    _positions: list[int] = field(default_factory=list)
+
+    def at(self, pos: int) -> Mark | None:
+        """The mark at offset ``pos``, if any."""
+        k = bisect.bisect_left(self.positions, pos)
+        if k < len(self.marks) and self.marks[k].pos == pos:
+            return self.marks[k]
+        return None
+
+    @property
+    def positions(self) -> list[int]:
+        if len(self._positions) != len(self.marks):
+            self._positions = [m.pos for m in self.marks]
+        return self._positions
+
+    def trusted(self, mark: Mark) -> bool:
+        """The mark was paired and its paragraph has no problem with marks of its family."""
+        return mark.partner >= 0 and mark.family not in self.troubled.get(mark.paragraph, ())
+
+
+_CACHE: weakref.WeakKeyDictionary[Document, QuoteAnalysis] = weakref.WeakKeyDictionary()
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    cached = _CACHE.get(doc)
+    if cached is None:
+        cached = _analyse(doc)
+        _CACHE[doc] = cached
+    return cached
+
+
+# Scripts written without spaces between words: no "missing space" next to their letters.
+_SPACELESS = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
+    r"\p{Bopomofo}\u3000-\u303f\uff00-\uffef]"
+)
+
+
+def spaceless(c: str) -> bool:
+    return bool(c) and _SPACELESS.match(c) is not None
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or (c != "" and unicodedata.category(c)[0] == "M")
+
+
+def _word_before(text: str, i: int, lo: int) -> str:
+    j = i
+    while j > lo and j > i - 24 and is_word_char(text[j - 1]):
+        j -= 1
+    return text[j:i]
+
+
+def _word_after(text: str, i: int, hi: int) -> str:
+    j = i
+    while j < hi and j < i + 24 and is_word_char(text[j]):
+        j += 1
+    return text[i:j]
+
+
+def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
+    """The first character next to ``i`` that is not itself a quotation mark (looking past a
+    few at most, so that a long run of marks stays linear)."""
+    j = i + step
+    limit = i + step * 6
+    while lo <= j < hi and text[j] in QUOTE_CHARS and j != limit:
+        j += step
+    return text[j] if lo <= j < hi else ""
+
+
+def _elided_start(word: str) -> bool:
+    w = word.lower()
+    return w in _ELIDED_START or (len(w) in (2, 3) and w[:2].isdigit() and w[2:] in ("", "s"))
+
+
+def _elided_end(word: str) -> bool:
+    w = word.lower()
+    return w.endswith(("s", "z", "x", "in")) or w in _ELIDED_END
+
+
+def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
+    """Kind, place and softness of the quotation mark at ``text[i]`` (paragraph ``lo..hi``)."""
+    c = text[i]
+    p = _neighbour(text, i, -1, lo, hi)
+    n = _neighbour(text, i, 1, lo, hi)
+    left_open = p == "" or p in _LEFT_OPEN or p.isspace()
+    right_close = n == "" or n in _RIGHT_CLOSE or n.isspace()
+    if left_open and not right_close:
+        place = PLACE_OPEN
+    elif right_close and not left_open:
+        place = PLACE_CLOSE
+    elif left_open:
+        place = PLACE_SPACED
+    else:
+        place = PLACE_GLUED
+    digit_before = p.isdigit()
+    if c == '"':
+        if place == PLACE_OPEN:
+            return OPENER, place, False
+        if digit_before:
+            return CLOSER, place, True
+        if place == PLACE_CLOSE:
+            return CLOSER, place, False
+        return TOGGLE, place, False
+    if c in "'’":
+        before = text[i - 1] if i > lo else ""
+        after = text[i + 1] if i + 1 < hi else ""
+        # A masked neighbour (code, a tag) stands for a word: `attrs`’s, </em>’s.
+        if (is_word_char(before) or before == "\0") and is_word_char(after):
+            return NONE, place, False
+        if place == PLACE_GLUED and (is_word_char(before) or is_word_char(after)):
+            return NONE, place, False  # al-'Adad, ’s after a closing bracket
+        if place == PLACE_OPEN:
+            if _elided_start(_word_after(text, i + 1, hi)):
+                return (OPENER, place, True) if c == "'" else (NONE, place, False)
+            return (OPENER, place, False) if c == "'" else (WRONG, place, False)
+        if place == PLACE_CLOSE:
+            if digit_before or _elided_end(_word_before(text, i, lo)):
+                return CLOSER, place, True
+            return CLOSER, place, False
+        return (TOGGLE, place, False) if c == "'" else (CLOSER, place, False)
+    if c == "`":
+        # `quoted' in the old plain-text convention; other backticks are not quotation marks.
+        return (OPENER, place, False) if place == PLACE_OPEN else (NONE, place, False)
+    if c == "‘":
+        if place == PLACE_CLOSE:
+            return LOWCLOSE, place, False
+        if place == PLACE_OPEN and _elided_start(_word_after(text, i + 1, hi)):
+            return NONE, place, False  # ‘90s: a misdirected apostrophe, not a quotation
+        return OPENER, place, False
+    if c == "“":
+        return (LOWCLOSE, place, False) if place == PLACE_CLOSE else (OPENER, place, False)
+    if c == "”":
+        if place == PLACE_OPEN:
+            return WRONG, place, False
+        return CLOSER, place, digit_before
+    if c in "„‚":
+        if c == "‚" and place != PLACE_OPEN:
+            return NONE, place, False  # a comma-like glyph, not a quotation mark
+        return OPENER, place, False
+    # Guillemets open or close by place; spaced on both sides they follow French usage.
+    if place == PLACE_OPEN:
+        return OPENER, place, False
+    if place == PLACE_CLOSE:
+        return CLOSER, place, False
+    return (OPENER if c in "«‹" else CLOSER), place, False
+
+
+def _analyse(doc: Document) -> QuoteAnalysis:
+    prose = doc.prose
+    out = QuoteAnalysis()
+    paragraphs = doc.paragraphs
+    if not paragraphs:
+        return out
+    found = outside(code_blocks(doc), _mark_offsets(prose))
+    if not found:
+        return out
+    k = 0
+    marks = out.marks
+    per_paragraph: list[tuple[int, int, int]] = []  # (paragraph, first mark, end mark)
+    for pi, span in enumerate(paragraphs):
+        first = len(marks)
+        while k < len(found) and found[k] < span.start:
+            k += 1
+        while k < len(found) and found[k] < span.end:
+            i = found[k]
+            kind, place, soft = classify(prose, i, span.start, span.end)
+            marks.append(Mark(i, prose[i], _FAMILY[prose[i]], kind, place, soft, paragraph=pi))
+            k += 1
+        per_paragraph.append((pi, first, len(marks)))
+    _pair(prose, paragraphs, marks, per_paragraph)
+    for m in marks:
+        if m.problem and m.problem != "empty":
+            out.troubled.setdefault(m.paragraph, set()).add(m.family)
+    return out
+
+
+def _mark_offsets(prose: str) -> list[int]:
+    out: list[int] = []
+    last = len(prose) - 1
+    for m in _MARKS.finditer(prose):
+        i = m.start()
+        if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
+                and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
+            continue  # an apostrophe inside a word: Russia’s, d'Ivoire
+        out.append(i)
+    return out
+
+
+def _closes(opener: Mark, closer: Mark) -> bool:
+    if opener.family != closer.family:
+        return False
+    if closer.kind == LOWCLOSE:
+        return opener.char in "„‚"
+    return True
+
+
+def _line_or_sentence_start(text: str, i: int, lo: int) -> int:
+    """2 if ``text[i]`` starts a line, 1 if it follows the end of a sentence, else 0."""
+    j = i
+    while j > lo and text[j - 1] in " \t\0\u00a0":
+        j -= 1
+    if j == lo or text[j - 1] in "\r\n":
+        return 2
+    if j == i:
+        return 0
+    k = j
+    while k > lo and text[k - 1] in ")]”’\"'»":
+        k -= 1
+    return 1 if k > lo and text[k - 1] in _SENTENCE_END else 0
+
+
+def _check_continued(text: str, opener: Mark, end: int) -> None:
+    """A quotation taken as continued (into a new line, sentence or paragraph) that holds a
+    speech tag ("…at last! said Mr. Eager") lost its closing mark before the tag instead."""
+    if not opener.soft and not opener.problem and _SPEECH_TAG.search(text, opener.pos, end):
+        opener.problem = "unclosed"
+
+
+def _later_closer(marks: list[Mark], start: int, end: int, family: str) -> bool:
+    """Does a mark after ``start`` (before the next opener of ``family``) close for sure?"""
+    for m in marks[start : min(end, start + DEPTH)]:
+        if m.family != family or m.kind in (NONE, WRONG):
+            continue
+        if m.kind == OPENER:
+            return False
+        if not m.soft:
+            return True
+    return False
+
+
+def _pair(
+    text: str,
+    paragraphs: list[Span],
+    marks: list[Mark],
+    per_paragraph: list[tuple[int, int, int]],
+) -> None:
+    stack: list[int] = []
+    for pi, first, end in per_paragraph:
+        span = paragraphs[pi]
+        lo = span.start
+        # Quotations carried from the previous paragraph: a paragraph that opens with a
+        # quotation mark continues them.
+        if stack and first < end and marks[first].pos == lo and marks[first].kind in (
+            OPENER, TOGGLE
+        ):
+            for s in stack:
+                _check_continued(text, marks[s], lo)
+            stack.clear()
+        for idx in range(first, end):
+            m = marks[idx]
+            kind = m.kind
+            if kind == NONE:
+                continue
+            if kind == WRONG:
+                m.problem = "wrong-direction"
+                continue
+            if kind == TOGGLE:
+                open_here = any(marks[s].family == m.family for s in stack[-DEPTH:])
+                kind = CLOSER if open_here else OPENER
+            elif m.family in "gh" and any(
+                marks[s].family == m.family and marks[s].char != m.char for s in stack[-DEPTH:]
+            ):
+                kind = CLOSER  # « … » and » … «: the other glyph is open, so this one closes
+            if kind == LOWCLOSE and not any(
+                marks[s].char in "„‚" and marks[s].family == m.family for s in stack[-DEPTH:]
+            ):
+                m.problem = "wrong-direction"
+                continue
+            if kind == OPENER:
+                j = len(stack) - 1
+                floor = max(-1, j - DEPTH)
+                while j > floor and (marks[stack[j]].family != m.family or marks[stack[j]].soft):
+                    j -= 1
+                if j == floor:
+                    j = -1
+                if j >= 0:
+                    same = marks[stack[j]]
+                    start = _line_or_sentence_start(text, m.pos, lo)
+                    if same.lenient:
+                        del stack[j]
+                    elif same.carried:
+                        same.problem = "unclosed"
+                        del stack[j]
+                    elif start == 2:
+                        _check_continued(text, same, m.pos)
+                        del stack[j:]  # a new line of the same quotation (“‘ reopens both)
+                    elif start == 1 and j == len(stack) - 1 and m.char in "\"'":
+                        _check_continued(text, same, m.pos)
+                        stack.pop()  # the same quotation, continued after a sentence
+                    elif j == len(stack) - 1:
+                        m.problem = "nested"
+                m.role = OPENER
+                m.lenient = m.char in "'`"
+                stack.append(idx)
+                continue
+            # A closer.
+            j = len(stack) - 1
+            floor = max(-1, j - DEPTH)
+            while j > floor and not _closes(marks[stack[j]], m):
+                j -= 1
+            if j == floor:
+                j = -1
+            if j < 0:
+                if not m.soft:
+                    m.problem = "unopened"
+                continue
+            if m.soft and _later_closer(marks, idx + 1, end, m.family):
+                continue
+            for s in stack[j + 1 :]:
+                inner = marks[s]
+                if not inner.soft and not inner.problem:
+                    inner.problem = "unclosed"
+            oi = stack[j]
+            del stack[j:]
+            if m.char not in "\"'" and not text[marks[oi].pos + 1 : m.pos].strip():
+                marks[oi].problem = "empty"  # “”: the quoted text was lost
+            marks[oi].partner = idx
+            m.partner = oi
+            m.role = CLOSER
+        # End of paragraph: soft openers lapse; what was carried once is reported; the rest is
+        # carried into the next paragraph.
+        kept: list[int] = []
+        for s in stack:
+            o = marks[s]
+            if o.soft or o.lenient:
+                continue
+            if o.carried:
+                o.problem = o.problem or "unclosed"
+            else:
+                o.carried = True
+                kept.append(s)
+        stack = kept
+    for s in stack:
+        o = marks[s]
+        if not (o.soft or o.lenient):
+            o.problem = o.problem or "unclosed"

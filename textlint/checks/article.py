@@ -1,0 +1,178 @@
+"""a/an chosen by the sound that follows, and stray articles before words that take none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from textlint.checks._a_an import Sound, sound_of
+from textlint.checks._sound_table import CONSONANT, VOWEL
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+
+# The article, the space after it (one line break allowed), up to three opening marks (quotes,
+# brackets, emphasis, masked Markdown markup) and the next word. The article must stand alone:
+# not after a letter, digit, period (3.a), slash (a/an), hyphen or apostrophe.
+_ARTICLE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’.\-/\\_@#&+=])(?P<art>[Aa][Nn]?)"
+    r"(?P<gap>[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
+    r"(?P<open>[\"“‘'«‹(\[*_„\0]{0,3})"
+    r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\-‐'’.,:/][\p{L}\p{M}\p{N}]+)*)",
+    regex.V1,
+)
+_PREV_WORD = regex.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1)
+_SENTENCE_GAP = " \t\u00a0\"“”‘’'«»‹›([{*_\0"
+_SENTENCE_ENDS = ".!?:;\n\r•·–—-"
+_CONTEXT_WORD = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+# Frequent function words of the languages that write a preposition "a" (Spanish, Portuguese,
+# French, Italian) or "an" (German), leaving out any that are also English words.
+_FOREIGN_FUNCTION_WORDS = frozenset(
+    """el los las del que y una unos unas es está están pero muy también em não com uma dos
+    das pelo pela pelos nas nos ao aos à às les des du et est une avec dans sur pour pas
+    sont il di che della dei nel nella sono anche und ist nicht mit auf zu dem ein eine
+    einer einem einen dieser diese dieses sich auch werden wird sind oder aber""".split()  # noqa: SIM905
+)
+
+
+_DEFAULT_NO_ARTICLE = [
+    "all", "the", "this", "these", "those", "their", "his", "its", "our", "your", "my", "every",
+    "each", "both", "them", "him", "they", "we", "she", "whose", "whom", "which", "theirs",
+    "any", "several",
+]
+_DEFAULT_VARIABLE = [
+    "and", "or", "is", "are", "was", "were", "in", "on", "of", "at", "as", "if", "into",
+    "onto", "upon", "unless", "until", "up", "an", "a", "i", "equals", "it", "isn't", "aren't",
+    "wasn't", "etc", "vs", "versus", "to", "by", "for", "from", "has", "had", "have", "will",
+    "would", "can", "could", "must", "may", "should", "and/or",
+]
+
+
+@dataclass(frozen=True)
+class ArticleOptions:
+    # Words that never follow an indefinite article; "a" before one of them is no article at
+    # all, typically a preposition left over from machine translation (Portuguese "a" = "to").
+    no_article_words: list[str] = field(default_factory=lambda: list(_DEFAULT_NO_ARTICLE))
+    no_article_message: str = (
+        "“a” before “{word}”, which takes no article: possibly a preposition left over from "
+        "machine translation (e.g. Portuguese “a” = “to”)"
+    )
+    # Words after which "a" is a letter or variable ("a and b", "if a is"), never an article.
+    variable_words: list[str] = field(default_factory=lambda: list(_DEFAULT_VARIABLE))
+    # Check "a" before a word the dictionary does not know (letter-to-sound guess, unsafe fix).
+    guess_unknown: bool = True
+
+
+class Article(Check):
+    Options = ArticleOptions
+
+    def __init__(self, options: ArticleOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self._no_article = frozenset(w.lower() for w in options.no_article_words)
+        self._variable = frozenset(w.lower() for w in options.variable_words)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        if "a" not in prose and "A" not in prose:
+            return
+        for m in _ARTICLE.finditer(prose):
+            yield from self._judge(prose, m)
+
+    def _judge(self, prose: str, m: regex.Match[str]) -> Iterator[Finding]:
+        art = m.group("art")
+        word = m.group("word")
+        low = word.lower()
+        start, end = m.span("art")
+        if (word == low and low in self._variable and not m.group("open")) or low in ("a", "an"):
+            return
+        shouting = word.isupper() and len(word) > 1 and (art == "AN" or _shouting(prose, start))
+        if art == "A" and not _sentence_start(prose, start) and not shouting:
+            # "Plan A is", "station A and", "grade A eggs": a label, not an article.
+            return
+        if art == "a" and low in self._no_article and not m.group("open").startswith("("):
+            msg = self.options.no_article_message.format(word=word, article=art)
+            yield Finding(Span(start, m.end("word")), message=msg,
+                          params={"article": art, "word": word})
+            return
+        if prose.startswith(".", m.end("word")) and _abbreviation(word):
+            return  # "a Ft. Worth man": read as the word it stands for, not spelled
+        # In all-capital text a word in capitals is an ordinary word ("AN UGLY DAY").
+        sound = sound_of(word.lower() if shouting else word)
+        if sound is None:
+            return
+        is_an = len(art) == 2
+        wanted = _wanted(sound, is_an)
+        if wanted is None:
+            return
+        if not sound.confident and not self.options.guess_unknown:
+            return
+        if not _english_context(prose, start, word, m.end("word")):
+            return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
+        replacement = _recase(art, wanted, word)
+        edit = Edit.replace(start, end, replacement)
+        fix = Fix.safe(edit) if sound.confident else Fix.unsafe(edit)
+        yield Finding(
+            Span(start, end),
+            fix=fix,
+            params={"article": art, "expected": replacement, "word": word},
+        )
+
+
+def _wanted(sound: Sound, is_an: bool) -> str | None:
+    if is_an and not sound.cls & VOWEL:
+        return "a"
+    if not is_an and not sound.cls & CONSONANT:
+        return "an"
+    return None
+
+
+def _recase(art: str, wanted: str, word: str) -> str:
+    if art.isupper() and (len(art) == 2 or (word.isupper() and len(word) > 1)):
+        return wanted.upper()
+    if art[0].isupper():
+        return wanted.capitalize()
+    return wanted
+
+
+def _abbreviation(word: str) -> bool:
+    """A capitalised short word without vowel letters, written with a period (Ft., Sgt.)."""
+    return len(word) <= 4 and word[0].isupper() and word[1:].islower() and not any(
+        c in "aeiouyAEIOUY" for c in word)
+
+
+def _sentence_start(prose: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and prose[i] in _SENTENCE_GAP:
+        i -= 1
+    return i < 0 or prose[i] in _SENTENCE_ENDS
+
+
+def _shouting(prose: str, pos: int) -> bool:
+    """Is the article inside all-capital text ("IT WAS A HOUR AGO")?"""
+    m = _PREV_WORD.search(prose, max(0, pos - 40), pos)
+    return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
+
+
+def _english_context(prose: str, start: int, word: str, end: int) -> bool:
+    """Do the words around an article look English? Consulted only before reporting, as
+    Romance languages write a preposition "a" and German a preposition "an". A few very
+    common function words of those languages count against English, frequent English words
+    for it; anything else (names, typos) counts for neither. The word after the article counts
+    only against English: it may be a typo or a rare word."""
+    before = _CONTEXT_WORD.findall(prose, max(0, start - 40), start)[-3:]
+    after = _CONTEXT_WORD.findall(prose, end, min(len(prose), end + 30))[:2]
+    foreign = sum(1 for w in before + after if w.lower() in _FOREIGN_FUNCTION_WORDS)
+    if word.lower() in _FOREIGN_FUNCTION_WORDS and not word.isupper():
+        foreign += 2  # right after the article: the strongest sign ("a une", "an dieser")
+    if not foreign:
+        return True
+    from wordfreq import zipf_frequency
+
+    english = sum(1 for w in before + after
+                  if w.lower() not in _FOREIGN_FUNCTION_WORDS and zipf_frequency(w, "en") >= 4.0)
+    return english > foreign
+
+
+CHECK = Article

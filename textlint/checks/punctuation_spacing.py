@@ -1,0 +1,356 @@
+"""Spacing around punctuation in English prose: a space before , . ; : ! ?, a missing space after
+, ; : and after the end of a sentence, runs of spaces inside a line, and spaces just inside
+brackets or a missing one before an opening bracket.
+
+Written to stay quiet on what is not a spacing error: numbers (3.14, 1,000, 10:30, 2:1),
+abbreviations and initials (e.g., U.S., J. R. R. Tolkien), file names and extensions (setup.py,
+the .mp3 file, .NET), ellipses (``...``, ``. . .``), emoticons (``:)``), URLs and e-mail addresses
+(masked by the document), indentation, column alignment, and two spaces after a sentence in a
+document that consistently uses them (option ``sentence-spacing``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from textlint.checks._layout import code_blocks, in_code
+from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, spaceless, wordset
+from textlint.checks.base import Check
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document
+
+_V1 = regex.V1
+
+# A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
+# code (anchoring on the mark keeps the search fast: marks are rarer than spaces).
+_SPACE_BEFORE = re.compile(r"(?<=[ \t])[,;.:!?]")
+# A comma glued to what follows.
+_COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
+_SEMICOLON = regex.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
+_COLON = regex.compile(r"(?<=\p{L}\p{L}):(?=[\p{L}“‘])", _V1)
+# End of a sentence glued to the next one: "table.The", "you?I", "shut!Everyone".
+_SENTENCE_TITLE = regex.compile(r"(?<=[\p{L}\p{N}]\p{Ll})\.(?=\p{Lu}(?:\p{Ll}|[ ,]))", _V1)
+_SENTENCE_LOWER = regex.compile(
+    r"(?<=(?:^|[\s\"“‘(])\p{Ll}{3,})\.(?=\p{Ll}{3,}(?:[\s,;:!?\"”’)]|\.(?:\s|$)|$))", _V1
+)
+_EXCLAIM = regex.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
+# Two or more spaces between two non-space characters on one line.
+_RUN = re.compile(r"  +")
+_SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
+# Brackets: a space just inside, or a word glued to an opening bracket.
+_SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
+_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[ \t])[)\]}]")
+# The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
+# by a space (space(before parenthesis); print(message) and len(items) are left alone.
+_GLUED_OPEN = regex.compile(
+    r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{Lu}\p{Ll}{2,}[\s)]|\p{L}{3,} \p{L})", _V1
+)
+
+# Words after a dot that name a file type or a domain rather than start a sentence.
+_EXTENSIONS = wordset(
+    "com org net edu gov int mil info biz app dev txt pdf doc docx xls xlsx ppt pptx csv tsv "
+    "json xml html htm css scss js mjs ts tsx jsx py pyc rb java class cpp hpp cxx php asp "
+    "aspx jsp png jpg jpeg gif svg bmp tif tiff webp ico mp3 mp4 wav ogg flac avi mov mkv webm "
+    "zip tar rar bz2 exe dll bin iso dmg deb rpm apk msi yaml yml toml ini cfg conf log bak "
+    "tmp swp lock rst tex bib sql sqlite db md markdown epub mobi ttf otf woff rtf odt ods "
+    "odp key numbers pages psd sketch dat pkl npy ipynb bat cmd sh bash zsh ps1 go rs kt "
+    "swift scala lua pl pm erl hs ml fs vb cs"
+)
+# URI schemes that are written with a colon and no space (mailto:someone).
+_SCHEMES = wordset(
+    "mailto urn file tel fax sms data javascript about irc news nntp sip sips ssh git svn "
+    "ftp sftp http https ws wss magnet xmpp skype spotify steam isbn doi arxiv pmid"
+)
+_CLOSERS = set(")]}\"'”’»")
+
+
+@dataclass(frozen=True)
+class Options:
+    # "auto": two spaces after a sentence are accepted in a document that consistently uses
+    # them (at least three times, and at least half as often as one space); "single": always
+    # reported.
+    sentence_spacing: Literal["auto", "single"] = "auto"
+    # Report runs of spaces inside a line.
+    multiple_spaces: bool = True
+    # Report spaces just inside brackets and a word glued to an opening bracket.
+    brackets: bool = True
+    # Also report a full stop between two lower-case words ("after.period"). Off by default:
+    # in real text this is far more often an identifier (self.name, math.floor) than an error.
+    lowercase_after_stop: bool = False
+
+
+def _finding(start: int, end: int, message: str, edit: Edit, what: str) -> Finding:
+    return Finding(Span(start, end), message, Fix.safe(edit, description=what))
+
+
+class PunctuationSpacing(Check):
+    Options = Options
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        text = doc.prose
+        found: list[Finding] = []
+        found.extend(self._space_before(text))
+        # Scripts without spaces between words (Chinese, Japanese, Thai) need none after marks.
+        found.extend(f for f in self._missing_after(doc, text)
+                     if not (spaceless(text[f.span.start - 1 if f.span.start else 0])
+                             or spaceless(text[f.span.end - 1]) or _code_token(text, f.span)))
+        if self.options.multiple_spaces:
+            found.extend(self._runs(doc, text))
+        if self.options.brackets:
+            found.extend(self._brackets(text))
+        blocks = code_blocks(doc)
+        if blocks:
+            found = [f for f in found if not in_code(blocks, f.span.start)]
+        found.sort(key=lambda f: (f.span.start, f.span.end))
+        return found
+
+    # --- a space before punctuation ---------------------------------------------------------
+    def _space_before(self, text: str) -> Iterator[Finding]:
+        n = len(text)
+        for m in _SPACE_BEFORE.finditer(text):
+            end = m.start()
+            start = end - 1
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            if start == 0 or text[start - 1].isspace():
+                continue  # nothing before it on its line: indentation
+            mark = text[end]
+            prev = text[start - 1]
+            after = end + 1
+            while after < n and text[after] in "!?" and mark in "!?":
+                after += 1
+            nxt = text[after] if after < n else ""
+            if mark == "." and not self._orphan_stop(text, start, end, nxt):
+                continue
+            if mark in ":;!?" and not (nxt == "" or nxt.isspace() or nxt in _CLOSERS):
+                continue  # an emoticon (:-) ;D) or a leading mark (:param)
+            if mark in ":;" and nxt in ")]":
+                continue  # an emoticon: :) ;]
+            if mark == ":" and prev.isdigit() and text[end + 1 : end + 3].strip().isdigit():
+                continue  # a ratio written with spaces (3 : 1)
+            yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
+                           "remove the space")
+
+    @staticmethod
+    def _orphan_stop(text: str, start: int, end: int, nxt: str) -> bool:
+        if text[start - 1] == "." or text.startswith(" .", end + 1) or nxt == ".":
+            return False  # an ellipsis: "wait ...", ". . ."
+        if nxt == "" or nxt.isspace() or nxt in _CLOSERS:
+            return True
+        # ".Los Angeles": a capitalised word after the dot starts a sentence; an all-lower or
+        # all-capital one is a file type or a name (.mp3, .org, .NET, .DOC).
+        return nxt.isupper() and text[end + 2 : end + 3].islower()
+
+    # --- a missing space after punctuation --------------------------------------------------
+    def _missing_after(self, doc: Document, text: str) -> Iterator[Finding]:
+        quotes: QuoteAnalysis | None = None
+        for m in _COMMA.finditer(text):
+            i = m.start()
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1]
+            if nxt.isdigit() and not prev.isalpha():
+                continue  # 1,000 and 2,45
+            if nxt in "\"'":
+                if quotes is None:
+                    quotes = analyse(doc)
+                if not _opens(quotes, i + 1):
+                    continue  # a closing quote after the comma: "Hello,"
+            if not prev or prev.isspace():
+                continue
+            yield self._insert_after(i, "Missing space after ','")
+        for m in _SEMICOLON.finditer(text):
+            i = m.start()
+            head = text[max(0, i - 12) : i]
+            amp = head.rfind("&")
+            if amp >= 0 and head[amp + 1 :].lstrip("#").isalnum():
+                continue  # an HTML entity (&amp; &#39;)
+            yield self._insert_after(i, "Missing space after ';'")
+        for m in _COLON.finditer(text):
+            i = m.start()
+            if self._colon_ok(text, i):
+                yield self._insert_after(i, "Missing space after ':'")
+        for m in _SENTENCE_TITLE.finditer(text):
+            i = m.start()
+            if _word_context_ok(text, i, 2) and not _identifier(text, i):
+                yield self._insert_after(i, "Missing space after the end of a sentence")
+        lower = _SENTENCE_LOWER.finditer(text) if self.options.lowercase_after_stop else ()
+        for m in lower:
+            i = m.start()
+            word = _word_at(text, i + 1)
+            if word.lower() not in _EXTENSIONS and _word_context_ok(text, i, 3):
+                yield self._insert_after(i, "Missing space after the end of a sentence")
+        for m in _EXCLAIM.finditer(text):
+            yield _finding(m.start(), m.end() + 1, "Missing space after the end of a sentence",
+                           Edit.insert(m.end(), " "), "insert a space")
+
+    @staticmethod
+    def _insert_after(i: int, message: str) -> Finding:
+        return _finding(i, i + 2, message, Edit.insert(i + 1, " "), "insert a space")
+
+    @staticmethod
+    def _colon_ok(text: str, i: int) -> bool:
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        left = text[j:i]
+        before = text[j - 1] if j else ""
+        if before and not (before.isspace() or before in "(\"“‘'"):
+            return False  # :pep:`8`, a::b, x/y:z, a masked region
+        if left.lower() in _SCHEMES or text.startswith(":", i + 1):
+            return False
+        right = _word_at(text, i + 1)
+        return len(right) >= 2 or text[i + 1] in "“‘"
+
+    # --- runs of spaces --------------------------------------------------------------------
+    def _runs(self, doc: Document, text: str) -> Iterator[Finding]:
+        runs = list(_RUN.finditer(text))
+        if not runs:
+            return
+        double_ok = self.options.sentence_spacing == "auto" and _double_spaced(text)
+        for m in runs:
+            start, end = m.span()
+            if start == 0 or end == len(text) or text[end].isspace():
+                continue  # indentation or trailing spaces, not a gap between words
+            prev = text[start - 1]
+            if prev.isspace():
+                continue
+            if not (prev.isalnum() or prev in ".,;:!?)]}\"'”’»…"):
+                continue  # table rules, ASCII art, list bullets
+            if double_ok and end - start == 2 and _after_sentence(text, start):
+                continue
+            if _aligned(doc, text, end) or _table_cell(text, start, end):
+                continue
+            if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
+                continue  # the postal convention "Boston, MA  02110-1301  USA"
+            yield _finding(start, end, "Several spaces in a row", Edit.replace(start, end, " "),
+                           "use one space")
+
+    # --- brackets --------------------------------------------------------------------------
+    def _brackets(self, text: str) -> Iterator[Finding]:
+        for m in _SPACE_AFTER_OPEN.finditer(text):
+            start, end = m.span()
+            if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
+                continue
+            yield _finding(start, end, f"Space after '{text[start]}'",
+                           Edit.delete(start + 1, end), "remove the space")
+        for m in _SPACE_BEFORE_CLOSE.finditer(text):
+            end = m.end()
+            start = m.start() - 1
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            if start == 0 or not (text[start - 1].isalnum()):
+                continue
+            yield _finding(start, end, f"Space before '{text[end - 1]}'",
+                           Edit.delete(start, end - 1), "remove the space")
+        for m in _GLUED_OPEN.finditer(text):
+            i = m.start()
+            yield _finding(i - 1, i + 1, "Missing space before '('", Edit.insert(i, " "),
+                           "insert a space")
+
+
+def _opens(quotes: QuoteAnalysis, pos: int) -> bool:
+    mark = quotes.at(pos)
+    return mark is not None and mark.role == OPENER
+
+
+def _word_at(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return text[i:j]
+
+
+def _word_context_ok(text: str, i: int, min_left: int) -> bool:
+    """The word before the dot at ``i`` stands alone (not a.b.c, a_b, path/x.y or masked)."""
+    j = i
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    if i - j < min_left:
+        return False
+    before = text[j - 1] if j else ""
+    if before and before in "._/\\@\0#$%&=+~":
+        return False
+    k = i + 1
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    after = text[k] if k < len(text) else ""
+    if after == ".":
+        # "hill.Mr. Beebe" is a sentence; "a.b.c" is a dotted name.
+        return not (k + 1 < len(text) and text[k + 1].isalnum())
+    return not (after and after in "_/\\@\0(=[:#")
+
+
+def _identifier(text: str, i: int) -> bool:
+    """``Console.WriteLine``, ``System.IO``: the word after the dot has a capital inside."""
+    k = i + 2
+    while k < len(text) and text[k].isalpha():
+        if text[k].isupper():
+            return True
+        k += 1
+    return False
+
+
+_CODE_CHARS = frozenset("/\\=@_#&<>{}|$%^~*+`[]")
+# Two spaces around a US ZIP code, as the postal convention writes an address.
+_ZIP_GAP = regex.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})?  [A-Z]{2,3}\b")
+
+
+def _code_token(text: str, span: Span) -> bool:
+    """The space-free token around ``span`` holds characters that prose words do not (a URL
+    left unmasked, a path, a query string, code): "article?id=10", "a/b,c", "x=1;y=2"."""
+    start = span.start
+    while start > 0 and not text[start - 1].isspace() and span.start - start < 80:
+        start -= 1
+    end = span.end
+    while end < len(text) and not text[end].isspace() and end - span.end < 80:
+        end += 1
+    return not _CODE_CHARS.isdisjoint(text[start:end])
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """Padding in a table row: a "|" before and after the run on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return "|" in text[line_start:start] and "|" in text[end : line_end if line_end >= 0 else None]
+
+
+def _double_spaced(text: str) -> bool:
+    ones = twos = 0
+    for m in _SENTENCE_GAP.finditer(text):
+        if len(m.group(1)) == 2:
+            twos += 1
+        else:
+            ones += 1
+    return twos >= 3 and 2 * twos >= ones
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """After the end of a sentence, a closing bracket or a broken-off sentence ("--")."""
+    k = start
+    while k > 0 and text[k - 1] in "\"'’”»":
+        k -= 1
+    return k > 0 and text[k - 1] in ".!?:)]-—–"
+
+
+def _aligned(doc: Document, text: str, col_start: int) -> bool:
+    """Is the word after a run of spaces aligned with a column in the line above or below?"""
+    line = doc.line_of(col_start)
+    column = col_start - doc.line_starts[line]
+    for other in (line - 1, line + 1):
+        if not 0 <= other < len(doc.line_starts):
+            continue
+        span = doc.line_span(other)
+        at = span.start + column
+        if span.start < at < span.end and text[at] != " " and text[at - 1] == " " and (
+            at - 2 < span.start or text[at - 2] == " "
+        ):
+            return True
+    return False
+
+
+CHECK = PunctuationSpacing

@@ -1,0 +1,324 @@
+"""Doubled words and phrases ("the the", "at the end at the end"), across one line break."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from operator import eq
+
+import regex
+
+from textlint.checks.base import Check, CheckContext
+from textlint.diagnostics import Edit, Finding, Fix, Span
+from textlint.document import Document, Token
+
+# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
+# A tab within a line separates table columns ("Paris\tParis"), not words of a sentence.
+_GAP = regex.compile(r"[ \u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+# A word glued to one of these belongs to a path, handle, domain or dotted name (E.ON on).
+_GLUE_BEFORE = frozenset(".@/\\_#:")
+_GLUE_AFTER = frozenset("@/\\_")
+_MAX_PHRASE = 6
+# Same words as Document.words: letters, marks and digits with inner apostrophes or hyphens.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+_BLOCK_BREAK = regex.compile(r"\n[ \t\r\0]*\n")
+# For screening: everything but letters, marks and digits becomes a space.
+_NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+", regex.V1)
+_ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
+                                               if not chr(c).isalnum()), " "))
+
+
+@functools.cache
+def _bmp_non_word() -> dict[int, int]:
+    """Translation table blanking every non-word character of the Basic Multilingual Plane
+    (built once, on the first non-ASCII document: a few milliseconds)."""
+    return {cp: 32 for cp in range(0x10000) if unicodedata.category(chr(cp))[0] not in "LMN"}
+
+
+def _flatten(prose: str) -> str | None:
+    """``prose`` in lower case with every non-word character a space, offsets unchanged; None
+    when that cannot be done by translation (case changes length, characters beyond the BMP)."""
+    low = prose.lower()
+    if len(low) != len(prose):
+        return None
+    if low.isascii():
+        return low.translate(_ASCII_NON_WORD)  # the fast path of str.translate
+    if max(low) > "\uffff":
+        return None
+    return low.translate(_bmp_non_word())
+# A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
+# blanked ("don't", "well-known").
+_SHIFTS = range(3, 9)
+# A capitalised word, another, and the first again: the screen for partial repeats (a
+# superset of what _partial reports).
+_PARTIAL_HINT = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
+    r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
+    regex.V1,
+)
+_IDIOM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
+_CONNECTORS = frozenset({"and", "or", "by", "after", "to", "upon", "for", "over", "in"})
+
+_DEFAULT_PAIRS = ["had", "that", "do"]
+_DEFAULT_REDUPLICATIONS = [
+    # laughter, interjections, sounds
+    "ha", "hah", "haha", "he", "hee", "ho", "hoo", "la", "bla", "blah", "yada", "ta", "tut",
+    "tsk", "ah", "oh", "uh", "er", "um", "hm", "hmm", "mm", "mmm", "no", "yes", "yeah", "yo",
+    "bye", "hi", "wow", "etc", "boo", "beep", "bang", "boom", "knock", "tick", "tock", "choo",
+    "chop",
+    "cha", "rah", "pom", "dum", "doo", "dee", "woof", "meow", "quack", "night", "now", "there",
+    "well", "so", "go", "hush", "pooh", "tom", "bon", "wait", "run", "come", "please", "okay",
+    "ok", "stop", "hey", "yay", "woo", "yum", "bam", "aye", "goody", "ylang", "mahi", "din",
+    "wee", "poo", "pee", "ba", "chin", "bling", "puff", "toot", "murmur", "mwah",
+    # emphatic intensifiers ("far far away", "a long long time ago")
+    "far", "very", "really", "much", "many", "long", "way", "more", "big", "little", "teeny",
+    "tiny",
+]
+_DEFAULT_IDIOMS = ["hip hip hooray", "hip hip hurrah", "hip hip hurray", "sing sing",
+                   "can can", "pago pago", "wagga wagga", "baden baden", "bora bora"]
+# Words that are both a noun and a modal verb: "The can can hold", "May may come".
+_MODAL_NOUNS = frozenset({"can", "will", "may", "must", "might"})
+_DETERMINERS = _wordset(
+    "the a an this that these those my your his her its our their every each no any some"
+)
+_PARTICLES = _wordset("in on out up off over down by")
+_OBJECT_PRONOUNS = _wordset("it them him her me us you this that")
+_FUNCTION_WORDS = _wordset(
+    """a an the and or but of to in on at by for with from as is are was were be been it its
+    i you he she we they this that these those not no so if then than my your his her our
+    their me him us them do does did have has had will would can could may might must shall
+    should"""
+)
+
+
+@dataclass(frozen=True)
+class RepetitionOptions:
+    # Words whose doubling is grammatical ("had had", "that that"); three copies are still
+    # reported.
+    allowed_pairs: list[str] = field(default_factory=lambda: list(_DEFAULT_PAIRS))
+    # Words repeated on purpose ("ha ha", "bye bye", "far far away"), any number of times.
+    reduplications: list[str] = field(default_factory=lambda: list(_DEFAULT_REDUPLICATIONS))
+    # Fixed expressions containing a doubled word ("hip hip hooray").
+    idioms: list[str] = field(default_factory=lambda: list(_DEFAULT_IDIOMS))
+    # Report repeated phrases of two to six words as well as single words.
+    phrases: bool = True
+    # A doubled capitalised word rarer than this (wordfreq Zipf scale) is taken for a name
+    # ("Walla Walla", "Duran Duran"); common ones ("May May", "The The") are reported.
+    name_max_zipf: float = 4.0
+    # Report a two-word name begun again after itself ("the United States United").
+    partial: bool = True
+    partial_message: str = "“{word}” begins “{name}” again: a partial repetition"
+
+
+class Repetition(Check):
+    Options = RepetitionOptions
+
+    def __init__(self, options: RepetitionOptions, context: CheckContext) -> None:
+        super().__init__(options, context)
+        self._pairs = frozenset(w.lower() for w in options.allowed_pairs)
+        self._redup = frozenset(w.lower() for w in options.reduplications)
+        self._idioms: dict[str, list[list[str]]] = {}
+        for idiom in options.idioms:
+            words = idiom.lower().split()
+            if words:
+                self._idioms.setdefault(words[0], []).append(words)
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        # Tokenising every word is the costly part, so each block of text (repetitions never
+        # cross a blank line) is first screened with C-level string operations: its words,
+        # everything else blanked out, are compared with themselves shifted by 1..8 places; only
+        # a block with a run of matches (or a capitalised A B A for partial repeats) is
+        # tokenised and examined.
+        flat = _flatten(prose)
+        # Spans of capitalised A B A (which may run over a blank line: a block is suspect when
+        # any span touches it, so a match hidden inside an earlier one is not lost).
+        hints = [m.span() for m in _PARTIAL_HINT.finditer(prose)] if self.options.partial else []
+        hints.append((len(prose) + 1, len(prose) + 1))
+        h = 0
+        start = 0
+        for brk in (*_BLOCK_BREAK.finditer(prose), None):
+            end = len(prose) if brk is None else brk.start()
+            while hints[h][1] <= start:
+                h += 1
+            if end - start > 2:
+                block = flat[start:end] if flat is not None else \
+                    _NON_WORD.sub(" ", prose[start:end].lower())
+                if hints[h][0] < end or self._suspect(block.split()):
+                    toks = [Token(m.start(), m.end(), m.group())
+                            for m in _WORD.finditer(prose, start, end)]
+                    yield from self._scan(prose, toks)
+            if brk is not None:
+                start = brk.end()
+
+    def _suspect(self, words: list[str]) -> bool:
+        if any(map(eq, words, words[1:])):
+            return True
+        if not self.options.phrases:
+            return False
+        if b"\x01\x01" in bytes(map(eq, words, words[2:])):
+            return True  # "at the at the"
+        if len(set(zip(words, words[1:], words[2:], strict=False))) == len(words) - 2:
+            return False  # no three-word sequence occurs twice: no longer phrase repeats
+        return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
+
+    def _scan(self, prose: str, toks: list[Token]) -> Iterable[Finding]:
+        lows = [t.text.lower() for t in toks]
+        # The two latest positions of each word: a repeated phrase may hold its first word
+        # twice ("the cat and the dog the cat and the dog").
+        last: dict[str, int] = {}
+        last2: dict[str, int] = {}
+        done = 0  # tokens before this index are already part of a judged repetition
+        for i, low in enumerate(lows):
+            j1 = last.get(low)
+            j2 = last2.get(low)
+            last[low] = i
+            if j1 is not None:
+                last2[low] = j1
+            for j in (j1, j2):
+                if j is None or i - j > _MAX_PHRASE or j < done:
+                    break
+                found = self._repeat_at(prose, toks, lows, j, i)
+                if found is not None:
+                    finding, done = found
+                    if finding is not None:
+                        yield finding
+                    break
+
+    def _repeat_at(self, prose: str, toks: list[Token], lows: list[str], j: int,
+                   i: int) -> tuple[Finding | None, int] | None:
+        """Is tokens j..i-1 repeated from i on? Returns the finding (None when the repeat is
+        legitimate) and the index of the first token after the repetition."""
+        n = i - j
+        if n > 1 and not self.options.phrases:
+            return None
+        if i + n > len(toks) or lows[j:i] != lows[i : i + n] or \
+                not self._joined(prose, toks, j, i + n):
+            if n == 2 and self.options.partial:
+                partial = self._partial(prose, toks, j)
+                if partial is not None:
+                    return partial, i + 1
+            return None
+        # More copies: "that that that", "ha ha ha".
+        end_tok = i + n
+        copies = 2
+        while end_tok + n <= len(toks) and lows[end_tok : end_tok + n] == lows[j:i] and \
+                self._joined(prose, toks, end_tok - 1, end_tok + n):
+            end_tok += n
+            copies += 1
+        return self._judge(prose, toks, j, n, end_tok, copies), end_tok
+
+    def _partial(self, prose: str, toks: list[Token], j: int) -> Finding | None:
+        """A name started again after itself: "the United States United" (machine
+        translation). Only capitalised two-word names followed by something that does not
+        continue a name, so "New York New Jersey" is left alone."""
+        a, b, c = toks[j], toks[j + 1], toks[j + 2]
+        if not (a.text[:1].isupper() and b.text[:1].isupper() and a.text == c.text):
+            return None
+        if a.text.isupper() or b.text.isupper() or a.text.lower() == b.text.lower():
+            return None
+        if a.text.lower() in _FUNCTION_WORDS or not self._joined(prose, toks, j, j + 3):
+            return None
+        nxt = toks[j + 3] if j + 3 < len(toks) else None
+        if nxt is not None and nxt.text[:1].isupper() and \
+                _GAP.fullmatch(prose, c.end, nxt.start):
+            return None  # a list of names: "New York New Jersey"
+        fix = Fix.unsafe(Edit.delete(b.end, c.end))
+        msg = self.options.partial_message.format(word=c.text, name=f"{a.text} {b.text}")
+        return Finding(Span(a.start, c.end), message=msg, fix=fix,
+                       params={"word": f"{a.text} {b.text}", "copies": 2})
+
+    @staticmethod
+    def _joined(prose: str, toks: list[Token], first: int, stop: int) -> bool:
+        """Are tokens first..stop-1 separated by spaces (at most one line break) only, and
+        free of glue to neighbouring non-prose characters?"""
+        a = toks[first].start
+        if a > 0 and prose[a - 1] in _GLUE_BEFORE:
+            return False
+        b = toks[stop - 1].end
+        if b < len(prose) and (prose[b] in _GLUE_AFTER or (
+                prose[b] == "." and b + 1 < len(prose) and prose[b + 1].isalnum())):
+            return False
+        for k in range(first, stop - 1):
+            if not _GAP.fullmatch(prose, toks[k].end, toks[k + 1].start):
+                return False
+        return True
+
+    def _judge(self, prose: str, toks: list[Token], j: int, n: int, end_tok: int,
+               copies: int) -> Finding | None:
+        start = toks[j].start
+        end = toks[end_tok - 1].end
+        first_end = toks[j + n - 1].end
+        rep = prose[start:first_end]
+        second = prose[toks[j + n].start : toks[j + 2 * n - 1].end]
+        words = [t.text for t in toks[j : j + n]]
+        if self._legitimate(prose, toks, j, n, end_tok, rep, second, words, copies):
+            return None
+        keep_end = first_end
+        if n == 1 and rep.lower() in self._pairs:
+            keep_end = toks[j + 1].end  # keep the grammatical pair, drop the extra copies
+        fix = Fix.safe(Edit.delete(keep_end, end))
+        return Finding(Span(start, end), fix=fix, params={"word": rep, "copies": copies})
+
+    def _legitimate(self, prose: str, toks: list[Token], j: int, n: int, end_tok: int,
+                    rep: str, second: str, words: list[str], copies: int) -> bool:
+        low = rep.lower()
+        if any(w[0].isdigit() for w in words):
+            return True  # number sequences, tables
+        if n > 1:
+            lows = {w.lower() for w in words}
+            if lows <= self._redup:
+                return True
+            # "faster and faster and faster", "and more and more": X-and-X reduplication.
+            return len(lows - _CONNECTORS) == 1 and bool(lows & _CONNECTORS)
+        if len(rep) == 1 and low not in "ai":
+            return True  # letters: "D D", "x x"
+        if low in self._redup:
+            return True
+        if low in self._pairs and copies == 2:
+            return True
+        if copies > 2 and low not in _FUNCTION_WORDS:
+            return True  # "killing killing killing": three times is deliberate
+        end = toks[end_tok - 1].end
+        if end < len(prose) and prose[end] == "!" and low not in _FUNCTION_WORDS:
+            return True  # "Wait wait!", "Hi hi hi!": an exclamation
+        if low in self._idioms and self._idiom_follows(prose, toks[j].start, low):
+            return True
+        prev_low = toks[j - 1].text.lower() if j > 0 and _GAP.fullmatch(
+            prose, toks[j - 1].end, toks[j].start) else ""
+        if low in _MODAL_NOUNS and (
+            prev_low in _DETERMINERS or (rep[0].isupper() and second.islower())
+        ):
+            return True  # "The can can hold", "May may come" (a name, then the verb)
+        if low in _PARTICLES and prev_low in _OBJECT_PRONOUNS:
+            return True  # "turn it on on Monday": a verb particle, then a preposition
+        gap = prose[toks[j].end : toks[j + 1].start]
+        if "\n" in gap and (rep == "I" or (second[0].isupper() and not rep[0].isupper())):
+            # A heading or a new line starting afresh: "CHAPTER I\nI was born",
+            # "the rise of the\nThe Times".
+            return True
+        if prev_low == "to" and low not in _FUNCTION_WORDS and end_tok < len(toks) and \
+                _GAP.fullmatch(prose, end, toks[end_tok].start):
+            return True  # "to record record profits": a verb, then a noun modifier
+        # "Walla Walla", "Duran Duran", "DURAN Duran": a name.
+        return not rep.islower() and not second.islower() and self._is_name(low)
+
+    def _idiom_follows(self, prose: str, start: int, low: str) -> bool:
+        tail = _IDIOM_WORD.findall(prose[start : start + 80].lower())
+        return any(tail[: len(idiom)] == idiom for idiom in self._idioms[low])
+
+    def _is_name(self, low: str) -> bool:
+        from wordfreq import zipf_frequency  # only when a capitalised pair turns up
+
+        return bool(zipf_frequency(low, "en") < self.options.name_max_zipf)
+
+
+CHECK = Repetition

@@ -1,0 +1,189 @@
+"""Brackets that do not pair up within a paragraph: ( ) [ ] { } and their full-width forms
+(a full-width bracket only pairs with a full-width one).
+
+Tolerated: list and enumeration markers (``a)`` at the start of a line, ``1)``, ``a) …, b)``),
+emoticons (``:)``, ``;-)``, ``:(``). Such marks are "soft": a soft closer closes an open bracket
+only when no later bracket could close it instead, and is otherwise ignored. A curly quotation
+that closes while a bracket opened inside it is still open crosses that bracket
+(``“rain in {Spain” falls}``), which is reported once, at the bracket.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from textlint.checks._layout import code_blocks, outside
+from textlint.checks.base import Check
+from textlint.diagnostics import Finding, Span
+from textlint.document import Document
+
+_BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
+_DEPTH = 32
+_EYES_AND_NOSES = frozenset(":;=8xX-^o'’")
+_QUOTES = "\"'“”‘’«»`"
+_OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+# An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
+_EMOTICON = regex.compile(r"(?:(?:^|(?<=[\s\0]))[8xX]|[:;=])[-^o'’]?$")
+# A reversed emoticon after a bracket that stands alone: (: (-: ):
+_EMOTICON_AFTER = regex.compile(r"[-^o]?[:;=](?:\s|$)")
+# A list marker before ")": a letter, digits, digits with a letter, a roman numeral.
+_MARKER = regex.compile(r"(?:^|(?<=[\s\0(]))(?:\p{L}|\d{1,3}\p{L}?|[ivxlc]{1,5}|[IVXLC]{1,5})$")
+_DIGIT_MARKER = regex.compile(r"\d{1,3}\p{L}?$")
+# What may precede a marker on its line: indentation, a bullet, an opening bracket.
+_LINE_HEAD = regex.compile(r"[ \t\0]*(?:[-*•][ \t]+)?\(?")
+
+
+@dataclass(frozen=True)
+class Options:
+    # Tolerate emoticons such as :) and ;-(.
+    allow_emoticons: bool = True
+    # Tolerate list markers such as a) and 1).
+    allow_list_markers: bool = True
+
+
+@dataclass(slots=True)
+class _Item:
+    pos: int
+    char: str
+    soft: bool
+    letter_marker: str = ""  # the marker, when a letter marker stands in running text
+    problem: str = ""
+
+
+class UnbalancedBrackets(Check):
+    Options = Options
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        prose = doc.prose
+        starts = outside(code_blocks(doc), [m.start() for m in _BRACKETS.finditer(prose)])
+        found = [(i, prose[i]) for i in starts]
+        if not found:
+            return
+        k = 0
+        for span in doc.paragraphs:
+            items: list[_Item] = []
+            while k < len(found) and found[k][0] < span.start:
+                k += 1
+            while k < len(found) and found[k][0] < span.end:
+                pos, char = found[k]
+                item = self._item(prose, pos, char, span.start)
+                if pos and prose[pos - 1] == "\0" and char in _CLOSE:
+                    item.soft = item.soft or _closes_masked(doc.text, prose, pos, char)
+                items.append(item)
+                k += 1
+            if any(i.char not in "“”" for i in items):
+                yield from self._pair(items)
+
+    def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
+        if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
+            return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
+        prev = text[pos - 1] if pos > lo else ""
+        # Cheap tests on the neighbours first: most brackets are neither emoticons nor markers.
+        if self.options.allow_emoticons and char in "()[]" and (
+            (prev in _EYES_AND_NOSES and _EMOTICON.search(text, max(lo, pos - 8), pos))
+            or ((not prev or prev.isspace()) and _EMOTICON_AFTER.match(text, pos + 1))
+        ):
+            return _Item(pos, char, True)
+        if char != ")" or not self.options.allow_list_markers or not prev.isalnum():
+            return _Item(pos, char, False)
+        before = text[max(lo, pos - 8) : pos]
+        m = _MARKER.search(before)
+        if m is None:
+            return _Item(pos, char, False)
+        if _DIGIT_MARKER.search(before):
+            return _Item(pos, char, True)
+        token_start = pos - len(before) + m.start()
+        line_start = max(lo, text.rfind("\n", lo, token_start) + 1)
+        if _LINE_HEAD.fullmatch(text, line_start, token_start):
+            return _Item(pos, char, True)
+        # A letter marker in running text: a marker only as part of a series (a) …, b)).
+        return _Item(pos, char, False, letter_marker=m.group())
+
+    def _pair(self, items: list[_Item]) -> Iterable[Finding]:
+        letters = [it for it in items if it.letter_marker]
+        if len({it.letter_marker for it in letters}) >= 2:
+            for it in letters:
+                it.soft = True
+        stack: list[_Item] = []
+        crossed: Counter[str] = Counter()
+        for idx, it in enumerate(items):
+            c = it.char
+            if c == "“":
+                stack.append(it)
+                continue
+            if c == "”":
+                j = _find(stack, "“")
+                if j >= 0:
+                    for inner in stack[j + 1 :]:
+                        if inner.char in _OPEN and not inner.soft:
+                            inner.problem = "crossed"
+                            crossed[_OPEN[inner.char]] += 1
+                    del stack[j:]
+                continue
+            if c in _OPEN:
+                stack.append(it)
+                continue
+            j = _find(stack, _CLOSE[c])
+            if j < 0:
+                if crossed[c]:
+                    crossed[c] -= 1
+                elif not it.soft:
+                    it.problem = "unopened"
+                continue
+            if it.soft and _later_closer(items, idx + 1, c):
+                continue
+            for inner in stack[j + 1 :]:
+                if inner.char in _OPEN and not inner.soft:
+                    inner.problem = "unclosed"
+            del stack[j:]
+        for it in stack:
+            if it.char in _OPEN and not it.soft:
+                it.problem = "unclosed"
+        for it in items:
+            if it.problem:
+                yield Finding(Span(it.pos, it.pos + 1), params={
+                    "mark": it.char, "problem": _PROBLEMS[it.problem]})
+
+
+_PROBLEMS = {
+    "unclosed": "is never closed",
+    "unopened": "closes a bracket that was never opened",
+    "crossed": "crosses a quotation (it opens inside the quotation and closes after it)",
+}
+
+
+def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
+    """A closer right after a masked run (a URL, code) that leaves its opener open: the URL
+    ``…/Schlammersdorf_(Adelsgeschlecht)`` ends before its ")" when masked."""
+    start = pos
+    while start > 0 and prose[start - 1] == "\0":
+        start -= 1
+    run = text[start:pos]
+    return run.count(_CLOSE[char]) > run.count(char)
+
+
+def _find(stack: list[_Item], opener: str) -> int:
+    # Bounded depth keeps thousands of unclosed brackets linear.
+    for j in range(len(stack) - 1, max(-1, len(stack) - 1 - _DEPTH), -1):
+        if stack[j].char == opener:
+            return j
+    return -1
+
+
+def _later_closer(items: list[_Item], start: int, closer: str) -> bool:
+    opener = _CLOSE[closer]
+    for it in items[start : start + _DEPTH]:
+        if it.char == opener:
+            return False
+        if it.char == closer and not it.soft:
+            return True
+    return False
+
+
+CHECK = UnbalancedBrackets
