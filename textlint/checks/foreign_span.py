@@ -20,6 +20,7 @@ How it works (see docs/translation.md for the measurements):
 from __future__ import annotations
 
 import math
+import operator
 import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -134,6 +135,7 @@ _SPLIT = regex.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = regex.compile(r"\p{Latin}")
+_TEXT = operator.attrgetter("text")
 _NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
 
 # Reporting verbs machine translation leaves after a quotation, with their English past tense.
@@ -228,6 +230,20 @@ class Model:
         self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.allow_phrases)
         self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
         self.chars: CharModel | None = None
+        self.checked: set[str] = set()  # words whose evidence is known ...
+        self.seedy: set[str] = set()    # ... and those of them that look foreign
+
+    def seed_words(self, texts: set[str]) -> set[str]:
+        """The words of ``texts`` with enough foreign evidence to start a closer look."""
+        new = texts - self.checked
+        if new:
+            if len(self.checked) > 200_000:
+                self.checked.clear()
+                self.seedy.clear()
+            word = self.word
+            self.seedy.update(t for t in new if word(t)[0] >= SEED)
+            self.checked |= new
+        return texts & self.seedy
 
     # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
     def word(self, text: str) -> tuple[float, dict[str, float], bool]:
@@ -405,28 +421,44 @@ class ForeignSpan(Check):
 def analyse(doc: Document, model: Model) -> Analysis:
     prose = doc.prose
     words = doc.words
-    word = model.word
+    texts = list(map(_TEXT, words))
+    # Most words are frequent words of the target language, and every text repeats its words:
+    # the evidence is computed once per distinct word (per process), and set operations in C
+    # pick the few words that look foreign.
+    seedy = model.seed_words(set(texts))
+    if not seedy:
+        return Analysis([], [])
     seeds: list[int] = []
-    for i, w in enumerate(words):
-        if word(w.text)[0] >= SEED:
-            # A capitalised word inside a sentence is a name: no evidence unless brackets or
-            # a sentence start say otherwise.
-            if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
-                                                                w.start):
-                continue
-            seeds.append(i)
+    for i in [i for i, t in enumerate(texts) if t in seedy]:
+        w = words[i]
+        # A capitalised word inside a sentence is a name: no evidence unless brackets or a
+        # sentence start say otherwise.
+        if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
+                                                            w.start):
+            continue
+        seeds.append(i)
     if not seeds:
         return Analysis([], [])
     hits: list[Hit] = []
     done = -1
+    word = model.word
     for s in seeds:
         if s <= done:
             continue
         lo, hi = _chunk(prose, words, s)
-        # Extend the chunk while later seeds fall in the same sentence.
+        done = hi
+        # A foreign span pays at least ENTER_SOFT + LEAVE_SOFT, and no word can bring more
+        # than its best margin: a chunk whose words cannot pay that is decided without the
+        # context analysis and the Viterbi pass (most chunks of English text).
+        bound = 0.0
+        for t in texts[lo : hi + 1]:
+            m = word(t)[0] - STEP
+            if m > 0.0:
+                bound += m
+        if bound <= ENTER_SOFT + LEAVE_SOFT:
+            continue
         toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
-        done = hi
     hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
     hits = [h for h in hits if not _excused(model, doc, words, h)]
@@ -794,10 +826,16 @@ def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
     named by langdetect (seeded, so the answer is the same every run)."""
     out: list[tuple[Span, str, float]] = []
     prose = doc.prose
-    latin_total = len(_LATIN.findall(prose))
-    if latin_total == 0:
+    # One scan in C decides the common case (no letter of another script at all); letters
+    # are counted only in the paragraphs that have some.
+    first = _NON_LATIN_LETTER.search(prose)
+    if first is None or not _LATIN.search(prose):
         return out
     for para in doc.paragraphs:
+        if para.end <= first.start():
+            continue
+        if not _NON_LATIN_LETTER.search(prose, para.start, para.end):
+            continue
         chunk = prose[para.start : para.end]
         other = len(_NON_LATIN_LETTER.findall(chunk))
         latin = len(_LATIN.findall(chunk))
