@@ -47,8 +47,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from textlint.cache import cache_dir, write_atomic
-
 VERSION = 2
 MAGIC = b"TLLX"
 SCALE = 20.0
@@ -344,6 +342,8 @@ _LOADED: Lexicon | None = None
 
 
 def table_path() -> Path:
+    from textlint.cache import cache_dir
+
     return cache_dir() / FILE_NAME
 
 
@@ -359,6 +359,8 @@ def load_lexicon() -> Lexicon:
 
 
 def _open_or_build(path: Path) -> Lexicon:
+    from textlint.cache import cache_dir, write_atomic
+
     try:
         return _open(path)
     except (OSError, ValueError, struct.error):
@@ -387,7 +389,7 @@ def _open(path: Path) -> Lexicon:
 
 # --- letter trigrams, for words no list holds --------------------------------------------------
 
-CHARS_FILE = f"trigrams-v{VERSION}.bin"
+CHARS_FILE = f"trigrams-v{VERSION}b.bin"
 CHARS_MIN_ZIPF = 2.0   # words this frequent or more teach the letter model ...
 CHARS_MAX_WORDS = 30_000  # ... the most frequent of them, up to this many per language
 CHARS_UNSEEN = -4.0    # log10 probability of a letter after an unseen pair
@@ -399,13 +401,27 @@ class CharModel:
     """Letter-trigram models per language (log10 P(letter | two letters before)), to weigh
     words that no word list holds: inflected forms, rare words, words that lost a letter."""
 
-    def __init__(self, langs: tuple[str, ...], keys: str, rows: bytes) -> None:
+    def __init__(self, langs: tuple[str, ...], codes: bytes, rows: bytes) -> None:
         self.langs = langs
         self.index = {lang: i for i, lang in enumerate(langs)}
-        width = len(langs)
         self._rows = rows
-        self._width = width
-        self._keys = dict(zip(keys.split("\n"), range(0, len(rows), width), strict=True))
+        self._width = len(langs)
+        # Sorted trigram codes (see _code), searched in place: nothing to build at load time.
+        self._codes = memoryview(codes).cast("Q")
+        self._n = len(self._codes)
+        self._memo: dict[str, int] = {}
+
+    def _row(self, trigram: str) -> int:
+        """Offset of the trigram's row in ``rows``, or -1."""
+        at = self._memo.get(trigram)
+        if at is None:
+            code = _code(trigram)
+            i = bisect.bisect_left(self._codes, code)
+            at = i * self._width if i < self._n and self._codes[i] == code else -1
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            self._memo[trigram] = at
+        return at
 
     def scores(self, word: str) -> dict[str, float]:
         """Average log10 probability per letter of ``word`` under each language's model."""
@@ -413,11 +429,11 @@ class CharModel:
         n = len(padded) - 2
         width = self._width
         totals = [0.0] * width
-        get = self._keys.get
+        row = self._row
         rows = self._rows
         for i in range(n):
-            at = get(padded[i : i + 3])
-            if at is None:
+            at = row(padded[i : i + 3])
+            if at < 0:
                 for j in range(width):
                     totals[j] += CHARS_UNSEEN
             else:
@@ -471,6 +487,12 @@ def _trigram_counts(groups: Iterable[tuple[int, list[str]]]) -> dict[str, float]
     return tri
 
 
+def _code(trigram: str) -> int:
+    """A trigram as one integer (three code points of 21 bits)."""
+    a, b, c = trigram
+    return (ord(a) << 42) | (ord(b) << 21) | ord(c)
+
+
 def _chars_bytes(langs: list[str], counts: list[dict[str, float]]) -> bytes:
     import marshal
 
@@ -484,9 +506,10 @@ def _chars_bytes(langs: list[str], counts: list[dict[str, float]]) -> bytes:
             q = max(1, min(255, round(-math.log10(p) * CHARS_SCALE)))
             row = table.setdefault(key, bytearray(len(langs)))
             row[li] = q
-    keys = sorted(table)
+    keys = sorted(table, key=_code)
+    codes = array.array("Q", [_code(k) for k in keys]).tobytes()
     rows = b"".join(bytes(table[k]) for k in keys)
-    return marshal.dumps((VERSION, tuple(langs), "\n".join(keys), rows))
+    return marshal.dumps((VERSION, tuple(langs), codes, rows))
 
 
 _CHARS: CharModel | None = None
@@ -495,10 +518,10 @@ _CHARS: CharModel | None = None
 def _read_chars(raw: bytes) -> CharModel:
     import marshal
 
-    version, langs, keys, rows = marshal.loads(raw)
+    version, langs, codes, rows = marshal.loads(raw)
     if version != VERSION:
         raise ValueError("old trigram table")
-    return CharModel(tuple(langs), keys, rows)
+    return CharModel(tuple(langs), codes, rows)
 
 
 def _chars_ok(path: Path) -> bool:
@@ -511,6 +534,8 @@ def _chars_ok(path: Path) -> bool:
 
 def load_chars() -> CharModel:
     """The shared letter model: read from the cache, built there first if missing."""
+    from textlint.cache import cache_dir, write_atomic
+
     global _CHARS
     if _CHARS is not None:
         return _CHARS

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import math
 import operator
+import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import regex
@@ -83,11 +84,28 @@ WINDOW = 12           # tokens looked at on each side of a seed
 PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
 
+class _Lazy:
+    """A pattern of the ``regex`` module (for Unicode properties), compiled on first use: most
+    documents never need most patterns, and compiling them all costs every start-up."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx: regex.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> regex.Pattern[str]:
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return self._rx
+
+
 # Masked markup (\0: Markdown link brackets, heading marks) also opens and closes units.
 _OPEN = "([{“‘«‹„‚\"'\0"
 _CLOSE = ")]}”’»›\"'\0"
 _PUNCT = ",;:—–"
-_SENT_END = regex.compile(r"[.!?…]")
+_SENT_END = re.compile(r"[.!?…]")
 _ITALIC = "_*\0"
 _GLOSS_LANGS = (
     "Arabic|Bosnian|Catalan|Chinese|Croatian|Czech|Danish|Dutch|Filipino|Finnish|French|German|"
@@ -95,12 +113,12 @@ _GLOSS_LANGS = (
     "Lithuanian|Malay|Norwegian|Polish|Portuguese|Romanian|Russian|Serbian|Slovak|Slovenian|"
     "Spanish|Swedish|Tagalog|Turkish|Vietnamese"
 )
-_GLOSS_BEFORE = regex.compile(
+_GLOSS_BEFORE = re.compile(
     r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
     r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")),?\W*$",
-    regex.I | regex.V1,
+    re.I,
 )
-_GLOSS_AFTER = regex.compile(
+_GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
     r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
@@ -114,29 +132,31 @@ _PARTICLES = frozenset((
     "et", "al", "el", "bin", "ibn", "ben", "abu", "st", "san", "santa", "são", "af", "av", "auf",
     "am", "im", "an", "alle",
 ))
-_PAREN_BEFORE = regex.compile(r"\(\s*$")
-_PAREN_AFTER = regex.compile(r"\s*\)")
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
 # A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
 # the opening mark, the span, and punctuation closing the utterance inside the marks.
-_QUOTE_OPENED = regex.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
-_SENT_START = regex.compile(r"[.!?][^\S\n]+$")
-_UTTER_AFTER = regex.compile(
+_QUOTE_OPENED = re.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
+_SENT_START = re.compile(r"[.!?][^\S\n]+$")
+_UTTER_AFTER = _Lazy(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
-_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
+_SEED_CONTEXT = re.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
 # What may separate two spans of one language that are then reported as one: punctuation, and
 # names (capitalised nouns are names in English but common nouns in German).
-_BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
+_BRIDGE = _Lazy(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
                         r"[,;:–—-]?[^\S\n]*", regex.V1)
-_IPA = regex.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
-_YEAR_AFTER = regex.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
-_DIGIT = regex.compile(r"\d")
-_SPLIT = regex.compile(r"['\-‐’]")
+_IPA = re.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
+_YEAR_AFTER = re.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
+_DIGIT = re.compile(r"\d")
+_SPLIT = re.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN = _Lazy(r"\p{Latin}")
 _TEXT = operator.attrgetter("text")
-_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+_NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
+
+_CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
 
 # Reporting verbs machine translation leaves after a quotation, with their English past tense.
 _REPORTING: dict[str, tuple[str, str]] = {
@@ -157,7 +177,9 @@ def _strip_accents(text: str) -> str:
 
 def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Established foreign words and phrases of English (shipped list, see docs)."""
-    text = resources.files("textlint.langdata").joinpath("established.txt").read_text("utf-8")
+    # Read beside the package (importlib.resources would cost every start-up its import).
+    text = (Path(__file__).resolve().parent.parent / "langdata" / "established.txt"
+            ).read_text("utf-8")
     words: set[str] = set()
     phrases: set[str] = set()
     for line in text.splitlines():
@@ -504,7 +526,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
         prev_c = prose[w.start - 1] if w.start > 0 else " "
         next_c = prose[w.end] if w.end < n else " "
         next2 = prose[w.end + 1] if w.end + 1 < n else " "
-        if _DIGIT.search(text) or not _LATIN.search(text):
+        if _DIGIT.search(text) or not _LATIN.rx.search(text):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
                 next_c == "." and next2.isalnum()):
@@ -691,7 +713,7 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int)
 def _utterance(prose: str, h: Hit) -> bool:
     """The span is a whole quoted sentence or quotation, ended by punctuation:
     ``: "La signora e fuori; ma verra subito";`` or ``“Buon giorno! Take ...``."""
-    if not _UTTER_AFTER.match(prose, h.end):
+    if not _UTTER_AFTER.rx.match(prose, h.end):
         return False
     lead = prose[max(0, h.start - 80) : h.start]
     m = _QUOTE_OPENED.search(lead)
@@ -710,7 +732,7 @@ def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         if out and out[-1].lang == h.lang and h.start - out[-1].end <= 60 and \
-                _BRIDGE.fullmatch(prose, out[-1].end, h.start):
+                _BRIDGE.rx.fullmatch(prose, out[-1].end, h.start):
             p = out[-1]
             score = p.score + h.score
             out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
@@ -760,7 +782,7 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     lead = lead.rstrip(" “\"‘'«")
     if _GLOSS_BEFORE.search(lead + " "):
         return True
-    if _GLOSS_AFTER.match(prose[h.end : h.end + 20]):
+    if _GLOSS_AFTER.rx.match(prose[h.end : h.end + 20]):
         return True
     # The whole content of parentheses: the original term given beside its translation.
     return bool(_PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start)
@@ -828,17 +850,17 @@ def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
     prose = doc.prose
     # One scan in C decides the common case (no letter of another script at all); letters
     # are counted only in the paragraphs that have some.
-    first = _NON_LATIN_LETTER.search(prose)
-    if first is None or not _LATIN.search(prose):
+    first = _NON_LATIN_LETTER.rx.search(prose)
+    if first is None or not _LATIN.rx.search(prose):
         return out
     for para in doc.paragraphs:
         if para.end <= first.start():
             continue
-        if not _NON_LATIN_LETTER.search(prose, para.start, para.end):
+        if not _NON_LATIN_LETTER.rx.search(prose, para.start, para.end):
             continue
         chunk = prose[para.start : para.end]
-        other = len(_NON_LATIN_LETTER.findall(chunk))
-        latin = len(_LATIN.findall(chunk))
+        other = len(_NON_LATIN_LETTER.rx.findall(chunk))
+        latin = len(_LATIN.rx.findall(chunk))
         if other >= 20 and other > 2 * latin:
             lang = detect_language(chunk) or "und"
             out.append((para, lang, 0.9))
@@ -865,8 +887,7 @@ def glossary_fix(doc: Document, hit: Hit, target: str) -> Fix | None:
     if target != "en":
         return None
     frag = doc.text[hit.start : hit.end]
-    m = regex.fullmatch(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)",
-                        frag)
+    m = _CLAUSE.rx.fullmatch(frag)
     if not m:
         return None
     known = _REPORTING.get(normalize(m.group(1)))
