@@ -489,8 +489,7 @@ def _trigram_counts(groups: Iterable[tuple[int, list[str]]]) -> dict[str, float]
 
 def _code(trigram: str) -> int:
     """A trigram as one integer (three code points of 21 bits)."""
-    a, b, c = trigram
-    return (ord(a) << 42) | (ord(b) << 21) | ord(c)
+    return (ord(trigram[0]) << 42) | (ord(trigram[1]) << 21) | ord(trigram[2])
 
 
 def _chars_bytes(langs: list[str], counts: list[dict[str, float]]) -> bytes:
