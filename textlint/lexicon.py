@@ -39,6 +39,7 @@ import contextlib
 import gc
 import math
 import mmap
+import re
 import struct
 import threading
 import unicodedata
@@ -47,7 +48,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = 2
+VERSION = 3
 MAGIC = b"TLLX"
 SCALE = 20.0
 FILE_NAME = f"lexicon-v{VERSION}.bin"
@@ -72,6 +73,10 @@ FOREIGN_MIN_ZIPF_SMALL = 3.5
 # ... and at most about this many words per language (richly inflected languages such as
 # Finnish or Czech would otherwise fill the table with forms the letter model recognises).
 FOREIGN_MAX_WORDS = 50_000
+# Forms that lost their one non-ASCII letter are recorded for words at least this frequent,
+# this much rarer than the word.
+STRIPPED_MIN_ZIPF = 3.0
+STRIPPED_PENALTY = 0.5
 # A foreign entry is kept only when the word is at most this much less frequent there than in
 # English: words much rarer abroad than at home (English loans in other corpora) add nothing.
 FOREIGN_MAX_DEFICIT = 0.5
@@ -242,6 +247,24 @@ def _read(groups: list[tuple[int, list[str]]], floor: float = 0.0, cap: int = 0
     return table, max(0, min(255, lowest))
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _stripped(table: dict[str, int], english: dict[str, int]) -> dict[str, int]:
+    """Words that lost their one non-ASCII letter, as broken encodings leave them in scraped
+    text ("también" -> "tambin", "límites" -> "lmites"), recorded as forms of the word
+    (STRIPPED_PENALTY rarer) when the damaged form is no word of English or of that language."""
+    qmin = round(STRIPPED_MIN_ZIPF * SCALE)
+    penalty = round(STRIPPED_PENALTY * SCALE)
+    out: dict[str, int] = {}
+    for word, q in table.items():
+        if q >= qmin and not word.isascii():
+            bare, n = _NON_ASCII.subn("", word)
+            if n == 1 and len(bare) >= 4 and bare not in table and bare not in english:
+                out[bare] = max(out.get(bare, 0), q - penalty)
+    return out
+
+
 def build_table(sources: Mapping[str, Mapping[str, float]] | None = None) -> bytes:
     """Derive the table from wordfreq's lists (a few seconds; done once per version).
     ``sources`` (language -> word -> frequency, English first) replaces wordfreq in tests."""
@@ -294,6 +317,7 @@ def _build(sources: Mapping[str, Mapping[str, float]] | None, chars: bool
         for word in table.keys() & english.keys():
             if table[word] < english[word] - deficit:
                 del table[word]
+        table.update(_stripped(table, english))
         for word, q in table.items():
             recs = others.get(word)
             if recs is None:
@@ -389,7 +413,7 @@ def _open(path: Path) -> Lexicon:
 
 # --- letter trigrams, for words no list holds --------------------------------------------------
 
-CHARS_FILE = f"trigrams-v{VERSION}b.bin"
+CHARS_FILE = f"trigrams-v{VERSION}.bin"
 CHARS_MIN_ZIPF = 2.0   # words this frequent or more teach the letter model ...
 CHARS_MAX_WORDS = 30_000  # ... the most frequent of them, up to this many per language
 CHARS_UNSEEN = -4.0    # log10 probability of a letter after an unseen pair

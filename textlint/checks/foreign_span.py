@@ -68,8 +68,10 @@ ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
 STEP = 0.2            # every word in a foreign span costs this (foreign words are rare)
 SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
-OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
+OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely ...
+RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
+TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
@@ -154,6 +156,7 @@ _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = _Lazy(r"\p{Latin}")
 _TEXT = operator.attrgetter("text")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
 
 _CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
@@ -295,6 +298,35 @@ class Model:
         self.memo[text] = got
         return got
 
+    def typo(self, text: str) -> bool:
+        """A lowercase word no target list holds, one edit (a letter missing, extra, wrong or
+        swapped) away from a target word much more frequent than any foreign reading of it:
+        a misspelling ("wrok", "cpies"), not a foreign word."""
+        if self.target != "en" or not text.islower():
+            return False
+        key = normalize(text)
+        entry = self.lex.entry(key)
+        if entry is not None and entry.english > 0.0:
+            return False
+        floor = max(TYPO_MIN, max(entry.others.values(), default=0.0) + TYPO_GAIN
+                    if entry else TYPO_MIN)
+        zipf = self.lex.zipf
+        n = len(key)
+        seen: set[str] = set()
+        for i in range(n + 1):
+            edits = [key[:i] + c + key[i:] for c in _ALPHABET]
+            if i < n:
+                edits.append(key[:i] + key[i + 1 :])
+                edits.extend(key[:i] + c + key[i + 1 :] for c in _ALPHABET if c != key[i])
+            if i < n - 1:
+                edits.append(key[:i] + key[i + 1] + key[i] + key[i + 2 :])
+            for e in edits:
+                if e not in seen:
+                    seen.add(e)
+                    if zipf(e) >= floor:
+                        return True
+        return False
+
     def _letters(self, key: str) -> tuple[float, dict[str, float], bool]:
         """A word no list holds: weigh its letter trigrams (weak evidence, capped)."""
         if self.chars is None:
@@ -331,8 +363,10 @@ class Model:
             m = min(m, CLIP_HIGH)
             if m > 0:
                 m *= damp
-                if zt == 0.0 and len(key) >= 4:
-                    m += OOV_BONUS  # not an English word at all, yet a word there
+                if zt < RARE_TARGET and len(key) >= 4:
+                    # Not a word of the target language at all, or one its corpora hold only
+                    # as noise (foreign names, quotations): yet a word there.
+                    m += OOV_BONUS * (1.0 - zt / RARE_TARGET)
             out[lang] = m
             if m > best:
                 best = m
@@ -483,7 +517,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
         hits.extend(_decode(model, prose, toks, lo))
     hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
-    hits = [h for h in hits if not _excused(model, doc, words, h)]
+    hits = [h for h in hits if not _excused(model, doc, words, h)
+            and not (h.first == h.last and model.typo(words[h.first].text))]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
