@@ -71,6 +71,8 @@ SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evide
 OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely ...
 RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
+EXCLAIM = QUOTED_NAME = LOAN_NOUN = True
+FUNCTION_ZIPF = 5.5   # words this frequent in English are (nearly all) function words
 TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
@@ -157,6 +159,14 @@ _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = _Lazy(r"\p{Latin}")
 _TEXT = operator.attrgetter("text")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_QUOTES_OPEN = frozenset("“\"‘«„")
+_QUOTES_CLOSE = frozenset("”\"’»“")
+_LOAN_END = frozenset(",.;:!?)—–”\"’")
+_DETERMINERS = frozenset((
+    "the", "a", "an", "his", "her", "its", "our", "their", "your", "my", "any", "some",
+    "every", "each", "no", "this", "that", "these", "those",
+))
 _NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
 
 _CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
@@ -820,8 +830,62 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     if _GLOSS_AFTER.rx.match(prose[h.end : h.end + 20]):
         return True
     # The whole content of parentheses: the original term given beside its translation.
-    return bool(_PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start)
-                and _PAREN_AFTER.match(prose, h.end))
+    if _PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start) and \
+            _PAREN_AFTER.match(prose, h.end):
+        return True
+    return (EXCLAIM and _exclamation(prose, words, h)) or \
+        (QUOTED_NAME and _quoted_name(prose, words, h)) or \
+        (LOAN_NOUN and _loan_noun(model, prose, words, h))
+
+
+def _exclamation(prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """Most of an exclamation ("A la guerre c'est comme a la guerre!", "charité pour
+    l'amour de Dieu!"): a cry or a line of dialogue, which the author wrote on purpose."""
+    m = _SENTENCE_END.search(prose, h.end)
+    if m is None or m.group() != "!":
+        return False
+    start = max(prose.rfind(c, 0, h.start) for c in ".!?\n") + 1
+    inside = sum(1 for w in words[max(0, h.first - 30) : h.first]
+                 if w.start >= start) + sum(
+        1 for w in words[h.last + 1 : h.last + 30] if w.end <= m.start())
+    return h.last - h.first + 1 >= inside
+
+
+def _quoted_name(prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """A span inside a short quotation written as a title (“Lettres a une Inconnue”, “Cien
+    años de Soledad”): at least three words, the first and the last capitalised, a
+    lowercase one between."""
+    cut = max(prose.rfind(c, max(0, h.start - 60), h.start) for c in _QUOTES_OPEN)
+    if cut < 0 or "\n\n" in prose[cut : h.start]:
+        return False
+    end = min((i for i in (prose.find(c, h.end, h.end + 60) for c in _QUOTES_CLOSE) if i >= 0),
+              default=-1)
+    if end < 0 or "\n\n" in prose[h.end : end]:
+        return False
+    inside = [w for w in words[max(0, h.first - 12) : h.last + 12] if cut < w.start < end]
+    return len(inside) >= 3 and inside[0].start == cut + 1 and inside[-1].end == end and \
+        inside[0].text[0].isupper() and inside[-1].text[0].isupper() and \
+        any(w.text[0].islower() for w in inside[1:-1])
+
+
+def _loan_noun(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """A foreign noun (phrase) used as a noun of the English sentence: after a determiner and
+    followed by punctuation or a function word (“the femme de chambre of the hotel”, “his
+    pourboire,”): a loan the author chose (novels lost their italics in plain text), where a
+    leftover of translation would sit among the words it modifies or is modified by."""
+    if model.target != "en" or h.first == 0:
+        return False
+    prev = words[h.first - 1]
+    if not _joined(prose[prev.end : h.start]) or prev.text.lower() not in _DETERMINERS:
+        return False
+    after = prose[h.end : h.end + 1]
+    if after == "" or after in _LOAN_END:
+        return True
+    if h.last + 1 >= len(words):
+        return False
+    nxt = words[h.last + 1]
+    return _joined(prose[h.end : nxt.start]) and nxt.text.islower() and \
+        model.lex.zipf(nxt.text) >= FUNCTION_ZIPF
 
 
 def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
