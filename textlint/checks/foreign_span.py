@@ -159,6 +159,7 @@ _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = _Lazy(r"\p{Latin}")
 _TEXT = operator.attrgetter("text")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_UNIT_START = frozenset(".!?…:\n([{“\"‘'«„‚\0")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _QUOTES_OPEN = frozenset("“\"‘«„")
 _QUOTES_CLOSE = frozenset("”\"’»“")
@@ -516,11 +517,24 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # A foreign span pays at least ENTER_SOFT + LEAVE_SOFT, and no word can bring more
         # than its best margin: a chunk whose words cannot pay that is decided without the
         # context analysis and the Viterbi pass (most chunks of English text).
-        bound = 0.0
-        for t in texts[lo : hi + 1]:
-            m = word(t)[0] - STEP
-            if m > 0.0:
-                bound += m
+        # Capitalised words count only where they are not names: at the start of the chunk or
+        # of a sentence, after an opening mark, inside square brackets.
+        # A lowercase word that no candidate language has costs more than leaving and
+        # re-entering: no span crosses it, so the runs between such words are bounded apart.
+        bracket = "[" in prose[max(0, words[lo].start - 3) : words[hi].end]
+        bound = run = 0.0
+        for i in range(lo, hi + 1):
+            t = texts[i]
+            best = word(t)[0]
+            if best <= CLIP_LOW and t.islower() and t not in _PARTICLES and not (
+                    i > lo and _DIGIT.search(texts[i - 1])):  # (those may be neutral)
+                run = 0.0
+                continue
+            m = best - STEP
+            if m > 0.0 and (bracket or i == lo or t.islower() or any(
+                    c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
+                run += m
+                bound = max(bound, run)
         if bound <= ENTER_SOFT + LEAVE_SOFT:
             continue
         toks = _tokens(model, prose, words, lo, hi)
