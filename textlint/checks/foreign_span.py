@@ -66,6 +66,8 @@ ENTER = 2.2           # cost (log10) of entering a foreign span in running text
 LEAVE = 1.2           # cost of leaving it
 ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
+ENTER_BRACKET = 0.9   # ... right after an opening square bracket
+LEAVE_BRACKET = 0.4   # ... right before a closing one
 STEP = 0.2            # every word in a foreign span costs this (foreign words are rare)
 SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
 OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely ...
@@ -514,7 +516,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
             continue
         lo, hi = _chunk(prose, words, s)
         done = hi
-        # A foreign span pays at least ENTER_SOFT + LEAVE_SOFT, and no word can bring more
+        # A foreign span pays at least the cheapest entry and exit, and no word can bring more
         # than its best margin: a chunk whose words cannot pay that is decided without the
         # context analysis and the Viterbi pass (most chunks of English text).
         # Capitalised words count only where they are not names: at the start of the chunk or
@@ -535,7 +537,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
                     c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
                 run += m
                 bound = max(bound, run)
-        if bound <= ENTER_SOFT + LEAVE_SOFT:
+        if bound <= min(ENTER_SOFT + LEAVE_SOFT, ENTER_BRACKET + LEAVE_BRACKET):
             continue
         toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
@@ -707,6 +709,13 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
             soft_enter, soft_leave = _gap_kind(prose, toks[x - 1], tok)
         enter = ENTER_SOFT if soft_enter else ENTER
         leave = LEAVE_SOFT if soft_leave else LEAVE
+        if x and (soft_enter or soft_leave):
+            # Square brackets hold editorial insertions, which machine translation leaves whole.
+            gap = prose[toks[x - 1].end : tok.start]
+            if "[" in gap:
+                enter = ENTER_BRACKET
+            if "]" in gap:
+                leave = LEAVE_BRACKET
         # Into the target state: stay, or leave a foreign one.
         best, arg = score[0], 0
         for k in range(1, nstates):
