@@ -97,12 +97,15 @@ def test_words_that_lost_a_letter(word: str, lang: str) -> None:
 
 def test_lost_letter_forms_are_not_invented_for_words() -> None:
     sources = {
-        "en": {"the": 0.05, "cafe": 1e-5},
-        "fr": {"forêt": 1e-3, "élan": 1e-4, "déjà": 1e-4, "café": 1e-3},
+        "en": {"the": 0.05, "cafe": 1e-5, "prt": 1e-6},
+        "fr": {"forêt": 1e-3, "élan": 1e-4, "déjà": 1e-4, "café": 1e-3, "prêt": 1e-3},
     }
     lex = Lexicon(build_table(sources))
-    foret = lex.entry("foret")  # forêt lost its ê
-    assert foret is not None and foret.english == 0.0 and foret.zipf("fr") == 5.5
+    lost = lex.entry("fort")  # forêt lost its ê
+    assert lost is not None and lost.english == 0.0 and lost.zipf("fr") == 5.5
+    assert lex.entry("forêt") is not None
+    prt = lex.entry("prt")  # a word of English (here): no French reading is added
+    assert prt is not None and prt.others == {}
     assert lex.entry("lan") is None  # too short to be recognisable
     assert lex.entry("dj") is None  # two letters lost
 
