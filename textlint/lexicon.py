@@ -326,10 +326,13 @@ def _build(sources: Mapping[str, Mapping[str, float]] | None, chars: bool
                 recs.append((li, q))
     # A 40-bit collision among a million words is rare; should one occur, the word first in
     # alphabetical order wins (whatever the hash seed: the build is reproducible).
-    every = english.keys() | others.keys()
-    by_hash = {word_hash(w): w for w in every}
+    every = list(english.keys() | others.keys())
+    keys = list(map(word_hash, every))
+    by_hash = dict(zip(keys, every, strict=True))
     if len(by_hash) < len(every):
-        by_hash = {word_hash(w): w for w in sorted(every, reverse=True)}
+        for h, w in zip(keys, every, strict=True):
+            if w < by_hash[h]:
+                by_hash[h] = w
     hashes = sorted(by_hash)
     words = [by_hash[h] for h in hashes]
     nb = 1 << BUCKET_BITS
