@@ -39,14 +39,20 @@ import contextlib
 import gc
 import math
 import mmap
+import operator
 import re
 import struct
 import threading
 import unicodedata
+import weakref
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textlint.document import Document
 
 VERSION = 3
 MAGIC = b"TLLX"
@@ -187,6 +193,25 @@ class Lexicon:
     def is_word(self, word: str, lang: str = "en", min_zipf: float = 0.0) -> bool:
         z = self.zipf(word, lang)
         return z > 0.0 and z >= min_zipf
+
+
+# --- the words of a document, shared by the rules that use the lexicon -------------------------
+
+_TEXTS: weakref.WeakKeyDictionary[Any, tuple[list[str], frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_TEXT = operator.attrgetter("text")
+
+
+def word_texts(doc: Document) -> tuple[list[str], frozenset[str]]:
+    """The texts of the document's words in order, and the set of them (computed once per
+    document for every rule that looks words up)."""
+    got = _TEXTS.get(doc)
+    if got is None:
+        texts = list(map(_TEXT, doc.words))
+        got = (texts, frozenset(texts))
+        _TEXTS[doc] = got
+    return got
 
 
 # --- building -------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ in another language (untranslated-fragment's business).
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,12 +18,11 @@ import regex
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
-from textlint.lexicon import Lexicon, load_lexicon
+from textlint.lexicon import Lexicon, load_lexicon, word_texts
 
 # Two or more of the same letter in a row.
 _RUN = regex.compile(r"(\p{L})\1+", regex.V1)
 _PART = regex.compile(r"\p{L}+", regex.V1)
-_TEXT = operator.attrgetter("text")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?]\W*|\n\W*|[“\"‘(\[]\W*)$")
 
 
@@ -54,10 +52,10 @@ class DoubledLetter(Check):
         lang = (doc.language or "en").split("-")[0].lower()
         prose = doc.prose
         words = doc.words
-        texts = list(map(_TEXT, words))
+        texts, distinct = word_texts(doc)
         # Nearly every word is a real word or has no doubled letter: each distinct word is
         # judged once per process, and set operations in C find the few suspects in a text.
-        suspects = self._suspects(set(texts), lang)
+        suspects = self._suspects(distinct, lang)
         if not suspects:
             return
         for i in [i for i, t in enumerate(texts) if t in suspects]:
@@ -106,7 +104,7 @@ class DoubledLetter(Check):
                         params={"word": word, "suggestions": list(fixes)},
                     )
 
-    def _suspects(self, texts: set[str], lang: str) -> set[str]:
+    def _suspects(self, texts: frozenset[str], lang: str) -> frozenset[str]:
         """The words of ``texts`` that have a letter too many whatever their context."""
         checked, suspects = self._checked.setdefault(lang, (set(), set()))
         new = texts - checked

@@ -20,7 +20,6 @@ How it works (see docs/translation.md for the measurements):
 from __future__ import annotations
 
 import math
-import operator
 import re
 import unicodedata
 import weakref
@@ -41,6 +40,7 @@ from textlint.lexicon import (
     load_chars,
     load_lexicon,
     normalize,
+    word_texts,
 )
 
 
@@ -159,7 +159,6 @@ _SPLIT = re.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = _Lazy(r"\p{Latin}")
-_TEXT = operator.attrgetter("text")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _UNIT_START = frozenset(".!?…:\n([{“\"‘'«„‚\0")
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -271,7 +270,7 @@ class Model:
         self.checked: set[str] = set()  # words whose evidence is known ...
         self.seedy: set[str] = set()    # ... and those of them that look foreign
 
-    def seed_words(self, texts: set[str]) -> set[str]:
+    def seed_words(self, texts: frozenset[str]) -> frozenset[str]:
         """The words of ``texts`` with enough foreign evidence to start a closer look."""
         new = texts - self.checked
         if new:
@@ -490,11 +489,11 @@ class ForeignSpan(Check):
 def analyse(doc: Document, model: Model) -> Analysis:
     prose = doc.prose
     words = doc.words
-    texts = list(map(_TEXT, words))
+    texts, distinct = word_texts(doc)
     # Most words are frequent words of the target language, and every text repeats its words:
     # the evidence is computed once per distinct word (per process), and set operations in C
     # pick the few words that look foreign.
-    seedy = model.seed_words(set(texts))
+    seedy = model.seed_words(distinct)
     if not seedy:
         return Analysis([], [])
     seeds: list[int] = []
@@ -523,7 +522,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # of a sentence, after an opening mark, inside square brackets.
         # A lowercase word that no candidate language has costs more than leaving and
         # re-entering: no span crosses it, so the runs between such words are bounded apart.
-        bracket = "[" in prose[max(0, words[lo].start - 3) : words[hi].end]
+        around = prose[max(0, words[lo].start - 3) : words[hi].end]
+        bracket = "[" in around or "]" in around
         bound = run = 0.0
         for i in range(lo, hi + 1):
             t = texts[i]
@@ -537,7 +537,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
                     c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
                 run += m
                 bound = max(bound, run)
-        if bound <= min(ENTER_SOFT + LEAVE_SOFT, ENTER_BRACKET + LEAVE_BRACKET):
+        if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
+                     if bracket else ENTER_SOFT + LEAVE_SOFT):
             continue
         toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
