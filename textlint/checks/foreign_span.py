@@ -169,6 +169,9 @@ _DETERMINERS = frozenset((
     "the", "a", "an", "his", "her", "its", "our", "their", "your", "my", "any", "some",
     "every", "each", "no", "this", "that", "these", "those",
 ))
+# Any character outside the Latin blocks, punctuation and symbols: a quick test (stdlib re)
+# before the exact one.
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\ufb00-\ufb06]")
 _NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
 
 _CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
@@ -973,6 +976,8 @@ def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
     prose = doc.prose
     # One scan in C decides the common case (no letter of another script at all); letters
     # are counted only in the paragraphs that have some.
+    if not _BEYOND_LATIN.search(prose):
+        return out
     first = _NON_LATIN_LETTER.rx.search(prose)
     if first is None or not _LATIN.rx.search(prose):
         return out
