@@ -199,6 +199,23 @@ def test_mixed_fragments(parts: list[str]) -> None:
         assert 0 <= d.span.start < d.span.end <= len(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("x" * 100_000, id="one-letter-run"),
+        pytest.param("según " + "fuentesdelsector" * 2_000 + " dijo", id="long-word"),
+        pytest.param("disse " * 20_000, id="many-fragments"),
+    ],
+)
+def test_long_input_is_fast(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    for rule in (FRAG, PARA):
+        _lint(text, rule)
+    assert time.perf_counter() - start < 10.0
+
+
 def test_rule_order_does_not_matter() -> None:
     text = ("The talks ended on Friday.\n\nПрезидент заявил, что соглашение будет подписано "
             "на следующей неделе в Москве.")

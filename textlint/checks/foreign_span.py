@@ -75,7 +75,8 @@ RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 EXCLAIM = QUOTED_NAME = LOAN_NOUN = True
 FUNCTION_ZIPF = 5.5   # words this frequent in English are (nearly all) function words
-TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
+TYPO_MIN, TYPO_GAIN = 3.0, 1.0
+MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters  # a misspelt target word: how frequent its correction is
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
@@ -301,7 +302,8 @@ class Model:
                 parts = [p for p in _SPLIT.split(key) if p]
                 if len(parts) > 1:
                     got = self._combine([self._margins(p) for p in parts])
-                elif len(key) >= CHAR_MIN_LEN and key.isalpha() and not _IPA.search(key):
+                elif CHAR_MIN_LEN <= len(key) <= MAX_WORD and key.isalpha() and \
+                        not _IPA.search(key):
                     got = self._letters(key)
                 else:
                     got = (0.0, {}, True)
@@ -317,7 +319,7 @@ class Model:
         """A lowercase word no target list holds, one edit (a letter missing, extra, wrong or
         swapped) away from a target word much more frequent than any foreign reading of it:
         a misspelling ("wrok", "cpies"), not a foreign word."""
-        if self.target != "en" or not text.islower():
+        if self.target != "en" or not text.islower() or len(text) > MAX_WORD:
             return False
         key = normalize(text)
         entry = self.lex.entry(key)
