@@ -75,8 +75,8 @@ RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 EXCLAIM = QUOTED_NAME = LOAN_NOUN = True
 FUNCTION_ZIPF = 5.5   # words this frequent in English are (nearly all) function words
-TYPO_MIN, TYPO_GAIN = 3.0, 1.0
-MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters  # a misspelt target word: how frequent its correction is
+TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
+MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
