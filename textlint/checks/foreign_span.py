@@ -74,7 +74,6 @@ OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely ...
 RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
 EXCLAIM = QUOTED_NAME = LOAN_NOUN = True
-FUNCTION_ZIPF = 5.5   # words this frequent in English are (nearly all) function words
 TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
 MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
@@ -166,6 +165,16 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _QUOTES_OPEN = frozenset("“\"‘«„")
 _QUOTES_CLOSE = frozenset("”\"’»“")
 _LOAN_END = frozenset(",.;:!?)—–”\"’")
+# English function words (closed classes: prepositions, conjunctions, auxiliaries, pronouns)
+# that may follow a noun phrase.
+_FUNCTION_WORDS = frozenset((
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "over", "under",
+    "after", "before", "between", "among", "through", "during", "without", "within", "against",
+    "and", "or", "but", "nor", "so", "yet", "than", "as", "if", "because", "while", "when",
+    "where", "which", "who", "whom", "whose", "that", "is", "was", "are", "were", "be", "been",
+    "has", "had", "have", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "does", "did", "do", "it", "he", "she", "they", "we", "i", "you", "there", "then",
+))
 _DETERMINERS = frozenset((
     "the", "a", "an", "his", "her", "its", "our", "their", "your", "my", "any", "some",
     "every", "each", "no", "this", "that", "these", "those",
@@ -913,8 +922,7 @@ def _loan_noun(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool
     if h.last + 1 >= len(words):
         return False
     nxt = words[h.last + 1]
-    return _joined(prose[h.end : nxt.start]) and nxt.text.islower() and \
-        model.lex.zipf(nxt.text) >= FUNCTION_ZIPF
+    return _joined(prose[h.end : nxt.start]) and nxt.text in _FUNCTION_WORDS
 
 
 def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
