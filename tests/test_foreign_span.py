@@ -42,6 +42,14 @@ def _spans(text: str, **options: Any) -> list[str]:
                      ["a dit le directeur du site"], "fr", id="french"),
         pytest.param("The strike ended yesterday, ha detto il sindacato.",
                      ["ha detto il sindacato"], "it", id="italian"),
+        pytest.param("The report cites nmeros oficiales from the ministry.",
+                     ["nmeros oficiales"], "es", id="lost-accent"),
+        pytest.param("They ordered sopa de legumbres y pan caliente and the bread.",
+                     ["sopa de legumbres y pan caliente"], "es", id="not-a-noun-of-the-sentence"),
+        pytest.param("He shouted at the door. Abran la puerta inmediatamente.",
+                     ["Abran la puerta inmediatamente"], "es", id="sentence-not-exclamation"),
+        pytest.param("She read “cien años de soledad” twice that winter.",
+                     ["cien años de soledad"], "es", id="quoted-not-a-title"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
@@ -74,6 +82,11 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
         pytest.param("The city lies 470 km (292 mi) southeast of Paris, near the Île de la Cité.",
                      id="units-and-places"),
         pytest.param("e.g. the option, i.e. the flag, a.k.a. the switch", id="abbreviations"),
+        pytest.param("They ordered the sopa de legumbres, and it came cold.", id="loan-noun"),
+        pytest.param("They ordered the sopa de legumbres and the bread.", id="loan-noun-2"),
+        pytest.param("He shouted at the door. Abran la puerta inmediatamente!", id="exclamation"),
+        pytest.param("She read “Cien años de Soledad” twice that winter.", id="quoted-title"),
+        pytest.param("Good honest wrok pays in the end.", id="english-typo"),
         pytest.param("", id="empty"),
     ],
 )
@@ -115,7 +128,7 @@ def test_options(options: dict[str, Any], expected: list[str]) -> None:
 
 
 def test_allow_phrase() -> None:
-    text = "The guide said the caldo verde was the best in town."
+    text = "The guide said caldo verde was the best soup in town."
     assert _spans(text) != []
     assert _spans(text, allow=["caldo verde"]) == []
 
@@ -184,6 +197,23 @@ def test_mixed_fragments(parts: list[str]) -> None:
     text = " ".join(parts)
     for d in _lint(text):
         assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("x" * 100_000, id="one-letter-run"),
+        pytest.param("según " + "fuentesdelsector" * 2_000 + " dijo", id="long-word"),
+        pytest.param("disse " * 20_000, id="many-fragments"),
+    ],
+)
+def test_long_input_is_fast(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    for rule in (FRAG, PARA):
+        _lint(text, rule)
+    assert time.perf_counter() - start < 10.0
 
 
 def test_rule_order_does_not_matter() -> None:

@@ -75,6 +75,41 @@ def test_warm_start_is_fast() -> None:
     assert elapsed < 0.1
 
 
+def test_table_is_compact() -> None:
+    load_lexicon()
+    size = lexicon.table_path().stat().st_size
+    print(f"lexicon table {size / 1e6:.1f} MB, {load_lexicon().size} words")
+    assert size < 9_000_000
+
+
+@pytest.mark.parametrize(
+    ("word", "lang"),
+    [
+        pytest.param("tambin", "es", id="también"),
+        pytest.param("lmites", "es", id="límites"),
+        pytest.param("nmeros", "es", id="números"),
+    ],
+)
+def test_words_that_lost_a_letter(word: str, lang: str) -> None:
+    entry = load_lexicon().entry(word)
+    assert entry is not None and entry.english == 0.0 and entry.zipf(lang) >= 3.0
+
+
+def test_lost_letter_forms_are_not_invented_for_words() -> None:
+    sources = {
+        "en": {"the": 0.05, "cafe": 1e-5, "prt": 1e-6},
+        "fr": {"forêt": 1e-3, "élan": 1e-4, "déjà": 1e-4, "café": 1e-3, "prêt": 1e-3},
+    }
+    lex = Lexicon(build_table(sources))
+    lost = lex.entry("fort")  # forêt lost its ê
+    assert lost is not None and lost.english == 0.0 and lost.zipf("fr") == 5.5
+    assert lex.entry("forêt") is not None
+    prt = lex.entry("prt")  # a word of English (here): no French reading is added
+    assert prt is not None and prt.others == {}
+    assert lex.entry("lan") is None  # too short to be recognisable
+    assert lex.entry("dj") is None  # two letters lost
+
+
 def test_letter_model_prefers_the_right_language() -> None:
     chars = load_chars()
     es = chars.scores("clasificacion")

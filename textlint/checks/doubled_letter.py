@@ -18,7 +18,7 @@ import regex
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
-from textlint.lexicon import Lexicon, load_lexicon
+from textlint.lexicon import Lexicon, load_lexicon, word_texts
 
 # Two or more of the same letter in a row.
 _RUN = regex.compile(r"(\p{L})\1+", regex.V1)
@@ -46,14 +46,21 @@ class DoubledLetter(Check):
         self.options: DoubledLetterOptions = options
         self._lex: Lexicon | None = None
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._checked: dict[str, tuple[set[str], set[str]]] = {}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lang = (doc.language or "en").split("-")[0].lower()
         prose = doc.prose
-        for tok in doc.words:
+        words = doc.words
+        texts, distinct = word_texts(doc)
+        # Nearly every word is a real word or has no doubled letter: each distinct word is
+        # judged once per process, and set operations in C find the few suspects in a text.
+        suspects = self._suspects(distinct, lang)
+        if not suspects:
+            return
+        for i in [i for i, t in enumerate(texts) if t in suspects]:
+            tok = words[i]
             text = tok.text
-            if not _RUN.search(text):
-                continue
             for part in _PART.finditer(text):
                 word = part.group()
                 if len(word) < 3 or not _RUN.search(word):
@@ -96,6 +103,22 @@ class DoubledLetter(Check):
                         message=f"Doubled letter: “{word}” is probably one of {listed}",
                         params={"word": word, "suggestions": list(fixes)},
                     )
+
+    def _suspects(self, texts: frozenset[str], lang: str) -> frozenset[str]:
+        """The words of ``texts`` that have a letter too many whatever their context."""
+        checked, suspects = self._checked.setdefault(lang, (set(), set()))
+        new = texts - checked
+        if new:
+            if len(checked) > 200_000:
+                checked.clear()
+                suspects.clear()
+            for text in new:
+                if _RUN.search(text) and any(
+                        self.candidates(m.group().lower(), lang)
+                        for m in _PART.finditer(text) if _RUN.search(m.group())):
+                    suspects.add(text)
+            checked |= new
+        return texts & suspects
 
     def _known(self, word: str, lang: str) -> bool:
         if self._lex is None:

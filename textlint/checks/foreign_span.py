@@ -20,11 +20,12 @@ How it works (see docs/translation.md for the measurements):
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import regex
@@ -39,6 +40,7 @@ from textlint.lexicon import (
     load_chars,
     load_lexicon,
     normalize,
+    word_texts,
 )
 
 
@@ -64,10 +66,16 @@ ENTER = 2.2           # cost (log10) of entering a foreign span in running text
 LEAVE = 1.2           # cost of leaving it
 ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
+ENTER_BRACKET = 0.9   # ... right after an opening square bracket
+LEAVE_BRACKET = 0.4   # ... right before a closing one
 STEP = 0.2            # every word in a foreign span costs this (foreign words are rare)
 SHORT_CAP = {0: 0.0, 1: 0.5, 2: 1.5}  # one- and two-letter words are weak evidence
-OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely
+OOV_BONUS = 1.5       # a word the target's lexicon lacks entirely ...
+RARE_TARGET = 1.5     # ... or holds this rarely (less bonus the more frequent)
 DAMP_FROM, DAMP_SPAN, DAMP_MIN = 2.5, 3.0, 0.3
+EXCLAIM = QUOTED_NAME = LOAN_NOUN = True
+TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its correction is
+MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
@@ -82,11 +90,28 @@ WINDOW = 12           # tokens looked at on each side of a seed
 PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
 
+class _Lazy:
+    """A pattern of the ``regex`` module (for Unicode properties), compiled on first use: most
+    documents never need most patterns, and compiling them all costs every start-up."""
+
+    __slots__ = ("_args", "_rx")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._rx: regex.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> regex.Pattern[str]:
+        if self._rx is None:
+            self._rx = regex.compile(*self._args)
+        return self._rx
+
+
 # Masked markup (\0: Markdown link brackets, heading marks) also opens and closes units.
 _OPEN = "([{“‘«‹„‚\"'\0"
 _CLOSE = ")]}”’»›\"'\0"
 _PUNCT = ",;:—–"
-_SENT_END = regex.compile(r"[.!?…]")
+_SENT_END = re.compile(r"[.!?…]")
 _ITALIC = "_*\0"
 _GLOSS_LANGS = (
     "Arabic|Bosnian|Catalan|Chinese|Croatian|Czech|Danish|Dutch|Filipino|Finnish|French|German|"
@@ -94,12 +119,12 @@ _GLOSS_LANGS = (
     "Lithuanian|Malay|Norwegian|Polish|Portuguese|Romanian|Russian|Serbian|Slovak|Slovenian|"
     "Spanish|Swedish|Tagalog|Turkish|Vietnamese"
 )
-_GLOSS_BEFORE = regex.compile(
+_GLOSS_BEFORE = re.compile(
     r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
     r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")),?\W*$",
-    regex.I | regex.V1,
+    re.I,
 )
-_GLOSS_AFTER = regex.compile(
+_GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
     r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
@@ -113,28 +138,53 @@ _PARTICLES = frozenset((
     "et", "al", "el", "bin", "ibn", "ben", "abu", "st", "san", "santa", "são", "af", "av", "auf",
     "am", "im", "an", "alle",
 ))
-_PAREN_BEFORE = regex.compile(r"\(\s*$")
-_PAREN_AFTER = regex.compile(r"\s*\)")
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+_PAREN_AFTER = re.compile(r"\s*\)")
 # A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
 # the opening mark, the span, and punctuation closing the utterance inside the marks.
-_QUOTE_OPENED = regex.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
-_SENT_START = regex.compile(r"[.!?][^\S\n]+$")
-_UTTER_AFTER = regex.compile(
+_QUOTE_OPENED = re.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
+_SENT_START = re.compile(r"[.!?][^\S\n]+$")
+_UTTER_AFTER = _Lazy(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
 )
-_SEED_CONTEXT = regex.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
+_SEED_CONTEXT = re.compile(r"(?:^|[.!?:\n\[(“\"‘«„\0]|\[[^\]\n]{0,80})\W*$")
 # What may separate two spans of one language that are then reported as one: punctuation, and
 # names (capitalised nouns are names in English but common nouns in German).
-_BRIDGE = regex.compile(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
+_BRIDGE = _Lazy(r"[^\S\n]*(?:[,;:–—-]?[^\S\n]*[\p{Lu}\d][\p{L}\p{M}\d'’.-]*[^\S\n]*){0,4}"
                         r"[,;:–—-]?[^\S\n]*", regex.V1)
-_IPA = regex.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
-_YEAR_AFTER = regex.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
-_DIGIT = regex.compile(r"\d")
-_SPLIT = regex.compile(r"['\-‐’]")
+_IPA = re.compile(r"[\u0250-\u02ff]")  # phonetic transcriptions: [tuˈluzɔ]
+_YEAR_AFTER = re.compile(r"\s*\((?:\d{4}|[^()\n]{0,40}\d{4})\)")
+_DIGIT = re.compile(r"\d")
+_SPLIT = re.compile(r"['\-‐’]")
 _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
-_LATIN = regex.compile(r"\p{Latin}")
-_NON_LATIN_LETTER = regex.compile(r"[^\P{L}\p{Latin}]")
+_LATIN = _Lazy(r"\p{Latin}")
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_UNIT_START = frozenset(".!?…:\n([{“\"‘'«„‚\0")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_QUOTES_OPEN = frozenset("“\"‘«„")
+_QUOTES_CLOSE = frozenset("”\"’»“")
+_LOAN_END = frozenset(",.;:!?)—–”\"’")
+# English function words (closed classes: prepositions, conjunctions, auxiliaries, pronouns)
+# that may follow a noun phrase.
+_FUNCTION_WORDS = frozenset((
+    "of", "in", "on", "at", "to", "for", "with", "from", "by", "about", "into", "over", "under",
+    "after", "before", "between", "among", "through", "during", "without", "within", "against",
+    "and", "or", "but", "nor", "so", "yet", "than", "as", "if", "because", "while", "when",
+    "where", "which", "who", "whom", "whose", "that", "is", "was", "are", "were", "be", "been",
+    "has", "had", "have", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "does", "did", "do", "it", "he", "she", "they", "we", "i", "you", "there", "then",
+))
+_DETERMINERS = frozenset((
+    "the", "a", "an", "his", "her", "its", "our", "their", "your", "my", "any", "some",
+    "every", "each", "no", "this", "that", "these", "those",
+))
+# Any character outside the Latin blocks, punctuation and symbols: a quick test (stdlib re)
+# before the exact one.
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\ufb00-\ufb06]")
+_NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
+
+_CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
 
 # Reporting verbs machine translation leaves after a quotation, with their English past tense.
 _REPORTING: dict[str, tuple[str, str]] = {
@@ -155,7 +205,9 @@ def _strip_accents(text: str) -> str:
 
 def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Established foreign words and phrases of English (shipped list, see docs)."""
-    text = resources.files("textlint.langdata").joinpath("established.txt").read_text("utf-8")
+    # Read beside the package (importlib.resources would cost every start-up its import).
+    text = (Path(__file__).resolve().parent.parent / "langdata" / "established.txt"
+            ).read_text("utf-8")
     words: set[str] = set()
     phrases: set[str] = set()
     for line in text.splitlines():
@@ -228,6 +280,20 @@ class Model:
         self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.allow_phrases)
         self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
         self.chars: CharModel | None = None
+        self.checked: set[str] = set()  # words whose evidence is known ...
+        self.seedy: set[str] = set()    # ... and those of them that look foreign
+
+    def seed_words(self, texts: frozenset[str]) -> frozenset[str]:
+        """The words of ``texts`` with enough foreign evidence to start a closer look."""
+        new = texts - self.checked
+        if new:
+            if len(self.checked) > 200_000:
+                self.checked.clear()
+                self.seedy.clear()
+            word = self.word
+            self.seedy.update(t for t in new if word(t)[0] >= SEED)
+            self.checked |= new
+        return texts & self.seedy
 
     # Per-word evidence: (best margin, margins per candidate above CLIP_LOW, unknown word).
     def word(self, text: str) -> tuple[float, dict[str, float], bool]:
@@ -245,7 +311,8 @@ class Model:
                 parts = [p for p in _SPLIT.split(key) if p]
                 if len(parts) > 1:
                     got = self._combine([self._margins(p) for p in parts])
-                elif len(key) >= CHAR_MIN_LEN and key.isalpha() and not _IPA.search(key):
+                elif CHAR_MIN_LEN <= len(key) <= MAX_WORD and key.isalpha() and \
+                        not _IPA.search(key):
                     got = self._letters(key)
                 else:
                     got = (0.0, {}, True)
@@ -256,6 +323,35 @@ class Model:
                 got = (min(got[0], cap), {k: min(v, cap) for k, v in got[1].items()}, got[2])
         self.memo[text] = got
         return got
+
+    def typo(self, text: str) -> bool:
+        """A lowercase word no target list holds, one edit (a letter missing, extra, wrong or
+        swapped) away from a target word much more frequent than any foreign reading of it:
+        a misspelling ("wrok", "cpies"), not a foreign word."""
+        if self.target != "en" or not text.islower() or len(text) > MAX_WORD:
+            return False
+        key = normalize(text)
+        entry = self.lex.entry(key)
+        if entry is not None and entry.english > 0.0:
+            return False
+        floor = max(TYPO_MIN, max(entry.others.values(), default=0.0) + TYPO_GAIN
+                    if entry else TYPO_MIN)
+        zipf = self.lex.zipf
+        n = len(key)
+        seen: set[str] = set()
+        for i in range(n + 1):
+            edits = [key[:i] + c + key[i:] for c in _ALPHABET]
+            if i < n:
+                edits.append(key[:i] + key[i + 1 :])
+                edits.extend(key[:i] + c + key[i + 1 :] for c in _ALPHABET if c != key[i])
+            if i < n - 1:
+                edits.append(key[:i] + key[i + 1] + key[i] + key[i + 2 :])
+            for e in edits:
+                if e not in seen:
+                    seen.add(e)
+                    if zipf(e) >= floor:
+                        return True
+        return False
 
     def _letters(self, key: str) -> tuple[float, dict[str, float], bool]:
         """A word no list holds: weigh its letter trigrams (weak evidence, capped)."""
@@ -293,8 +389,10 @@ class Model:
             m = min(m, CLIP_HIGH)
             if m > 0:
                 m *= damp
-                if zt == 0.0 and len(key) >= 4:
-                    m += OOV_BONUS  # not an English word at all, yet a word there
+                if zt < RARE_TARGET and len(key) >= 4:
+                    # Not a word of the target language at all, or one its corpora hold only
+                    # as noise (foreign names, quotations): yet a word there.
+                    m += OOV_BONUS * (1.0 - zt / RARE_TARGET)
             out[lang] = m
             if m > best:
                 best = m
@@ -405,31 +503,63 @@ class ForeignSpan(Check):
 def analyse(doc: Document, model: Model) -> Analysis:
     prose = doc.prose
     words = doc.words
-    word = model.word
+    texts, distinct = word_texts(doc)
+    # Most words are frequent words of the target language, and every text repeats its words:
+    # the evidence is computed once per distinct word (per process), and set operations in C
+    # pick the few words that look foreign.
+    seedy = model.seed_words(distinct)
+    if not seedy:
+        return Analysis([], [])
     seeds: list[int] = []
-    for i, w in enumerate(words):
-        if word(w.text)[0] >= SEED:
-            # A capitalised word inside a sentence is a name: no evidence unless brackets or
-            # a sentence start say otherwise.
-            if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
-                                                                w.start):
-                continue
-            seeds.append(i)
+    for i in [i for i, t in enumerate(texts) if t in seedy]:
+        w = words[i]
+        # A capitalised word inside a sentence is a name: no evidence unless brackets or a
+        # sentence start say otherwise.
+        if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
+                                                            w.start):
+            continue
+        seeds.append(i)
     if not seeds:
         return Analysis([], [])
     hits: list[Hit] = []
     done = -1
+    word = model.word
     for s in seeds:
         if s <= done:
             continue
         lo, hi = _chunk(prose, words, s)
-        # Extend the chunk while later seeds fall in the same sentence.
+        done = hi
+        # A foreign span pays at least the cheapest entry and exit, and no word can bring more
+        # than its best margin: a chunk whose words cannot pay that is decided without the
+        # context analysis and the Viterbi pass (most chunks of English text).
+        # Capitalised words count only where they are not names: at the start of the chunk or
+        # of a sentence, after an opening mark, inside square brackets.
+        # A lowercase word that no candidate language has costs more than leaving and
+        # re-entering: no span crosses it, so the runs between such words are bounded apart.
+        around = prose[max(0, words[lo].start - 3) : words[hi].end]
+        bracket = "[" in around or "]" in around
+        bound = run = 0.0
+        for i in range(lo, hi + 1):
+            t = texts[i]
+            best = word(t)[0]
+            if best <= CLIP_LOW and t.islower() and t not in _PARTICLES and not (
+                    i > lo and _DIGIT.search(texts[i - 1])):  # (those may be neutral)
+                run = 0.0
+                continue
+            m = best - STEP
+            if m > 0.0 and (bracket or i == lo or t.islower() or any(
+                    c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
+                run += m
+                bound = max(bound, run)
+        if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
+                     if bracket else ENTER_SOFT + LEAVE_SOFT):
+            continue
         toks = _tokens(model, prose, words, lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
-        done = hi
     hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
-    hits = [h for h in hits if not _excused(model, doc, words, h)]
+    hits = [h for h in hits if not _excused(model, doc, words, h)
+            and not (h.first == h.last and model.typo(words[h.first].text))]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
@@ -472,7 +602,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
         prev_c = prose[w.start - 1] if w.start > 0 else " "
         next_c = prose[w.end] if w.end < n else " "
         next2 = prose[w.end + 1] if w.end + 1 < n else " "
-        if _DIGIT.search(text) or not _LATIN.search(text):
+        if _DIGIT.search(text) or not _LATIN.rx.search(text):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
                 next_c == "." and next2.isalnum()):
@@ -594,6 +724,13 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
             soft_enter, soft_leave = _gap_kind(prose, toks[x - 1], tok)
         enter = ENTER_SOFT if soft_enter else ENTER
         leave = LEAVE_SOFT if soft_leave else LEAVE
+        if x and (soft_enter or soft_leave):
+            # Square brackets hold editorial insertions, which machine translation leaves whole.
+            gap = prose[toks[x - 1].end : tok.start]
+            if "[" in gap:
+                enter = ENTER_BRACKET
+            if "]" in gap:
+                leave = LEAVE_BRACKET
         # Into the target state: stay, or leave a foreign one.
         best, arg = score[0], 0
         for k in range(1, nstates):
@@ -659,7 +796,7 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int)
 def _utterance(prose: str, h: Hit) -> bool:
     """The span is a whole quoted sentence or quotation, ended by punctuation:
     ``: "La signora e fuori; ma verra subito";`` or ``“Buon giorno! Take ...``."""
-    if not _UTTER_AFTER.match(prose, h.end):
+    if not _UTTER_AFTER.rx.match(prose, h.end):
         return False
     lead = prose[max(0, h.start - 80) : h.start]
     m = _QUOTE_OPENED.search(lead)
@@ -678,7 +815,7 @@ def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     for h in hits:
         if out and out[-1].lang == h.lang and h.start - out[-1].end <= 60 and \
-                _BRIDGE.fullmatch(prose, out[-1].end, h.start):
+                _BRIDGE.rx.fullmatch(prose, out[-1].end, h.start):
             p = out[-1]
             score = p.score + h.score
             out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
@@ -728,11 +865,64 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     lead = lead.rstrip(" “\"‘'«")
     if _GLOSS_BEFORE.search(lead + " "):
         return True
-    if _GLOSS_AFTER.match(prose[h.end : h.end + 20]):
+    if _GLOSS_AFTER.rx.match(prose[h.end : h.end + 20]):
         return True
     # The whole content of parentheses: the original term given beside its translation.
-    return bool(_PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start)
-                and _PAREN_AFTER.match(prose, h.end))
+    if _PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start) and \
+            _PAREN_AFTER.match(prose, h.end):
+        return True
+    return (EXCLAIM and _exclamation(prose, words, h)) or \
+        (QUOTED_NAME and _quoted_name(prose, words, h)) or \
+        (LOAN_NOUN and _loan_noun(model, prose, words, h))
+
+
+def _exclamation(prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """Most of an exclamation ("A la guerre c'est comme a la guerre!", "charité pour
+    l'amour de Dieu!"): a cry or a line of dialogue, which the author wrote on purpose."""
+    m = _SENTENCE_END.search(prose, h.end)
+    if m is None or m.group() != "!":
+        return False
+    start = max(prose.rfind(c, 0, h.start) for c in ".!?\n") + 1
+    inside = sum(1 for w in words[max(0, h.first - 30) : h.first]
+                 if w.start >= start) + sum(
+        1 for w in words[h.last + 1 : h.last + 30] if w.end <= m.start())
+    return h.last - h.first + 1 >= inside
+
+
+def _quoted_name(prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """A span inside a short quotation written as a title (“Lettres a une Inconnue”, “Cien
+    años de Soledad”): at least three words, the first and the last capitalised, a
+    lowercase one between."""
+    cut = max(prose.rfind(c, max(0, h.start - 60), h.start) for c in _QUOTES_OPEN)
+    if cut < 0 or "\n\n" in prose[cut : h.start]:
+        return False
+    end = min((i for i in (prose.find(c, h.end, h.end + 60) for c in _QUOTES_CLOSE) if i >= 0),
+              default=-1)
+    if end < 0 or "\n\n" in prose[h.end : end]:
+        return False
+    inside = [w for w in words[max(0, h.first - 12) : h.last + 12] if cut < w.start < end]
+    return len(inside) >= 3 and inside[0].start == cut + 1 and inside[-1].end == end and \
+        inside[0].text[0].isupper() and inside[-1].text[0].isupper() and \
+        any(w.text[0].islower() for w in inside[1:-1])
+
+
+def _loan_noun(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool:
+    """A foreign noun (phrase) used as a noun of the English sentence: after a determiner and
+    followed by punctuation or a function word (“the femme de chambre of the hotel”, “his
+    pourboire,”): a loan the author chose (novels lost their italics in plain text), where a
+    leftover of translation would sit among the words it modifies or is modified by."""
+    if model.target != "en" or h.first == 0:
+        return False
+    prev = words[h.first - 1]
+    if not _joined(prose[prev.end : h.start]) or prev.text.lower() not in _DETERMINERS:
+        return False
+    after = prose[h.end : h.end + 1]
+    if after == "" or after in _LOAN_END:
+        return True
+    if h.last + 1 >= len(words):
+        return False
+    nxt = words[h.last + 1]
+    return _joined(prose[h.end : nxt.start]) and nxt.text in _FUNCTION_WORDS
 
 
 def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
@@ -794,13 +984,21 @@ def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
     named by langdetect (seeded, so the answer is the same every run)."""
     out: list[tuple[Span, str, float]] = []
     prose = doc.prose
-    latin_total = len(_LATIN.findall(prose))
-    if latin_total == 0:
+    # One scan in C decides the common case (no letter of another script at all); letters
+    # are counted only in the paragraphs that have some.
+    if not _BEYOND_LATIN.search(prose):
+        return out
+    first = _NON_LATIN_LETTER.rx.search(prose)
+    if first is None or not _LATIN.rx.search(prose):
         return out
     for para in doc.paragraphs:
+        if para.end <= first.start():
+            continue
+        if not _NON_LATIN_LETTER.rx.search(prose, para.start, para.end):
+            continue
         chunk = prose[para.start : para.end]
-        other = len(_NON_LATIN_LETTER.findall(chunk))
-        latin = len(_LATIN.findall(chunk))
+        other = len(_NON_LATIN_LETTER.rx.findall(chunk))
+        latin = len(_LATIN.rx.findall(chunk))
         if other >= 20 and other > 2 * latin:
             lang = detect_language(chunk) or "und"
             out.append((para, lang, 0.9))
@@ -827,8 +1025,7 @@ def glossary_fix(doc: Document, hit: Hit, target: str) -> Fix | None:
     if target != "en":
         return None
     frag = doc.text[hit.start : hit.end]
-    m = regex.fullmatch(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)",
-                        frag)
+    m = _CLAUSE.rx.fullmatch(frag)
     if not m:
         return None
     known = _REPORTING.get(normalize(m.group(1)))
