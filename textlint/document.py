@@ -21,7 +21,7 @@ MASK = "\0"
 # A word: letters, marks and digits, with inner apostrophes or hyphens (Russia’s, Jong-un).
 # The standard ``re`` module is faster here than ``regex``; combining marks are listed
 # because ``re`` does not count them as word characters.
-_WORD = re.compile(
+WORD = re.compile(
     r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*[^\W_][^\W_\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]*"
     r"(?:[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]+[^\W_]*)*"
     r"(?:['’\-‐][^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*)*"
@@ -141,7 +141,7 @@ class Document:
     @cached_property
     def words(self) -> list[Token]:
         """Word tokens of the prose, in order. Shared by every rule that needs words."""
-        return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+        return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.prose)]
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:

@@ -168,10 +168,12 @@ def _english_context(prose: str, start: int, word: str, end: int) -> bool:
         foreign += 2  # right after the article: the strongest sign ("a une", "an dieser")
     if not foreign:
         return True
-    from wordfreq import zipf_frequency
+    # The shared lexicon, not wordfreq itself: loading wordfreq's English list costs ~0.3 s.
+    from textlint.lexicon import load_lexicon
 
+    lexicon = load_lexicon()
     english = sum(1 for w in before + after
-                  if w.lower() not in _FOREIGN_FUNCTION_WORDS and zipf_frequency(w, "en") >= 4.0)
+                  if w.lower() not in _FOREIGN_FUNCTION_WORDS and lexicon.zipf(w, "en") >= 4.0)
     return english > foreign
 
 

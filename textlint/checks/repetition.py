@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import regex
 
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
-from textlint.document import Document, Token
+from textlint.document import WORD, Document, Token
 
 # Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
 
@@ -28,10 +29,12 @@ _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
 _MAX_PHRASE = 6
 # Same words as Document.words: letters, marks and digits with inner apostrophes or hyphens.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*", regex.V1)
+# Words as the document tokenises them (``re`` and Python's Unicode tables, which may be older
+# than the ``regex`` module's: the screen and the scan must agree on what a letter is).
+_WORD = WORD
 _BLOCK_BREAK = regex.compile(r"\n[ \t\r\0]*\n")
 # For screening: everything but letters, marks and digits becomes a space.
-_NON_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+", regex.V1)
+_NON_WORD = re.compile(r"(?:(?![\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])[\W_])+")
 _ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
                                                if not chr(c).isalnum()), " "))
 
