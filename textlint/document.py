@@ -141,7 +141,9 @@ class Document:
     @cached_property
     def words(self) -> list[Token]:
         """Word tokens of the prose, in order. Shared by every rule that needs words."""
-        return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(self.prose)]
+        # tuple.__new__ skips the namedtuple's Python-level constructor: a fifth faster.
+        new = tuple.__new__
+        return [new(Token, (m.start(), m.end(), m.group())) for m in WORD.finditer(self.prose)]
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
