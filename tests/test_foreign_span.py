@@ -88,6 +88,8 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
         pytest.param("She read “Cien años de Soledad” twice that winter.", id="quoted-title"),
         pytest.param("Good honest wrok pays in the end.", id="english-typo"),
         pytest.param("", id="empty"),
+        pytest.param("# textlint\n\nA linter for text.", id="product-name-heading"),
+        pytest.param("kubectl\n\nThe tool that talks to the cluster.", id="term-label"),
     ],
 )
 def test_clean(text: str) -> None:

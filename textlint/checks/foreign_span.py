@@ -849,6 +849,10 @@ def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]
 def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
     text = doc.text
     prose = doc.prose
+    # One word that no word list holds, judged by its letters alone, on a line of its own: a
+    # heading or label naming a product or a term of art (textlint, kubectl), not a leftover.
+    if h.first == h.last and model.word(words[h.first].text)[2] and _alone_on_line(prose, h):
+        return True
     # A whole quoted utterance in another language: dialogue, a motto (deliberate).
     if _utterance(prose, h):
         return True
@@ -874,6 +878,13 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     return (EXCLAIM and _exclamation(prose, words, h)) or \
         (QUOTED_NAME and _quoted_name(prose, words, h)) or \
         (LOAN_NOUN and _loan_noun(model, prose, words, h))
+
+
+def _alone_on_line(prose: str, h: Hit) -> bool:
+    start = prose.rfind("\n", 0, h.start) + 1
+    end = prose.find("\n", h.end)
+    line = prose[start : len(prose) if end == -1 else end]
+    return not any(c.isalnum() for c in line.replace(prose[h.start : h.end], "", 1))
 
 
 def _exclamation(prose: str, words: Sequence[Token], h: Hit) -> bool:
