@@ -19,6 +19,7 @@ How it works (see docs/translation.md for the measurements):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -203,6 +204,7 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+@functools.cache
 def _load_phrases() -> tuple[frozenset[str], frozenset[str]]:
     """Established foreign words and phrases of English (shipped list, see docs)."""
     # Read beside the package (importlib.resources would cost every start-up its import).
