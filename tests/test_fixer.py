@@ -120,7 +120,7 @@ def test_fixed_text_has_no_fixable_finding(text: str) -> None:
 def test_single_pass_changes_only_fixed_spans(text: str) -> None:
     lint = _lint(*RULES)
     chosen = select_fixes(lint(text), unsafe=False)
-    edits = sorted((e for d in chosen for e in d.fix.edits), key=lambda e: e.span.start)  # type: ignore[union-attr]
+    edits = sorted((e for _, fix in chosen for e in fix.edits), key=lambda e: e.span.start)
     fixed = apply_edits(text, edits)
     # Every character outside an edited span is kept, in order.
     pos = 0

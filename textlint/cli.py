@@ -13,6 +13,7 @@ import click
 
 from textlint import __version__
 from textlint.config import Config, ConfigError, config_for_dir, load_config_file
+from textlint.diagnostics import Diagnostic, Severity
 from textlint.document import Document
 from textlint.files import (
     BinaryFile,
@@ -126,7 +127,7 @@ class Run:
         language = self.choice.language or config.language
         fmt = format_for(self.stdin_filename if target == STDIN else target)
 
-        def lint(text: str) -> list:  # type: ignore[type-arg]
+        def lint(text: str) -> list[Diagnostic]:
             return linter.lint(Document(text, shown, language, fmt))
 
         try:
@@ -308,8 +309,6 @@ def command(
         return EXIT_OK
     if diff:
         return EXIT_FINDINGS if run.changed else EXIT_OK
-    from textlint.diagnostics import Severity
-
     return EXIT_FINDINGS if run.report.count(Severity.ERROR) else EXIT_OK
 
 

@@ -37,23 +37,20 @@ def applicable(diag: Diagnostic, unsafe: bool) -> bool:
     return diag.fix is not None and (unsafe or diag.fix.applicability is Applicability.SAFE)
 
 
-def select_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+def select_fixes(diagnostics: Sequence[Diagnostic], unsafe: bool) -> list[tuple[Diagnostic, Fix]]:
     """Fixes that can be applied together: earliest first, none overlapping an earlier one
     (touching spans do not overlap). The rest waits for the next pass."""
-    chosen: list[Diagnostic] = []
+    chosen: list[tuple[Diagnostic, Fix]] = []
     taken: list[Span] = []  # sorted and disjoint, so only neighbours can overlap
     candidates = sorted(
-        (d for d in diagnostics if applicable(d, unsafe)),
-        key=lambda d: (d.fix.span.start, d.fix.span.end, d.rule_id),  # type: ignore[union-attr]
+        ((d, d.fix) for d in diagnostics if d.fix is not None and applicable(d, unsafe)),
+        key=lambda pair: (pair[1].span.start, pair[1].span.end, pair[0].rule_id),
     )
-    for diag in candidates:
-        assert diag.fix is not None
-        if _self_overlapping(diag.fix):
+    for diag, fix in candidates:
+        if _self_overlapping(fix) or any(_collides(taken, e.span) for e in fix.edits):
             continue
-        if any(_collides(taken, e.span) for e in diag.fix.edits):
-            continue
-        chosen.append(diag)
-        for e in diag.fix.edits:
+        chosen.append((diag, fix))
+        for e in fix.edits:
             bisect.insort(taken, e.span)
     return chosen
 
@@ -84,14 +81,15 @@ def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = 
         chosen = select_fixes(diagnostics, unsafe)
         if not chosen:
             return FixResult(text, diagnostics, applied)
-        text = apply_edits(text, [e for d in chosen for e in d.fix.edits])  # type: ignore[union-attr]
-        applied.update(d.rule_id for d in chosen)
+        text = apply_edits(text, [e for _, fix in chosen for e in fix.edits])
+        applied.update(d.rule_id for d, _ in chosen)
         if text in seen:
-            raise FixLoopError([d.rule_id for d in chosen])
+            raise FixLoopError([d.rule_id for d, _ in chosen])
         seen.add(text)
         diagnostics = lint(text)
-    if select_fixes(diagnostics, unsafe):
-        raise FixLoopError([d.rule_id for d in select_fixes(diagnostics, unsafe)])
+    still = select_fixes(diagnostics, unsafe)
+    if still:
+        raise FixLoopError([d.rule_id for d, _ in still])
     return FixResult(text, diagnostics, applied)
 
 
