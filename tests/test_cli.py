@@ -244,3 +244,50 @@ def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and "textlint" in out
+
+
+def test_no_paths_without_piped_stdin_lints_the_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "--no-source")
+    assert code == 1
+    assert "a.txt:1:14" in out
+
+
+def test_diff_keeps_stdout_for_the_patch(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    code, out, err = run(capsys, "--select", "quote-spacing", "--diff", "--format", "json", "a.txt")
+    assert out.startswith("--- a/a.txt")
+    assert json.loads(err)["summary"]["findings"] == 1
+
+
+def test_command_line_select_overrides_config_ignore(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", 'ignore = ["quote-spacing"]\n')
+    write("a.txt", GLUED)
+    assert run(capsys, "a.txt", "--select", "quote-spacing")[0] == 1
+
+
+def test_fix_that_the_encoding_cannot_hold_is_not_written(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", 'encoding = "latin-1"\n')
+    path = write("a.txt", "He said \xabHello\xbb to me.\n".encode("latin-1"))
+    code, _, err = run(capsys, "--select", "foreign-quotation-marks", "--fix", "a.txt")
+    assert code == 2
+    assert "a.txt: not written" in err and "latin-1 cannot encode" in err
+    assert path.read_bytes() == "He said \xabHello\xbb to me.\n".encode("latin-1")
+
+
+def test_broken_config_below_a_walked_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    write("tree/a.txt", GLUED)
+    write("tree/sub/.textlint.toml", "bogus = 1\n")
+    write("tree/sub/b.txt", GLUED)
+    code, out, err = run(capsys, "--select", "quote-spacing", "--no-source", "tree")
+    assert code == 2
+    assert "unknown key 'bogus'" in err and "Traceback" not in err
+    assert "tree/a.txt:1:14" in out
+
+
+def test_dangling_symlink_in_a_folder_is_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    write("d/a.txt", GLUED)
+    os.symlink("missing.txt", "d/link.txt")
+    code, out, _ = run(capsys, "--select", "quote-spacing", "d")
+    assert code == 1
+    assert "note: skipped d/link.txt: broken symbolic link" in out

@@ -106,3 +106,17 @@ def test_markdown_inline_code(text: str, hidden: list[str]) -> None:
     prose = Document(text, format="markdown").prose
     for part in hidden:
         assert part not in prose
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\r\n\r\n```\r\ncode\r\n```\r\n\r\nThis is prose.\r\n",
+        "Intro.\r\n\r\n    indented code\r\n\r\nThis is prose.\r\n",
+        "If a<b then stop.\n\nThis is prose.\n\nAnd b> c holds.",
+        "A `code\r\n\r\nThis is prose.` tick",
+    ],
+    ids=["crlf-fence", "crlf-indented", "lt-gt-across-paragraphs", "code-across-crlf-paragraphs"],
+)
+def test_markdown_never_hides_the_next_paragraph(text: str) -> None:
+    assert "This is prose." in Document(text, format="markdown").prose

@@ -68,3 +68,9 @@ def test_walk_skips_vcs_venv_and_build(tmp_path: Path) -> None:
         p.write_text("x")
     found = sorted(p.relative_to(tmp_path).as_posix() for p in walk(tmp_path))
     assert found == ["docs/keep.txt", "top.txt"]
+
+
+def test_configured_utf16_without_bom(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes("wide text".encode("utf-16-le"))
+    assert read_source(str(path), "utf-16-le").text == "wide text"

@@ -44,6 +44,11 @@ def _ids(text: str) -> list[tuple[str, int]]:
         ("textlint-disable-next-line no-such-rule\nbad", [(UNUSED_SUPPRESSION, 1), ("no-bad", 2)]),
         ("// textlint-disable-next-line no-bad, other\nbad", [(UNUSED_SUPPRESSION, 1)]),
         ("textlint-disable no-bad\nfine", [(UNUSED_SUPPRESSION, 1)]),
+        ("textlint-disable\nbad\ntextlint-enable no-bad\nbad", [("no-bad", 4)]),
+        ("textlint-disable\nbad\ntextlint-enable no-bad\nbad\ntextlint-enable\nbad",
+         [("no-bad", 4), ("no-bad", 6)]),
+        ("textlint-disable-next-line unused-suppression\ntextlint-disable-next-line no-bad\nok",
+         []),
     ],
     ids=[
         "none",
@@ -54,6 +59,9 @@ def _ids(text: str) -> list[tuple[str, int]]:
         "unknown-rule",
         "list-with-unknown",
         "unused-region",
+        "enable-one-inside-all",
+        "enable-all-after-one",
+        "unused-report-suppressed",
     ],
 )
 def test_suppressions(text: str, expected: list[tuple[str, int]]) -> None:

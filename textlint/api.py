@@ -43,6 +43,9 @@ def fix_string(
     unsafe: bool = False,
     options: Mapping[str, Mapping[str, Any]] | None = None,
     language: str = "en",
+    format: str = "plain",
 ) -> FixResult:
     linter = linter_for(rule_ids, options)
-    return fix_text(text, lambda t: linter.lint(Document(t, language=language)), unsafe)
+    return fix_text(
+        text, lambda t: linter.lint(Document(t, language=language, format=format)), unsafe
+    )

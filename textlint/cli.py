@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -82,11 +84,18 @@ class Run:
                     self.error(raw, str(exc))
                     continue
                 for file in walk(path):
-                    file_config = self.config_for(str(file))
+                    try:
+                        file_config = self.config_for(str(file))
+                    except (ConfigError, PackError) as exc:
+                        self.error(str(file), str(exc))
+                        continue
                     if has_extension(file, file_config.extensions) and not self.excluded(
                         file_config, str(file)
                     ):
                         found = True
+                        if not file.exists():  # a dangling link found on the way
+                            self.report.notes.append(f"skipped {file}: broken symbolic link")
+                            continue
                         yield str(file)
                 if not found:
                     exts = ", ".join(config.extensions)
@@ -147,7 +156,7 @@ class Run:
                 diagnostics, fixed = lint(source.text), 0
                 text = source.text
             elif target == STDIN:
-                sys.stdout.write(text)
+                _write_stdout(source, text)
             else:
                 try:
                     write_source(source, text)
@@ -155,7 +164,7 @@ class Run:
                     self.error(shown, str(exc))
                     return
         elif target == STDIN and self.fix and not self.diff:
-            sys.stdout.write(text)
+            _write_stdout(source, text)
         self.report.results.append(
             FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
         )
@@ -167,8 +176,8 @@ class Run:
 
     def show_diff(self, path: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
+            _lines(before),
+            _lines(after),
             fromfile=f"a/{path}",
             tofile=f"b/{path}",
         )
@@ -176,6 +185,27 @@ class Run:
             sys.stdout.write(
                 line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
             )
+
+
+def _stdin_is_piped() -> bool:
+    """A pipe or a file redirected to stdin; not a terminal, and not /dev/null (as in CI)."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
+
+
+def _write_stdout(source: Source, text: str) -> None:
+    """The fixed text in the encoding (and with the byte-order mark) it came in."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(source.encode(text))
+    sys.stdout.buffer.flush()
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at line feeds only (str.splitlines also splits at U+2028, form feeds...)."""
+    return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 
 def _show_rules(config_path: str | None, choice: Choice, explain: str | None) -> int:
@@ -284,7 +314,7 @@ def command(
             return EXIT_ERROR
     run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
     if not paths:
-        paths = (STDIN,) if not sys.stdin.isatty() else (".",)
+        paths = (STDIN,) if _stdin_is_piped() else (".",)
     explicit = {p for p in paths if p == STDIN or not Path(p).is_dir()}
     for target in run.targets(paths):
         run.process(target, target in explicit)
@@ -301,8 +331,9 @@ def command(
         rules = run.linters.rules(config_file or Config())
         run.report.rule_docs = {rid: r.summary for rid, r in rules.items()}
     out = renderer(fmt)(run.report, opts)
-    stdin_fix = STDIN in paths and fix and not diff
-    click.echo(out, nl=False, err=stdin_fix, color=use_color)
+    # stdout carries the fixed text (stdin --fix) or the patch (--diff): the report goes aside.
+    to_stderr = (STDIN in paths and fix) or diff
+    click.echo(out, nl=False, err=to_stderr, color=use_color)
     if run.report.errors:
         return EXIT_ERROR
     if exit_zero:

@@ -92,7 +92,8 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         import codecs
 
         try:
-            codecs.lookup(data["encoding"])
+            if not codecs.lookup(data["encoding"])._is_text_encoding:
+                raise LookupError
         except LookupError:
             raise ConfigError(
                 f"{where}: 'encoding': unknown encoding {data['encoding']!r}"

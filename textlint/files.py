@@ -75,7 +75,8 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
             bom, encoding = mark, name
             break
     body = data[len(bom) :]
-    if not bom and b"\0" in body[:_SNIFF]:
+    wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    if not bom and not wide and b"\0" in body[:_SNIFF]:
         raise BinaryFile(f"{path}: binary file (contains NUL bytes)")
     try:
         text = body.decode(encoding)
@@ -104,15 +105,24 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
 def write_source(source: Source, text: str) -> None:
     """Replace the file's contents atomically, keeping encoding, BOM and mode."""
     target = Path(source.path)
-    data = source.encode(text)
+    try:
+        data = source.encode(text)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{source.path}: not written: the fixed text has {exc.object[exc.start]!r}, "
+            f"which {source.encoding} cannot encode"
+        ) from None
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
     # Write through symlinks to the real file, so the link stays a link.
     real = target.resolve()
-    fd, tmp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".textlint-tmp")
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(
+            dir=real.parent, prefix=f".{real.name}.", suffix=".textlint-tmp"
+        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -120,7 +130,7 @@ def write_source(source: Source, text: str) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, real)
     except BaseException as exc:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None

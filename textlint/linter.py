@@ -48,7 +48,7 @@ class Linter:
         for active in self.rules:
             try:
                 findings = list(active.check.check(doc))
-            except Exception as exc:  # a broken check must not hide the others' findings
+            except Exception as exc:  # an input error (exit 2) naming the rule, no traceback
                 raise CheckFailure(
                     f"{doc.path or '<text>'}: rule {active.rule.id!r} failed: "
                     f"{type(exc).__name__}: {exc}"
@@ -58,7 +58,8 @@ class Linter:
         diagnostics = suppression.apply(diagnostics, sups)
         reporter = next((a for a in self.rules if a.rule.id == UNUSED_SUPPRESSION), None)
         if reporter is not None:
-            diagnostics.extend(self._unused(sups, reporter.severity))
+            # Reports of unused suppressions can themselves be suppressed.
+            diagnostics.extend(suppression.apply(list(self._unused(sups, reporter.severity)), sups))
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
 
@@ -66,9 +67,9 @@ class Linter:
         self, sups: Iterable[suppression.Suppression], severity: Severity
     ) -> Iterable[Diagnostic]:
         active_ids = {a.rule.id for a in self.rules}
-        for sup in sups:
-            if sup.used:
-                continue
+        for sup in suppression.unused(list(sups)):
+            if sup.rule == UNUSED_SUPPRESSION:
+                continue  # it suppresses this very report; judging it unused would loop
             if sup.rule != suppression.ALL and sup.rule not in self.known_ids | active_ids:
                 message = f"Suppression names unknown rule {sup.rule!r}"
             elif sup.rule == suppression.ALL or sup.rule in active_ids:

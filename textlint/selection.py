@@ -51,16 +51,21 @@ def expand(names: Iterable[str], rules: dict[str, Rule], where: str) -> list[str
 
 
 def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list[str]:
+    """The rules that run. A command-line ``--select`` replaces the configuration's whole
+    selection (its select, extend-select and ignore); ``--ignore`` and ``--extend-select``
+    add to whichever selection is in force."""
     where = config.name
-    select = choice.select if choice.select is not None else config.select
-    sel_where = "--select" if choice.select is not None else f"{where}: 'select'"
-    if select is None:
-        chosen = [r.id for r in rules.values() if r.default]
+    if choice.select is not None:
+        chosen = expand(choice.select, rules, "--select")
+        ignored: set[str] = set()
     else:
-        chosen = expand(select, rules, sel_where)
-    chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
+        if config.select is None:
+            chosen = [r.id for r in rules.values() if r.default]
+        else:
+            chosen = expand(config.select, rules, f"{where}: 'select'")
+        chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
+        ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
     chosen += expand(choice.extend_select, rules, "--extend-select")
-    ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
     ignored |= set(expand(choice.ignore, rules, "--ignore"))
     seen: set[str] = set()
     ordered = []

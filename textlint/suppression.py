@@ -24,6 +24,16 @@ class Suppression:
     rule: str  # a rule id or ALL
     region: Span  # the text it covers
     used: bool = field(default=False)
+    # Rules turned back on inside an all-rules region ("textlint-enable RULE").
+    exempt: frozenset[str] = field(default=frozenset())
+
+    def covers(self, diag: Diagnostic) -> bool:
+        if self.rule == ALL:
+            if diag.rule_id in self.exempt:
+                return False
+        elif self.rule != diag.rule_id:
+            return False
+        return self.region.start <= diag.span.start <= self.region.end
 
 
 def parse(doc: Document) -> list[Suppression]:
@@ -32,6 +42,7 @@ def parse(doc: Document) -> list[Suppression]:
         return []
     out: list[Suppression] = []
     open_regions: dict[str, tuple[Span, int]] = {}
+    exempt: frozenset[str] = frozenset()  # rules re-enabled inside the open all-rules region
     code: list[Span] = []
     if doc.format == "markdown":
         from textlint.formats.markdown import code_blocks
@@ -61,14 +72,25 @@ def parse(doc: Document) -> list[Suppression]:
             for r in rules:
                 open_regions.setdefault(r, (span, next_line_start))
         else:
+            here = doc.line_starts[line]
             for r in rules:
                 targets = list(open_regions) if r == ALL else [r]
                 for t in targets:
                     if t in open_regions:
                         where, start = open_regions.pop(t)
-                        out.append(Suppression(where, t, Span(start, doc.line_starts[line])))
+                        out.append(Suppression(where, t, Span(start, here),
+                                               exempt=exempt if t == ALL else frozenset()))
+                if r == ALL:
+                    exempt = frozenset()
+                elif ALL in open_regions and r not in exempt:
+                    # Turn one rule back on: the all-rules region goes on without it.
+                    where, start = open_regions.pop(ALL)
+                    out.append(Suppression(where, ALL, Span(start, here), exempt=exempt))
+                    exempt = exempt | {r}
+                    open_regions[ALL] = (where, next_line_start)
     for r, (where, start) in open_regions.items():
-        out.append(Suppression(where, r, Span(start, len(text))))
+        out.append(Suppression(where, r, Span(start, len(text)),
+                               exempt=exempt if r == ALL else frozenset()))
     return out
 
 
@@ -80,7 +102,7 @@ def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> lis
     for diag in diagnostics:
         hit = False
         for sup in suppressions:
-            if (sup.rule == ALL or sup.rule == diag.rule_id) and _inside(diag.span, sup.region):
+            if sup.covers(diag):
                 sup.used = True
                 hit = True
         if not hit:
@@ -88,5 +110,15 @@ def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> lis
     return kept
 
 
-def _inside(span: Span, region: Span) -> bool:
-    return region.start <= span.start and span.start <= region.end
+def unused(suppressions: list[Suppression]) -> list[Suppression]:
+    """Suppressions that suppressed nothing. One comment may stand for several regions (an
+    all-rules region split by ``textlint-enable RULE``): it is unused only if all of them are."""
+    used = {(s.span, s.rule) for s in suppressions if s.used}
+    seen: set[tuple[Span, str]] = set()
+    out = []
+    for s in suppressions:
+        key = (s.span, s.rule)
+        if key not in used and key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out

@@ -9,12 +9,12 @@ import re
 from textlint.diagnostics import Span
 from textlint.formats import plain
 
-_FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*$|\Z)", re.M | re.S)
-_INDENTED = re.compile(r"(?:(?<=\n\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+")
+_FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
+_INDENTED = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+")
 # Inline code may wrap onto the next line of its paragraph.
-_INLINE_CODE = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t]*\n))+?\1")
+_INLINE_CODE = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t\r]*\n))+?\1")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
 _LINK_OPEN = re.compile(r"!?\[(?=[^\]]{0,300}\]\()")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?![\w*])")
