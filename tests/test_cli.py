@@ -256,6 +256,7 @@ def test_no_paths_without_piped_stdin_lints_the_folder(capsys: pytest.CaptureFix
 def test_diff_keeps_stdout_for_the_patch(capsys: pytest.CaptureFixture[str]) -> None:
     write("a.txt", GLUED)
     code, out, err = run(capsys, "--select", "quote-spacing", "--diff", "--format", "json", "a.txt")
+    assert code == 1
     assert out.startswith("--- a/a.txt")
     assert json.loads(err)["summary"]["findings"] == 1
 
@@ -266,7 +267,7 @@ def test_command_line_select_overrides_config_ignore(capsys: pytest.CaptureFixtu
     assert run(capsys, "a.txt", "--select", "quote-spacing")[0] == 1
 
 
-def test_fix_that_the_encoding_cannot_hold_is_not_written(capsys: pytest.CaptureFixture[str]) -> None:
+def test_unencodable_fix_is_not_written(capsys: pytest.CaptureFixture[str]) -> None:
     write(".textlint.toml", 'encoding = "latin-1"\n')
     path = write("a.txt", "He said \xabHello\xbb to me.\n".encode("latin-1"))
     code, _, err = run(capsys, "--select", "foreign-quotation-marks", "--fix", "a.txt")
