@@ -292,3 +292,32 @@ def test_dangling_symlink_in_a_folder_is_a_note(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "--select", "quote-spacing", "d")
     assert code == 1
     assert "note: skipped d/link.txt: broken symbolic link" in out
+
+
+@pytest.mark.parametrize(
+    ("files", "args", "message"),
+    [
+        ({}, ["--lang", "klingon", "a.txt"], "--lang: not a language code"),
+        ({".textlint.toml": 'language = "klingon"\n'}, ["a.txt"], "'language' must be a language code"),
+        ({".textlint.toml": '[rules.untranslated-fragment]\nsource = ["zz"]\n'}, ["a.txt"],
+         "rules.untranslated-fragment: option 'source': unknown language 'zz'"),
+    ],
+    ids=["cli-lang", "config-language", "rule-source"],
+)
+def test_bad_language_codes(
+    capsys: pytest.CaptureFixture[str], files: dict[str, str], args: list[str], message: str
+) -> None:
+    for name, content in files.items():
+        write(name, content)
+    write("a.txt", GLUED)
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err
+
+
+def test_explicitly_named_excluded_file_gets_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", 'exclude = ["vendor/"]\n')
+    write("vendor/v.txt", GLUED)
+    code, out, _ = run(capsys, "--select", "quote-spacing", "vendor/v.txt")
+    assert code == 0
+    assert "note: skipped vendor/v.txt: excluded by" in out

@@ -146,3 +146,13 @@ def _gaps(edits: list[Edit], n: int) -> list[tuple[int, int]]:
         pos = e.span.end
     out.append((pos, n))
     return out
+
+
+def test_cycle_names_every_rule_in_it() -> None:
+    lint = _lint(
+        replace_rule("colour", "color", "to-color"),
+        replace_rule(r"\bcolor\b", "colour", "to-colour"),
+    )
+    with pytest.raises(FixLoopError) as info:
+        fix_text("color", lint)
+    assert info.value.rules == ["to-color", "to-colour"]

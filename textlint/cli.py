@@ -14,7 +14,13 @@ from pathlib import Path
 import click
 
 from textlint import __version__
-from textlint.config import Config, ConfigError, config_for_dir, load_config_file
+from textlint.config import (
+    LANGUAGE_CODE,
+    Config,
+    ConfigError,
+    config_for_dir,
+    load_config_file,
+)
 from textlint.diagnostics import Diagnostic, Severity
 from textlint.document import Document
 from textlint.files import (
@@ -121,6 +127,8 @@ class Run:
         try:
             config = self.config_for(config_path)
             if target != STDIN and self.excluded(config, target):
+                if explicit:
+                    self.report.notes.append(f"skipped {target}: excluded by {config.name}")
                 return
             linter = self.linters.linter(config, config_path)
             source = self.read(target, shown, config)
@@ -148,6 +156,8 @@ class Run:
         except (CheckFailure, FixLoopError) as exc:
             message = str(exc) if isinstance(exc, CheckFailure) else f"{shown}: {exc}"
             self.error(shown, message)
+            if target == STDIN and self.fix and not self.diff:
+                _write_stdout(source, source.text)  # a filter never swallows its input
             return
         if text != source.text:
             self.changed += 1
@@ -302,6 +312,10 @@ def command(
     PATHS are files or directories (searched recursively); '-' reads stdin.
     Exit status: 0 no error-level finding, 1 findings remain, 2 usage, config or input error.
     """
+    if language is not None and not LANGUAGE_CODE.match(language):
+        click.echo(f"textlint: --lang: not a language code such as 'en' or 'pt-BR': {language!r}",
+                   err=True)
+        return EXIT_ERROR
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
     if list_rules or explain:
         return _show_rules(config_path, choice, explain)

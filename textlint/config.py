@@ -6,6 +6,7 @@ an unknown key or a bad value is an error that names the key and the file.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,10 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".textlint.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
+
+
+# ISO 639 language code, optionally with a region or script: en, pt-BR, zh-Hant.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 class ConfigError(ValueError):
@@ -88,6 +93,11 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
     for key in ("language", "encoding"):
         if key in data and not (isinstance(data[key], str) and data[key]):
             raise ConfigError(f"{where}: {key!r} must be a non-empty string")
+    if "language" in data and not LANGUAGE_CODE.match(data["language"]):
+        raise ConfigError(
+            f"{where}: 'language' must be a language code such as 'en' or 'pt-BR', "
+            f"not {data['language']!r}"
+        )
     if "encoding" in data:
         import codecs
 

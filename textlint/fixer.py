@@ -75,17 +75,20 @@ def fix_text(text: str, lint: Callable[[str], list[Diagnostic]], unsafe: bool = 
     """Fix ``text`` until no applicable fix is left. Raises ``FixLoopError`` when the text is
     still changing after ``MAX_PASSES`` passes or comes back to an earlier state."""
     applied: Counter[str] = Counter()
-    seen = {text}
+    seen = {text: 0}  # each text met, and the pass that produced it
+    passes: list[list[str]] = []  # the rules applied in each pass
     diagnostics = lint(text)
-    for _ in range(MAX_PASSES):
+    for n in range(1, MAX_PASSES + 1):
         chosen = select_fixes(diagnostics, unsafe)
         if not chosen:
             return FixResult(text, diagnostics, applied)
         text = apply_edits(text, [e for _, fix in chosen for e in fix.edits])
         applied.update(d.rule_id for d, _ in chosen)
+        passes.append([d.rule_id for d, _ in chosen])
         if text in seen:
-            raise FixLoopError([d.rule_id for d, _ in chosen])
-        seen.add(text)
+            # Every rule of the passes since that text was last seen takes part in the cycle.
+            raise FixLoopError([r for rules in passes[seen[text] :] for r in rules])
+        seen[text] = n
         diagnostics = lint(text)
     still = select_fixes(diagnostics, unsafe)
     if still:

@@ -437,6 +437,10 @@ class ForeignSpan(Check):
 
     def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
         super().__init__(options, context)
+        unknown = [c for c in options.source if c not in LANGUAGES or c == "en"]
+        if unknown:
+            known = ", ".join(c for c in LANGUAGES if c != "en")
+            raise ValueError(f"option 'source': unknown language {unknown[0]!r} (known: {known})")
         self.options: ForeignSpanOptions = options
         self._models: dict[str, Model] = {}
 

@@ -68,10 +68,10 @@ def summary(report: Report, opts: RenderOptions) -> str:
     files = len(report.results)
     if report.errors:
         n = len(report.errors)
-        lines.append(f"{n} input or config error{'s' * (n != 1)} (see above).")
-    if total == 0 and report.errors:
-        lines.append(f"No findings in the {files} file{'s' * (files != 1)} linted.")
-        return "\n".join(lines)
+        linted = f"; no findings in the {files} file{'s' * (files != 1)} linted" if files else ""
+        lines.append(f"{n} file{'s' * (n != 1)} could not be linted (errors on stderr){linted}.")
+        if total == 0:
+            return "\n".join(lines)
     if total == 0:
         fixed = f" ({report.fixed} fixed)" if report.fixed else ""
         lines.append(f"All clear: no findings in {files} file{'s' * (files != 1)}{fixed}.")
@@ -91,7 +91,6 @@ def summary(report: Report, opts: RenderOptions) -> str:
     if safe:
         text += f"; {safe} fixable with --fix"
     if unsafe:
-        more = "--fix --unsafe-fixes" if not opts.unsafe_fixes else "--fix"
-        text += f"; {unsafe} more with {more}"
+        text += f"; {unsafe} more with --fix --unsafe-fixes"
     lines.append(text + ".")
     return "\n".join(lines)
