@@ -298,9 +298,16 @@ def test_dangling_symlink_in_a_folder_is_a_note(capsys: pytest.CaptureFixture[st
     ("files", "args", "message"),
     [
         ({}, ["--lang", "klingon", "a.txt"], "--lang: not a language code"),
-        ({".textlint.toml": 'language = "klingon"\n'}, ["a.txt"], "'language' must be a language code"),
-        ({".textlint.toml": '[rules.untranslated-fragment]\nsource = ["zz"]\n'}, ["a.txt"],
-         "rules.untranslated-fragment: option 'source': unknown language 'zz'"),
+        (
+            {".textlint.toml": 'language = "klingon"\n'},
+            ["a.txt"],
+            "'language' must be a language code",
+        ),
+        (
+            {".textlint.toml": '[rules.untranslated-fragment]\nsource = ["zz"]\n'},
+            ["a.txt"],
+            "rules.untranslated-fragment: option 'source': unknown language 'zz'",
+        ),
     ],
     ids=["cli-lang", "config-language", "rule-source"],
 )
