@@ -143,17 +143,20 @@ class Lines(Check):
             self._exact = _PhraseLines(options.lines, options.ignore_case)
             # The line index keys lines by their first run of letters and digits.
             self._firsts = frozenset(p[0].split("'")[0].casefold() for p in self._exact.phrases)
-        together: list[str] = []
-        self._matchers: list[_Matcher] = []
-        for i, pattern in enumerate(options.patterns):
-            compile_user_regex(pattern, f"patterns[{i}]", options.ignore_case)
-            if _RUNS_ALONE.search(pattern):
-                self._matchers.append(_Matcher([pattern], self._flags))
-            else:
-                together.append(pattern)
-        if together:
-            self._matchers.insert(0, _Matcher(together, self._flags))
+        try:
+            self._matchers = self._build_matchers(options.patterns)
+        except regex.error:
+            # Compile each pattern alone only now, to name the one at fault: compiling every
+            # pattern twice would double the start-up cost of long pattern lists.
+            for i, pattern in enumerate(options.patterns):
+                compile_user_regex(pattern, f"patterns[{i}]", options.ignore_case)
+            raise ValueError("option 'patterns': the patterns cannot be combined") from None
         self._timed_out: list[str] = []
+
+    def _build_matchers(self, patterns: list[str]) -> list[_Matcher]:
+        together = [p for p in patterns if not _RUNS_ALONE.search(p)]
+        alone = [_Matcher([p], self._flags) for p in patterns if _RUNS_ALONE.search(p)]
+        return ([_Matcher(together, self._flags)] if together else []) + alone
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
