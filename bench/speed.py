@@ -8,7 +8,13 @@ measured in the same run (so the figures survive a slower or busier machine).
 - per rule (--rules): each default rule alone;
 - start-up: ``textlint seed`` in a fresh process (the pre-commit case), against
   ``python -c pass`` and ``python -c "import click"``;
-- memory: peak resident size of that process.
+- memory: peak resident size of that process;
+- language data (--data): loading the cached tables in a fresh process, against ``python -c pass``;
+- pathological input (--pathological): very long lines, thousands of findings, long runs of
+  furniture lines and a backtracking user pattern, each against the baseline on the same text,
+  so a quadratic path shows as a ratio that grows with the input.
+
+Speed is measured here, never asserted in the tests.
 
 Targets (DEVELOPERS.md): all default rules >= 5 MB/s on one core; one small file <= 150 ms.
 """
@@ -82,10 +88,40 @@ def process_time(args: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(times), peak
 
 
+DATA_LOADS = {
+    "lexicon (wordfreq table)": "from textlint.lexicon import load_lexicon; load_lexicon()",
+    "a/an sound table": "from textlint.checks._sound_table import load; load()",
+}
+
+PATHOLOGICAL = {
+    "articles and doubles, one line": ("a hour the the ,, " * 20000).strip(),
+    "100k letters in one word": "x" * 100_000,
+    "20k reporting verbs": "disse " * 20_000,
+    "5k furniture lines": "Advertisement\n" * 5000,
+    "200k blank lines": "Text.\n" + "\n" * 200_000 + "Source link",
+    "100k unclosed quotes": "“" * 100_000,
+}
+
+
+def pathological(repeat: int) -> None:
+    from textlint.api import fix_string
+
+    linter = build_linter(Config(), Choice(), rules_with_packs(()))
+    ids = [a.rule.id for a in linter.rules]
+    for name, text in PATHOLOGICAL.items():
+        base = best_of(lambda text=text: Document(text).words, repeat)
+        lint = best_of(lambda text=text: linter.lint(Document(text)), repeat)
+        fix = best_of(lambda text=text: fix_string(text, ids, unsafe=True), 1)
+        print(f"pathological: {name:32} lint {lint:6.2f} s ({lint / base:6.1f}x tokenising), "
+              f"fix {fix:6.2f} s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rules", action="store_true", help="also time each default rule alone")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", action="store_true", help="time the language data loads")
+    parser.add_argument("--pathological", action="store_true", help="time worst-case inputs")
     args = parser.parse_args(argv)
     texts = corpus()
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -100,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             t = throughput(texts, [rid], args.repeat)
             print(f"  {rid:28} {size / t:8.1f} MB/s   ({t / base:.2f}x the baseline)")
     py, _ = process_time([sys.executable, "-c", "pass"], 5)
+    if args.data:
+        for name, code in DATA_LOADS.items():
+            t, _ = process_time([sys.executable, "-c", code], 5)
+            print(f"data: {name:28} {(t - py) * 1000:6.0f} ms over python's start-up")
+    if args.pathological:
+        pathological(args.repeat)
     click_t, _ = process_time([sys.executable, "-c", "import click"], 5)
     tl, rss = process_time([sys.executable, "-m", "textlint", "--quiet", str(SEED)], 5)
     print(

