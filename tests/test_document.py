@@ -120,3 +120,11 @@ def test_markdown_inline_code(text: str, hidden: list[str]) -> None:
 )
 def test_markdown_never_hides_the_next_paragraph(text: str) -> None:
     assert "This is prose." in Document(text, format="markdown").prose
+
+
+def test_segments_are_the_runs_of_prose() -> None:
+    text = "see https://example.com/a now, or `code` here"
+    doc = Document(text)
+    assert [text[s.start : s.end] for s in doc.segments] == ["see ", " now, or ", " here"]
+    assert Document("plain").segments == [Span(0, 5)]
+    assert Document("").segments == []

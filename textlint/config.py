@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,6 @@ class Config:
     @property
     def name(self) -> str:
         return str(self.path) if self.path else "<defaults>"
-
-    def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _LIST_KEYS = {

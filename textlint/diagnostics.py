@@ -17,10 +17,6 @@ class Severity(enum.Enum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
 
 class Applicability(enum.Enum):
     """How far a fix can be trusted: ``safe`` fixes run with ``--fix``, ``unsafe``

@@ -34,10 +34,6 @@ class Token(NamedTuple):
     end: int
     text: str
 
-    @property
-    def is_alpha(self) -> bool:
-        return self.text[0].isalpha()
-
 
 class Document:
     def __init__(
@@ -107,9 +103,6 @@ class Document:
             pos = span.end
         parts.append(self.text[pos:])
         return "".join(parts)
-
-    def is_masked(self, offset: int) -> bool:
-        return self.prose[offset] == MASK if offset < len(self.prose) else False
 
     @cached_property
     def paragraphs(self) -> list[Span]:

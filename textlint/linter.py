@@ -8,7 +8,7 @@ from typing import Any
 
 from textlint import suppression
 from textlint.checks.base import Check
-from textlint.diagnostics import Applicability, Diagnostic, Finding, Fix, Severity, Span
+from textlint.diagnostics import Applicability, Diagnostic, Finding, Fix, Severity
 from textlint.document import Document
 from textlint.registry import build_check
 from textlint.rules import FixLevel, Rule
@@ -104,8 +104,3 @@ def _cap(fix: Fix | None, level: FixLevel) -> Fix | None:
     if level == "unsafe" and fix.applicability is Applicability.SAFE:
         return Fix(fix.edits, Applicability.UNSAFE, fix.description)
     return fix
-
-
-def finding(start: int, end: int, **params: Any) -> Finding:
-    """Shorthand for checks: a finding over ``start..end`` with message parameters."""
-    return Finding(Span(start, end), params=params)

@@ -42,10 +42,6 @@ def parse_options(cls: type[T], values: Mapping[str, Any]) -> T:
         raise OptionError(str(exc)) from None
 
 
-def option_names(cls: type[Any]) -> list[str]:
-    return [f.name.replace("_", "-") for f in dataclasses.fields(cls)]
-
-
 def _describe(tp: Any) -> str:
     origin = get_origin(tp)
     if origin is Literal:
