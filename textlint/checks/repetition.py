@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,11 +38,11 @@ _ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
                                                if not chr(c).isalnum()), " "))
 
 
-@functools.cache
-def _bmp_non_word() -> dict[int, int]:
-    """Translation table blanking every non-word character of the Basic Multilingual Plane
-    (built once, on the first non-ASCII document: a few milliseconds)."""
-    return {cp: 32 for cp in range(0x10000) if unicodedata.category(chr(cp))[0] not in "LMN"}
+def _non_word_table(text: str) -> dict[int, int]:
+    """Translation table blanking the non-word characters that occur in ``text``: built from
+    the distinct characters (a C-level set), not from the whole Unicode range, so the first
+    non-ASCII document costs no start-up work."""
+    return {ord(c): 32 for c in set(text) if unicodedata.category(c)[0] not in "LMN"}
 
 
 def _flatten(prose: str) -> str | None:
@@ -56,7 +55,7 @@ def _flatten(prose: str) -> str | None:
         return low.translate(_ASCII_NON_WORD)  # the fast path of str.translate
     if max(low) > "\uffff":
         return None
-    return low.translate(_bmp_non_word())
+    return low.translate(_non_word_table(low))
 # A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
 # blanked ("don't", "well-known").
 _SHIFTS = range(3, 9)
