@@ -212,7 +212,8 @@ def test_mixed_fragments(parts: list[str]) -> None:
 def test_long_input(text: str) -> None:
     # Costs of such input are measured by bench/speed.py --pathological; here: no exception.
     for rule in (FRAG, PARA):
-        _lint(text, rule)
+        for diag in _lint(text, rule):
+            assert 0 <= diag.span.start < diag.span.end <= len(text), diag
 
 
 def test_rule_order_does_not_matter() -> None:

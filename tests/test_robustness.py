@@ -85,4 +85,5 @@ def test_fixing_is_idempotent(text: str) -> None:
     ],
 )
 def test_edge_inputs(text: str) -> None:
-    linter_for(RULE_IDS).lint(Document(text))
+    for diag in linter_for(RULE_IDS).lint(Document(text)):
+        assert 0 <= diag.span.start <= diag.span.end <= len(text), diag
