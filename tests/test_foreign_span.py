@@ -250,3 +250,67 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
 def test_markdown(text: str, expected: list[str]) -> None:
     found = lint_text(text, [FRAG], format="markdown")
     assert [text[d.span.start : d.span.end] for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "lang"),
+    [
+        pytest.param("English German French - Английский язык", ["Английский язык"], "ru",
+                     id="cyrillic"),
+        pytest.param("上海大学是一个好大学. It is such a great university.",
+                     ["上海大学是一个好大学"], "zh", id="han"),
+        pytest.param("The sign said 東京へようこそ in big letters.", ["東京へようこそ"], "ja",
+                     id="kana-names-japanese"),
+        pytest.param("The ministry called the talks “конструктивными” on Monday.",
+                     ["конструктивными"], "ru", id="quoted-word"),
+        pytest.param("Fans chanted Ελλάδα Ελλάδα all night.", ["Ελλάδα Ελλάδα"], "el",
+                     id="greek"),
+    ],
+)
+def test_flags_other_script_in_latin_text(text: str, expected: list[str], lang: str) -> None:
+    found = _lint(text)
+    assert [text[d.span.start : d.span.end] for d in found] == expected
+    assert [d.data["lang"] for d in found] == [lang] * len(expected)
+    assert all(d.message.startswith(f"{d.data['language']} fragment") for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Athens (Greek: Αθήνα, Athína) is the capital of Greece.", id="paren-gloss"),
+        pytest.param("Zaha Hadid (Arabic: زها حديد; 1950-2016) was an architect.",
+                     id="paren-label"),
+        pytest.param("His name, Greek: Εὐσέβιος Σωφρόνιος, means pious.", id="language-label"),
+        pytest.param("The law is ½ ρ u² + P = constant, where ρ is the density.",
+                     id="greek-symbols"),
+        pytest.param("Toulouse (French: [tuluz]; Occitan: Tolosa [tuˈluzɔ]) lies south.",
+                     id="ipa-is-latin"),
+        pytest.param("The word Москва means Moscow.", id="glossed"),
+        pytest.param("They watched *Семнадцать мгновений весны* every spring.", id="italics"),
+        pytest.param("Kurosawa made 七人の侍 (1954) in Tokyo.", id="dated-title"),
+    ],
+)
+def test_other_script_left_alone(text: str) -> None:
+    assert _lint(text) == []
+
+
+def test_other_script_paragraph_is_not_also_a_fragment() -> None:
+    text = ("The talks ended on Friday.\n\nПрезидент заявил, что соглашение будет подписано "
+            "на следующей неделе в Москве.")
+    assert _lint(text) == []
+    assert len(_lint(text, PARA)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Square brackets cost less to enter and leave than running text: a word that pays
+        # them is reported even when it could not pay for a span in running text.
+        pytest.param("Organisers will set up a food bank [organisatorisches] at the doors.",
+                     ["organisatorisches"], id="bracketed"),
+        pytest.param("Organisers will set up a food bank organisatorisches at the doors.",
+                     [], id="same-word-bare"),
+    ],
+)
+def test_confidence_follows_the_boundaries_paid(text: str, expected: list[str]) -> None:
+    assert _spans(text) == expected

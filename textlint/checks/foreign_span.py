@@ -118,11 +118,14 @@ _GLOSS_LANGS = (
     "Arabic|Bosnian|Catalan|Chinese|Croatian|Czech|Danish|Dutch|Filipino|Finnish|French|German|"
     "Greek|Hebrew|Hindi|Hungarian|Icelandic|Indonesian|Italian|Japanese|Korean|Latin|Latvian|"
     "Lithuanian|Malay|Norwegian|Polish|Portuguese|Romanian|Russian|Serbian|Slovak|Slovenian|"
-    "Spanish|Swedish|Tagalog|Turkish|Vietnamese"
+    "Spanish|Swedish|Tagalog|Turkish|Vietnamese|Occitan|Gascon|Basque|Breton|Galician|Welsh|"
+    "Irish|Frisian|Estonian|Albanian|Maltese|Swahili|Afrikaans|Persian|Ukrainian"
 )
 _GLOSS_BEFORE = re.compile(
     r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
-    r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")),?\W*$",
+    r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")"
+    # A label naming the language of what follows: "(French: [tuluz]; Occitan: Tolosa".
+    r"|(?:" + _GLOSS_LANGS + r")(?: pronunciation)?:),?\W*$",
     re.I,
 )
 _GLOSS_AFTER = _Lazy(
@@ -247,6 +250,13 @@ class Hit:
     confidence: float
     first: int  # token indices, inclusive
     last: int
+    paid: float = ENTER_SOFT + LEAVE_SOFT  # what entering and leaving the span cost
+
+
+def _confidence(score: float, paid: float) -> float:
+    """How sure the model is: the odds that the span's evidence outweighs what crossing its
+    boundaries cost (a bracketed insertion costs less to enter than running text)."""
+    return 1.0 / (1.0 + 10 ** (-(score - paid)))
 
 
 @dataclass
@@ -254,6 +264,9 @@ class Analysis:
     hits: list[Hit]
     paragraphs: list[tuple[Span, str, float]]
     scripts_done: bool = False
+    # Runs of another script (Cyrillic, Han, ...) inside Latin-script prose: computed on first
+    # use, after the paragraphs in another script (which are reported whole instead).
+    script_runs: list[tuple[Span, str, float]] | None = None
 
 
 _CACHE: weakref.WeakKeyDictionary[Document, dict[tuple[object, ...], Analysis]] = (
@@ -471,14 +484,15 @@ class ForeignSpan(Check):
         if analysis is None:
             analysis = analyse(doc, model) if model else Analysis([], [])
             per_doc[key] = analysis
-        if model is not None and self.options.mode == "paragraph" and not analysis.scripts_done:
-            # Paragraphs in another script (computed once, for the paragraph rule only).
+        if model is not None and not analysis.scripts_done:
+            # Paragraphs in another script (computed once for both rules: the fragment rule
+            # stays silent inside them).
             analysis.paragraphs.extend(non_latin_paragraphs(doc, analysis.paragraphs))
             analysis.scripts_done = True
         tname = LANGUAGES.get(target, target)
         if self.options.mode == "paragraph":
             for span, lang, conf in analysis.paragraphs:
-                name = LANGUAGES.get(lang, lang)
+                name = language_name(lang)
                 yield Finding(
                     span,
                     message=f"Paragraph in {name}, not {tname}: left untranslated",
@@ -486,6 +500,20 @@ class ForeignSpan(Check):
                             "target": target},
                 )
             return
+        if model is not None:
+            if analysis.script_runs is None:
+                analysis.script_runs = script_fragments(doc, analysis.paragraphs)
+            for span, lang, conf in analysis.script_runs:
+                if conf < self.options.min_confidence:
+                    continue
+                frag = doc.text[span.start : span.end]
+                name = language_name(lang)
+                yield Finding(
+                    span,
+                    message=f'{name} fragment "{frag}" in {tname} text',
+                    params={"lang": lang, "language": name, "confidence": round(conf, 2),
+                            "fragment": frag, "target": target},
+                )
         for hit in analysis.hits:
             if hit.confidence < self.options.min_confidence:
                 continue
@@ -722,6 +750,10 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
     priors = [0.0] + [model.prior[lang] for lang in langs]
     margin = model.margin
     back: list[list[int]] = []
+    # What entering before token x and leaving before token x cost (x == n: the chunk's end),
+    # so that a span's confidence is judged against the boundaries it actually crossed.
+    enters = [0.0] * n
+    leaves = [LEAVE_SOFT] * (n + 1)
     for x in range(n):
         tok = toks[x]
         if x == 0:
@@ -737,6 +769,9 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
                 enter = ENTER_BRACKET
             if "]" in gap:
                 leave = LEAVE_BRACKET
+        enters[x] = enter
+        if x:
+            leaves[x] = leave
         # Into the target state: stay, or leave a foreign one.
         best, arg = score[0], 0
         for k in range(1, nstates):
@@ -773,14 +808,15 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
         u = x
         while u + 1 < n and path[u + 1] == j:
             u += 1
-        hit = _make_hit(model, toks, x, u, states[j], lo)
+        hit = _make_hit(model, toks, x, u, states[j], lo, enters[x] + leaves[u + 1])
         if hit:
             hits.append(hit)
         x = u + 1
     return hits
 
 
-def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int) -> Hit | None:
+def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int,
+              paid: float = ENTER_SOFT + LEAVE_SOFT) -> Hit | None:
     # Trim neutral words (names, numbers) at the edges.
     while a <= b and toks[a].weight == 0.0:
         a += 1
@@ -795,8 +831,8 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int)
                    default=CLIP_LOW)
     if evidence < EVIDENCE or total < MIN_SCORE:
         return None
-    conf = 1.0 / (1.0 + 10 ** (-(total - ENTER_SOFT - LEAVE_SOFT)))
-    return Hit(span[0].start, span[-1].end, lang, total, conf, lo + a, lo + b)
+    conf = _confidence(total, paid)
+    return Hit(span[0].start, span[-1].end, lang, total, conf, lo + a, lo + b, paid)
 
 
 def _utterance(prose: str, h: Hit) -> bool:
@@ -825,7 +861,7 @@ def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
             p = out[-1]
             score = p.score + h.score
             out[-1] = Hit(p.start, h.end, h.lang, score, max(p.confidence, h.confidence),
-                          p.first, h.last)
+                          p.first, h.last, min(p.paid, h.paid))
         else:
             out.append(h)
     return out
@@ -846,8 +882,8 @@ def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]
             alt = sum(model.word(words[i].text)[1].get(main, CLIP_LOW)
                       for i in range(h.first, h.last + 1))
             if alt >= h.score - 1.5 and alt >= MIN_SCORE:
-                conf = 1.0 / (1.0 + 10 ** (-(alt - ENTER_SOFT - LEAVE_SOFT)))
-                h = Hit(h.start, h.end, main, alt, conf, h.first, h.last)
+                h = Hit(h.start, h.end, main, alt, _confidence(alt, h.paid), h.first, h.last,
+                        h.paid)
         out.append(h)
     return out
 
@@ -961,7 +997,7 @@ def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) 
     verb = " ".join(normalize(w.text) for w in words[h.first : h.last + 1])
     known = _REPORTING.get(verb)
     lang = known[0] if known and known[0] in model.cand_set else h.lang
-    return Hit(h.start, end, lang, h.score, h.confidence, h.first, j - 1)
+    return Hit(h.start, end, lang, h.score, h.confidence, h.first, j - 1, h.paid)
 
 
 def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
@@ -1022,10 +1058,95 @@ def non_latin_paragraphs(doc: Document, known: list[tuple[Span, str, float]]
     return out
 
 
-def detect_language(text: str) -> str | None:
+# Letters of a script other than Latin (Common and Inherited hold punctuation, digits,
+# combining marks and the IPA's modifier letters such as ˈ and ː).
+_OTHER_LETTERS = r"[\p{L}\p{M}--[\p{Latin}\p{Common}\p{Inherited}]]"
+_SCRIPT_RUN = _Lazy(
+    _OTHER_LETTERS + r"+(?:[^\S\n]?[-·'’.]?[^\S\n]?" + _OTHER_LETTERS + r"+)*", regex.V1
+)
+_IDEOGRAPHIC = _Lazy(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}"
+                     r"\p{Myanmar}\p{Tibetan}]", regex.V1)
+# A label naming the language of what follows: "Greek: Αθήνα", "(Arabic: زها حديد".
+_LANGUAGE_LABEL = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?:[^\S\n]*$")
+# Scripts that name their language outright; the others (Cyrillic, Arabic, Han, Devanagari)
+# are shared by several languages and are named by langdetect.
+_SCRIPT_LANGUAGE = (
+    (_Lazy(r"\p{Hangul}", regex.V1), "ko"), (_Lazy(r"[\p{Hiragana}\p{Katakana}]", regex.V1), "ja"),
+    (_Lazy(r"\p{Greek}", regex.V1), "el"), (_Lazy(r"\p{Hebrew}", regex.V1), "he"),
+    (_Lazy(r"\p{Thai}", regex.V1), "th"), (_Lazy(r"\p{Armenian}", regex.V1), "hy"),
+    (_Lazy(r"\p{Georgian}", regex.V1), "ka"),
+)
+# English names of the languages langdetect and the script table name (beyond LANGUAGES).
+_OTHER_NAMES = {
+    "ar": "Arabic", "be": "Belarusian", "bg": "Bulgarian", "bn": "Bengali", "el": "Greek",
+    "fa": "Persian", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hy": "Armenian",
+    "ja": "Japanese", "ka": "Georgian", "kn": "Kannada", "ko": "Korean", "mk": "Macedonian",
+    "ml": "Malayalam", "mr": "Marathi", "ne": "Nepali", "pa": "Punjabi", "ru": "Russian",
+    "ta": "Tamil", "te": "Telugu", "th": "Thai", "uk": "Ukrainian", "ur": "Urdu",
+    "zh": "Chinese", "zh-cn": "Chinese", "zh-tw": "Chinese", "und": "another script",
+}
+MIN_SCRIPT_LETTERS = 3   # an alphabet's letters in a run (ρ, Δx are symbols of formulas)
+MIN_IDEOGRAPHS = 2       # ... or characters of a script that writes a word in one or two
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code) or _OTHER_NAMES.get(code, code)
+
+
+def script_fragments(doc: Document, paragraphs: Sequence[tuple[Span, str, float]]
+                     ) -> list[tuple[Span, str, float]]:
+    """Runs of another script inside Latin-script prose (``English German French - Английский
+    язык``), outside the paragraphs already reported whole. Left alone: names given in their
+    own script in parentheses or after a language label (``Athens (Greek: Αθήνα)``), glossed or
+    italicised terms, and titles followed by their year."""
+    prose = doc.prose
+    if not _BEYOND_LATIN.search(prose) or not _LATIN.rx.search(prose):
+        return []
+    out: list[tuple[Span, str, float]] = []
+    for m in _SCRIPT_RUN.rx.finditer(prose):
+        start, end = m.span()
+        run = m.group()
+        if any(p.start <= start < p.end for p, _, _ in paragraphs):
+            continue
+        letters = sum(1 for c in run if c.isalpha())
+        need = MIN_IDEOGRAPHS if _IDEOGRAPHIC.rx.search(run) else MIN_SCRIPT_LETTERS
+        if letters < need or _script_excused(doc, start, end):
+            continue
+        out.append((Span(start, end), _script_language(run), 0.9))
+    return out
+
+
+def _script_excused(doc: Document, start: int, end: int) -> bool:
+    prose = doc.prose
+    # The sentence (or line) the run sits in, up to the run.
+    cut = max(prose.rfind(c, max(0, start - 400), start) for c in ".!?\n") + 1
+    lead = prose[cut:start]
+    if lead.count("(") > lead.count(")") or lead.count("[") > lead.count("]"):
+        return True  # inside parentheses: a name or term given in its own script
+    if _LANGUAGE_LABEL.search(lead) or _GLOSS_BEFORE.search(lead.rstrip(" “\"‘'«") + " "):
+        return True
+    if _GLOSS_AFTER.rx.match(prose[end : end + 20]) or _YEAR_AFTER.match(prose, end):
+        return True
+    text = doc.text
+    before = text[max(0, start - 1) : start]
+    after = text[end : end + 1]
+    return bool(before and after and before in _ITALIC and after in _ITALIC)
+
+
+def _script_language(run: str) -> str:
+    for rx, named in _SCRIPT_LANGUAGE:
+        if rx.rx.search(run):
+            return named
+    if _IDEOGRAPHIC.rx.search(run) and all(not c.isalpha() or _IDEOGRAPHIC.rx.match(c)
+                                           for c in run):
+        return "zh"  # Han alone (kana or hangul would have named Japanese or Korean)
+    return detect_language(run, min_letters=1) or "und"
+
+
+def detect_language(text: str, min_letters: int = 20) -> str | None:
     """langdetect, seeded for determinism; None for text too short or without letters."""
     sample = text.replace("\0", " ")[:5000]
-    if sum(c.isalpha() for c in sample) < 20:
+    if sum(c.isalpha() for c in sample) < min_letters:
         return None
     try:
         from langdetect import DetectorFactory, detect
