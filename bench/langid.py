@@ -1,6 +1,6 @@
 """Score the untranslated-fragment rule on the langid benchmark and the clean-English corpus.
 
-    python bench/langid.py [dev|test|real|clean|speed|all] [--misses] [--alarms]
+    python bench/langid.py [dev|test|real|clean|speed|ceiling|all] [--misses] [--alarms]
 
 Prints recall, precision, the share of clean sentences flagged and throughput. Tune on dev only.
 """
@@ -85,6 +85,35 @@ def score_rows(rows: list[dict[str, Any]], rules: tuple[str, ...] = RULES) -> La
     return sc
 
 
+def evidence_classes(rows: list[dict[str, Any]], rules: tuple[str, ...] = RULES
+                     ) -> dict[str, tuple[int, int]]:
+    """Gold spans by the evidence their own words carry, and how many of each class are found:
+    ``none`` (no word at least 10 times more frequent in some candidate language than in
+    English: English words such as ``station``, or lowercased names), ``names`` (the only such
+    words are capitalised, which the rule treats as names), ``lowercase`` (the rest). The first
+    two bound the recall any word-evidence model can reach without reporting names."""
+    from textlint.checks.foreign_span import SEED, Model
+    from textlint.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    model = Model(lex, "en", list(lex.langs), [])
+    linter = linter_for(rules)
+    out: dict[str, list[int]] = {"none": [0, 0], "names": [0, 0], "lowercase": [0, 0]}
+    for row in rows:
+        if not row["spans"]:
+            continue
+        doc = Document(row["text"])
+        hits = linter.lint(doc)
+        for g in row["spans"]:
+            words = [w for w in doc.words if w.start < g["end"] and g["start"] < w.end]
+            strong = [w for w in words if model.word(w.text)[0] >= SEED]
+            cls = ("none" if not strong else
+                   "names" if all(w.text[0].isupper() for w in strong) else "lowercase")
+            out[cls][0] += 1
+            out[cls][1] += any(h.span.start < g["end"] and g["start"] < h.span.end for h in hits)
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
 def split_rows(split: str) -> list[dict[str, Any]]:
     name = {"real": "real_case"}.get(split, split)
     return list(read_jsonl(EVAL_DIR / "langid" / f"{name}.jsonl"))
@@ -160,6 +189,15 @@ def main(argv: list[str]) -> int:
     if what == ["all"]:
         what = ["dev", "test", "real", "clean", "speed"]
     for split in what:
+        if split == "ceiling":
+            for name in ("dev", "test"):
+                classes = evidence_classes(split_rows(name))
+                gold = sum(n for n, _ in classes.values())
+                print(f"{name}: " + "   ".join(
+                    f"{k} {f}/{n} found" for k, (n, f) in classes.items()) +
+                    f"   (word-evidence ceiling {classes['lowercase'][0] / gold:.1%}"
+                    f" without names, {1 - classes['none'][0] / gold:.1%} with them)")
+            continue
         if split == "speed":
             print(f"throughput: untranslated-fragment alone {rule_throughput():.2f} MB/s; "
                   f"the document's shared tokenisation {shared_throughput():.2f} MB/s")
