@@ -3,9 +3,10 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import linter, replace_rule
+from textlint import suppression
 from textlint.checks.base import CheckContext
 from textlint.checks.suppression import SuppressionCheck
-from textlint.diagnostics import Severity
+from textlint.diagnostics import Diagnostic, Severity, Span
 from textlint.document import Document
 from textlint.linter import UNUSED_SUPPRESSION, ActiveRule
 from textlint.rules import Rule
@@ -88,3 +89,83 @@ def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str,
     lt = linter(replace_rule("bad", "good", "no-bad"), _unused_rule())
     doc = Document(text, format=fmt)
     assert [(d.rule_id, doc.position(d.span.start)[0]) for d in lt.lint(doc)] == expected
+
+
+def _naive_apply(
+    diagnostics: list[Diagnostic], sups: list[suppression.Suppression]
+) -> list[Diagnostic]:
+    """The definition ``apply`` must agree with: ask every suppression about every finding."""
+    kept = []
+    for diag in diagnostics:
+        hits = [sup for sup in sups if sup.covers(diag)]
+        for sup in hits:
+            sup.used = True
+        if not hits:
+            kept.append(diag)
+    return kept
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("bad ugly\ntextlint-disable-next-line no-bad\nbad ugly bad\nbad", "plain"),
+        ("textlint-disable no-bad\nbad\ntextlint-disable-next-line no-bad\nbad\nugly", "plain"),
+        ("textlint-disable-next-line no-bad no-bad no-ugly\nbad bad ugly\nugly", "plain"),
+        ("textlint-disable-next-line\ntextlint-disable-next-line no-bad\nbad", "plain"),
+        ("textlint-disable\nbad ugly\ntextlint-enable no-bad\nbad ugly\n"
+         "textlint-enable no-ugly\nugly bad\ntextlint-enable\nbad", "plain"),
+        ("textlint-disable\nbad\ntextlint-enable no-bad\nbad\ntextlint-disable-next-line\nbad",
+         "plain"),
+        ("textlint-disable no-ugly\nbad\ntextlint-enable no-ugly\nugly\ntextlint-enable\nugly",
+         "plain"),
+        ("textlint-disable\ntextlint-enable no-bad\nbad", "plain"),
+        ("bad\n<!-- textlint-disable-next-line no-bad -->\nbad\n```\n"
+         "<!-- textlint-disable no-ugly -->\n```\nugly\n    <!-- textlint-disable -->\nbad",
+         "markdown"),
+        ("<!-- textlint-disable no-bad -->\nbad\n<!-- textlint-enable no-bad -->\nbad" * 3,
+         "markdown"),
+    ],
+    ids=[
+        "next-line-partial",
+        "next-line-inside-region",
+        "one-line-many-rules",
+        "next-line-all-over-a-directive",
+        "exemptions-grow",
+        "next-line-all-after-exemption",
+        "enable-all-closes-rule-region",
+        "region-with-nothing-left",
+        "markdown-code-blocks",
+        "markdown-repeated-regions",
+    ],
+)
+def test_apply_agrees_with_pairwise_definition(text: str, fmt: str) -> None:
+    # A finding of each rule at every offset, so that every region boundary is tried.
+    doc = Document(text, format=fmt)
+    found = [
+        Diagnostic(rule, Severity.ERROR, "m", Span(i, i + 1))
+        for i in range(len(text) + 1)
+        for rule in ("no-bad", "no-ugly", "other")
+    ]
+    fast_sups, slow_sups = suppression.parse(doc), suppression.parse(doc)
+    fast = suppression.apply(found, fast_sups)
+    slow = _naive_apply(found, slow_sups)
+    assert fast == slow
+    assert [s.used for s in fast_sups] == [s.used for s in slow_sups]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        ("```\nx\n```\n<!-- textlint-disable -->", "markdown", 1),
+        ("```\n<!-- textlint-disable -->\n```\n", "markdown", 0),
+        ("    <!-- textlint-disable -->\n\n<!-- textlint-disable-next-line -->\n", "markdown", 1),
+        ("```\n```\n```\n<!-- textlint-disable -->\n```\n", "markdown", 0),
+        ("    code\n<!-- textlint-disable -->", "markdown", 1),
+        ("```\n\n    code\n<!-- textlint-disable -->\n```\n", "markdown", 0),
+        ("<!-- textlint-disable -->", "plain", 1),
+    ],
+    ids=["after-fence", "inside-fence", "after-indented", "inside-second-fence",
+         "right-after-indented", "fence-around-indented", "plain-text"],
+)
+def test_comments_in_code_blocks(text: str, fmt: str, expected: int) -> None:
+    assert len(suppression.parse(Document(text, format=fmt))) == expected
