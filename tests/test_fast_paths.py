@@ -5,7 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from textlint.api import all_rules
+from textlint.checks.base import CheckContext
+from textlint.checks.repetition import _BLOCK_BREAK, Repetition, RepetitionOptions, _Screen
+from textlint.diagnostics import Finding
 from textlint.document import WORD, Document, Token
+from textlint.options import parse_options
 
 # Letters, marks, digits, apostrophes, hyphens and separators: the characters tokenising and
 # screening treat specially, mixed so that words, marks and joiners meet in every order.
@@ -30,3 +35,40 @@ def test_words_match_the_word_pattern(text: str) -> None:
 def test_words_with_and_without_marks() -> None:
     for text in ["Russia’s Jong-un", "cafe\u0301 au lait", "\u0301x y\u20d0z", "", "  "]:
         assert Document(text).words == reference_words(text)
+
+
+# --- doubled-word: candidates picked a document at a time, then the block screen -----------
+
+DOUBLES = st.sampled_from(
+    ["the the", "The\nthe", "that that that", "at the end at the end", "United States United",
+     "New York New", "a-b c-d e-f a-b c-d e-f", "don't don't", "\n\n", " \n \n", "ha ha",
+     "E.ON on", "Kim Jong Kim", "ΣΑΣ σας", "İ i̇", "𝐀 𝐀", "x.", "day by day"]
+)
+DOUBLED_TEXTS = st.lists(st.one_of(PIECES, DOUBLES), max_size=40).map(" ".join)
+OPTIONS = st.sampled_from([{}, {"phrases": False}, {"partial": False}])
+
+
+def blockwise(check: Repetition, doc: Document) -> list[Finding]:
+    """Every block through the block screen, as before candidates were picked."""
+    prose = doc.prose
+    screen = _Screen(check, prose)
+    out: list[Finding] = []
+    start = 0
+    for brk in (*_BLOCK_BREAK.finditer(prose), None):
+        end = len(prose) if brk is None else brk.start()
+        if end - start > 2 and screen.suspect(start, end):
+            toks = [t for t in doc.words if start <= t.start < end]
+            out.extend(check._scan(prose, toks))
+        if brk is not None:
+            start = brk.end()
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOUBLED_TEXTS, OPTIONS)
+def test_doubled_word_candidates_lose_nothing(text: str, options: dict[str, bool]) -> None:
+    rule = all_rules()["doubled-word"]
+    context = CheckContext(rule.id, rule.message)
+    check = Repetition(parse_options(RepetitionOptions, options), context)
+    doc = Document(text)
+    assert list(check.check(doc)) == blockwise(check, doc)

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import eq
+from functools import cache, cached_property
+from itertools import islice
+from operator import attrgetter, eq, itemgetter
 
 import regex
 
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
-from textlint.document import WORD, Document, Token
+from textlint.document import Document, Token
+from textlint.lexicon import word_texts
 
-# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -22,16 +25,12 @@ def _wordset(text: str) -> frozenset[str]:
 
 # Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
 # A tab within a line separates table columns ("Paris\tParis"), not words of a sentence.
-_GAP = regex.compile(r"[ \u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+_GAP = re.compile(r"[ \u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 # A word glued to one of these belongs to a path, handle, domain or dotted name (E.ON on).
 _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
 _MAX_PHRASE = 6
-# Same words as Document.words: letters, marks and digits with inner apostrophes or hyphens.
-# Words as the document tokenises them (``re`` and Python's Unicode tables, which may be older
-# than the ``regex`` module's: the screen and the scan must agree on what a letter is).
-_WORD = WORD
-_BLOCK_BREAK = regex.compile(r"\n[ \t\r\0]*\n")
+_BLOCK_BREAK = re.compile(r"\n[ \t\r\0]*\n")
 # For screening: everything but letters, marks and digits becomes a space.
 _NON_WORD = re.compile(r"(?:(?![\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])[\W_])+")
 _ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
@@ -45,28 +44,90 @@ def _non_word_table(text: str) -> dict[int, int]:
     return {ord(c): 32 for c in set(text) if unicodedata.category(c)[0] not in "LMN"}
 
 
-def _flatten(prose: str) -> str | None:
-    """``prose`` in lower case with every non-word character a space, offsets unchanged; None
-    when that cannot be done by translation (case changes length, characters beyond the BMP)."""
-    low = prose.lower()
-    if len(low) != len(prose):
-        return None
-    if low.isascii():
-        return low.translate(_ASCII_NON_WORD)  # the fast path of str.translate
-    if max(low) > "\uffff":
-        return None
-    return low.translate(_non_word_table(low))
+def _ones(eqs: bytes, n: int) -> list[int]:
+    """Every index where ``n`` consecutive bytes of ``eqs`` are 1 (overlapping runs too)."""
+    out = []
+    run = b"\x01" * n
+    k = eqs.find(run)
+    while k != -1:
+        out.append(k)
+        k = eqs.find(run, k + 1)
+    return out
+
+
+def _partial_shape(words: list[Token], k: int) -> bool:
+    """Could words k..k+2 be a capitalised A B A (what ``_partial`` needs before anything)?"""
+    a, b, c = words[k], words[k + 1], words[k + 2]
+    return a.text[:1].isupper() and b.text[:1].isupper() and a.text == c.text
+
+
+_START = attrgetter("start")
+_END = itemgetter(1)
+# Characters beyond the BMP: the block screen then falls back to a regex (see _Screen).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _Screen:
+    """The cheap block screen of earlier versions, kept so that exactly the same blocks are
+    examined as before; it now runs only on blocks that hold a candidate. A block's words,
+    lower-cased and with everything else blanked, are compared with themselves shifted by
+    1..8 places, and a capitalised A B A anywhere near the block makes it suspect too."""
+
+    def __init__(self, check: Repetition, prose: str) -> None:
+        self.check = check
+        self.prose = prose
+
+    @cached_property
+    def translatable(self) -> bool:
+        """Can non-word characters be blanked by translation (lower case keeps the length and
+        every character is in the BMP)? Decided for the whole document, as before."""
+        low = self.prose.lower()
+        return len(low) == len(self.prose) and not _ASTRAL.search(low)
+
+    @cached_property
+    def hints(self) -> list[tuple[int, int]]:
+        # Spans of capitalised A B A (which may run over a blank line: a block is suspect when
+        # any span touches it, so a match hidden inside an earlier one is not lost).
+        if not self.check.options.partial:
+            return []
+        return [m.span() for m in _partial_hint().finditer(self.prose)]
+
+    def suspect(self, start: int, end: int) -> bool:
+        low = self.prose[start:end].lower()
+        if self.translatable:
+            table = _ASCII_NON_WORD if low.isascii() else _non_word_table(low)
+            block = low.translate(table)
+        else:
+            block = _NON_WORD.sub(" ", low)
+        return self.check._suspect(block.split()) or self._hinted(start, end)
+
+    def _hinted(self, start: int, end: int) -> bool:
+        hints = self.hints
+        k = bisect.bisect_right(hints, start, key=_END)
+        return k < len(hints) and hints[k][0] < end
+
+
 # A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
 # blanked ("don't", "well-known").
 _SHIFTS = range(3, 9)
 # A capitalised word, another, and the first again: the screen for partial repeats (a
-# superset of what _partial reports).
-_PARTIAL_HINT = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
-    r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
-    regex.V1,
-)
-_IDIOM_WORD = regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
+# superset of what _partial reports). Compiled on first use: only a document with a
+# candidate repetition needs it.
+@cache
+def _partial_hint() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
+        r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
+        regex.V1,
+    )
+
+
+# Words of an idiom, read only when a doubled word might begin one.
+@cache
+def _idiom_word() -> regex.Pattern[str]:
+    return regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
+
+
 _CONNECTORS = frozenset({"and", "or", "by", "after", "to", "upon", "for", "over", "in"})
 
 _DEFAULT_PAIRS = ["had", "that", "do"]
@@ -134,32 +195,42 @@ class Repetition(Check):
                 self._idioms.setdefault(words[0], []).append(words)
 
     def check(self, doc: Document) -> Iterable[Finding]:
+        words = doc.words
+        # The texts of the words are shared with the other rules that read words.
+        candidates = self._candidates(words, word_texts(doc)[0])
+        if not candidates:
+            return
         prose = doc.prose
-        # Tokenising every word is the costly part, so each block of text (repetitions never
-        # cross a blank line) is first screened with C-level string operations: its words,
-        # everything else blanked out, are compared with themselves shifted by 1..8 places; only
-        # a block with a run of matches (or a capitalised A B A for partial repeats) is
-        # tokenised and examined.
-        flat = _flatten(prose)
-        # Spans of capitalised A B A (which may run over a blank line: a block is suspect when
-        # any span touches it, so a match hidden inside an earlier one is not lost).
-        hints = [m.span() for m in _PARTIAL_HINT.finditer(prose)] if self.options.partial else []
-        hints.append((len(prose) + 1, len(prose) + 1))
-        h = 0
-        start = 0
-        for brk in (*_BLOCK_BREAK.finditer(prose), None):
-            end = len(prose) if brk is None else brk.start()
-            while hints[h][1] <= start:
-                h += 1
-            if end - start > 2:
-                block = flat[start:end] if flat is not None else \
-                    _NON_WORD.sub(" ", prose[start:end].lower())
-                if hints[h][0] < end or self._suspect(block.split()):
-                    toks = [Token(m.start(), m.end(), m.group())
-                            for m in _WORD.finditer(prose, start, end)]
-                    yield from self._scan(prose, toks)
-            if brk is not None:
-                start = brk.end()
+        # Repetitions never cross a blank line: each block of text is judged on its own.
+        breaks = list(_BLOCK_BREAK.finditer(prose))
+        block_starts = [0, *(m.end() for m in breaks)]
+        block_ends = [*(m.start() for m in breaks), len(prose)]
+        screen = _Screen(self, prose)
+        last_block = -1
+        for j in candidates:
+            b = bisect.bisect_right(block_starts, words[j].start) - 1
+            if b == last_block:
+                continue
+            last_block = b
+            start, end = block_starts[b], block_ends[b]
+            if end - start > 2 and screen.suspect(start, end):
+                lo = bisect.bisect_left(words, start, key=_START)
+                hi = bisect.bisect_left(words, end, lo, key=_START)
+                yield from self._scan(prose, words[lo:hi])
+
+    def _candidates(self, words: list[Token], texts: list[str]) -> list[int]:
+        """Indices of the words where a repetition that ``_scan`` can report might begin: a
+        word equal to the next one, n words equal to the n after them (n <= 6), or a
+        capitalised A B A. Equality is tested a whole document at a time, in C."""
+        lows = list(map(str.lower, texts))
+        found = _ones(bytes(map(eq, lows, islice(lows, 1, None))), 1)
+        if self.options.phrases:
+            for n in range(2, _MAX_PHRASE + 1):
+                shifted = bytes(map(eq, lows, islice(lows, n, None)))
+                found += _ones(shifted, n)
+                if n == 2 and self.options.partial:
+                    found += [k for k in _ones(shifted, 1) if _partial_shape(words, k)]
+        return sorted(set(found))
 
     def _suspect(self, words: list[str]) -> bool:
         if any(map(eq, words, words[1:])):
@@ -314,7 +385,7 @@ class Repetition(Check):
         return not rep.islower() and not second.islower() and self._is_name(low)
 
     def _idiom_follows(self, prose: str, start: int, low: str) -> bool:
-        tail = _IDIOM_WORD.findall(prose[start : start + 80].lower())
+        tail = _idiom_word().findall(prose[start : start + 80].lower())
         return any(tail[: len(idiom)] == idiom for idiom in self._idioms[low])
 
     def _is_name(self, low: str) -> bool:
