@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property, partial
-from itertools import accumulate
-from typing import Any, NamedTuple
+from functools import cached_property
+from itertools import accumulate, repeat
+from typing import NamedTuple
 
 from textlint.diagnostics import Span
 from textlint.formats import masked_spans
@@ -41,10 +41,6 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-
-# tuple.__new__ skips the namedtuple's Python-level constructor.
-_new_token: Any = partial(tuple.__new__, Token)
 
 
 class Document:
@@ -152,7 +148,10 @@ class Document:
         offsets = list(accumulate(map(len, pieces), initial=0))
         # The start offsets run one longer (the end of the text): zip stops at the last word.
         starts, ends, texts = offsets[1::2], offsets[2::2], pieces[1::2]
-        words: list[Token] = list(map(_new_token, zip(starts, ends, texts, strict=False)))
+        # tuple.__new__ skips the namedtuple's Python-level constructor; map calls it directly
+        # (through functools.partial it costs twice as much).
+        triples = zip(starts, ends, texts, strict=False)
+        words: list[Token] = list(map(tuple.__new__, repeat(Token), triples))
         return words
 
 
