@@ -172,7 +172,8 @@ class Run:
                     write_source(source, text)
                 except InputError as exc:
                     self.error(shown, str(exc))
-                    return
+                    # Nothing was written: report the file as it still is.
+                    text, diagnostics, fixed = source.text, lint(source.text), 0
         elif target == STDIN and self.fix and not self.diff:
             _write_stdout(source, text)
         self.report.results.append(

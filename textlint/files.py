@@ -2,18 +2,20 @@
 
 A file is decoded strictly (a leading byte-order mark selects UTF-8, UTF-16 or UTF-32; otherwise
 the configured encoding, UTF-8 by default). Line breaks are kept as they are, so offsets are
-offsets into the file's text. Writes go to a temporary file in the same folder, which then
-replaces the original, with the same encoding, byte-order mark and file mode.
+offsets into the file's text. A fixed file keeps its encoding, byte-order mark, mode, owner,
+extended attributes and hard links; see ``write_source``.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import dataclasses
+import errno
 import os
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 SKIP_DIRS = frozenset(
@@ -57,12 +59,14 @@ class BinaryFile(InputError):
     pass
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Source:
     path: str  # as given or found, for display
     text: str
     encoding: str
     bom: bytes = b""
+    # Size and modification time when read: a file changed since is not overwritten.
+    stamp: tuple[int, int] | None = None
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
@@ -93,48 +97,190 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
     try:
         with open(path, "rb") as fh:
             data = fh.read()
+            st = os.fstat(fh.fileno())
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode(data, path, encoding)
+    return dataclasses.replace(decode(data, path, encoding), stamp=_stamp(st))
+
+
+def _stamp(st: os.stat_result) -> tuple[int, int]:
+    return st.st_size, st.st_mtime_ns
+
+
+class ReadOnlyFile(InputError):
+    pass
 
 
 def write_source(source: Source, text: str) -> None:
-    """Replace the file's contents atomically, keeping encoding, BOM and mode."""
-    target = Path(source.path)
+    """Replace the file's contents, keeping everything else about it.
+
+    Through a symbolic link the target is written and the link stays. A read-only file is left
+    alone (``ReadOnlyFile``). Normally a temporary file in the same folder, carrying the
+    original's owner, mode and extended attributes, is renamed over it (atomic). When a rename
+    would lose something the temporary file cannot carry (another hard link, an owner or an
+    attribute we may not set, a folder we may not write), the file is overwritten in place
+    instead, with a copy of the original kept until the new contents are on disk.
+    """
+    data = _encode(source, text)
+    real = Path(source.path).resolve()
     try:
-        data = source.encode(text)
+        st = os.stat(real)
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
+    if _read_only(real, st):
+        raise ReadOnlyFile(f"{source.path}: not fixed: the file is read-only")
+    if source.stamp is not None and source.stamp != _stamp(st):
+        raise InputError(f"{source.path}: not fixed: the file changed while it was being linted")
+    try:
+        if st.st_nlink > 1 or not _replace(real, data, st):
+            _overwrite_in_place(real, data)
+    except _KeptBackup as exc:
+        raise InputError(
+            f"{source.path}: cannot write: {exc.reason}; the original is kept in {exc.backup}"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _encode(source: Source, text: str) -> bytes:
+    try:
+        return source.encode(text)
     except UnicodeEncodeError as exc:
         raise InputError(
             f"{source.path}: not written: the fixed text has {exc.object[exc.start]!r}, "
             f"which {source.encoding} cannot encode"
         ) from None
+
+
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def _read_only(path: Path, st: os.stat_result) -> bool:
+    # A file with no write bit was made read-only on purpose, even for a user (root) whom
+    # permissions do not stop; and renaming over it would need no permission on it at all.
+    return not st.st_mode & _WRITE_BITS or not os.access(path, os.W_OK)
+
+
+def _replace(real: Path, data: bytes, st: os.stat_result) -> bool:
+    """Write a temporary file and rename it over ``real``. False, with nothing changed, when
+    the temporary file cannot be made to carry what the original has."""
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError as exc:
-        raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
-    # Write through symlinks to the real file, so the link stays a link.
-    real = target.resolve()
-    tmp = ""
+        fd, tmp = _temp_beside(real, ".textlint-tmp")
+    except PermissionError:
+        return False  # a folder we may not write
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=real.parent, prefix=f".{real.name}.", suffix=".textlint-tmp"
-        )
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            if not _carry_metadata(fh.fileno(), real, st):
+                os.unlink(tmp)
+                return False
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, real)
-    except BaseException as exc:
-        if tmp and os.path.exists(tmp):
+        try:
+            os.replace(tmp, real)
+        except PermissionError:  # e.g. someone else's file in a sticky folder
             os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
+            return False
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
+    _sync_folder(real.parent)
+    return True
+
+
+def _carry_metadata(fd: int, real: Path, st: os.stat_result) -> bool:
+    """Give the open temporary file the original's owner, mode and extended attributes."""
+    try:
+        if (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+            os.fchown(fd, st.st_uid, st.st_gid)
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which may clear set-id bits
+        names = _xattr_names(real)
+        for name in names:
+            os.setxattr(fd, name, os.getxattr(real, name))
+        # The folder's default ACL or label may have given the new file attributes of its own.
+        for name in set(_xattr_names(fd)) - set(names):
+            os.removexattr(fd, name)
+    except OSError:
+        return False
+    return True
+
+
+def _xattr_names(path: Path | int) -> list[str]:
+    if not hasattr(os, "listxattr"):
+        return []  # not Linux: no xattr calls in the os module
+    try:
+        return os.listxattr(path)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return []
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; not every platform can open a folder.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class _KeptBackup(Exception):
+    def __init__(self, reason: str, backup: str) -> None:
+        super().__init__(reason)
+        self.reason, self.backup = reason, backup
+
+
+def _overwrite_in_place(real: Path, data: bytes) -> None:
+    """Rewrite the file's own inode (links, owner, attributes stay), with a copy of the
+    original kept on disk until the new contents are synced. If writing fails, the original
+    is put back; if even that fails, the copy is left and named."""
+    with open(real, "rb") as fh:
+        original = fh.read()
+    backup = _write_backup(real, original)
+    try:
+        _write_into(real, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        try:
+            _write_into(real, original)
+        except OSError:
+            raise _KeptBackup(reason, backup) from None
+        os.unlink(backup)
+        raise
+    os.unlink(backup)
+
+
+def _write_backup(real: Path, original: bytes) -> str:
+    try:
+        fd, path = _temp_beside(real, ".textlint-backup")
+    except PermissionError:  # a folder we may not write: the system's temporary folder
+        fd, path = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".textlint-backup")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(original)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return path
+
+
+def _temp_beside(real: Path, suffix: str) -> tuple[int, str]:
+    # mkstemp makes the file 0600, so a copy of someone else's text is not left readable.
+    return tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=suffix)
+
+
+def _write_into(real: Path, data: bytes) -> None:
+    # "r+b" neither truncates on open nor creates: the file stays the same inode throughout.
+    with open(real, "r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def is_venv(directory: Path) -> bool:

@@ -68,9 +68,12 @@ def summary(report: Report, opts: RenderOptions) -> str:
     files = len(report.results)
     if report.errors:
         n = len(report.errors)
-        linted = f"; no findings in the {files} file{'s' * (files != 1)} linted" if files else ""
-        lines.append(f"{n} file{'s' * (n != 1)} could not be linted (errors on stderr){linted}.")
-        if total == 0:
+        failed = f"{n} file{'s' * (n != 1)} could not be linted or fixed (errors on stderr)"
+        if total:  # the count of findings follows
+            lines.append(f"{failed}.")
+        else:
+            linted = f"; no findings in the {files} file{'s' * (files != 1)} linted"
+            lines.append(f"{failed}{linted if files else ''}.")
             return "\n".join(lines)
     if total == 0:
         fixed = f" ({report.fixed} fixed)" if report.fixed else ""

@@ -1,0 +1,275 @@
+"""``--fix`` must never lose anything about a file: its links, owner, mode and extended
+attributes, a read-only file's contents, or a change made while textlint was running."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from textlint import files
+from textlint.cli import main
+from textlint.config import config_for_dir
+from textlint.files import InputError, ReadOnlyFile, read_source, write_source
+from textlint.selection import rules_with_packs
+
+OLD = "They said “no”Putin told them.\n"
+NEW = "They said “no” Putin told them.\n"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.chdir(tmp_path)
+    config_for_dir.cache_clear()
+    rules_with_packs.cache_clear()
+    yield
+    config_for_dir.cache_clear()
+    rules_with_packs.cache_clear()
+
+
+def _xattrs_work(folder: Path) -> bool:
+    probe = folder / ".probe"
+    probe.write_text("")
+    try:
+        os.setxattr(probe, "user.textlint-probe", b"1")
+    except (AttributeError, OSError):
+        return False
+    finally:
+        probe.unlink()
+    return True
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob(".*textlint-*"))
+
+
+# --- what is kept ------------------------------------------------------------------------------
+
+def _plain(tmp: Path) -> tuple[Path, list[Path]]:
+    path = tmp / "f.txt"
+    path.write_text(OLD, encoding="utf-8")
+    return path, [path]
+
+
+def _hard_link(tmp: Path) -> tuple[Path, list[Path]]:
+    path, _ = _plain(tmp)
+    other = tmp / "other-name.txt"
+    os.link(path, other)
+    return path, [path, other]
+
+
+def _symlink(tmp: Path) -> tuple[Path, list[Path]]:
+    (tmp / "real").mkdir()
+    target = tmp / "real" / "f.txt"
+    target.write_text(OLD, encoding="utf-8")
+    link = tmp / "link.txt"
+    link.symlink_to(os.path.join("real", "f.txt"))  # relative, to another folder
+    return link, [target]
+
+
+def _symlink_chain(tmp: Path) -> tuple[Path, list[Path]]:
+    first, targets = _symlink(tmp)
+    second = tmp / "second.txt"
+    second.symlink_to(first.name)
+    return second, targets
+
+
+def _symlink_to_hard_link(tmp: Path) -> tuple[Path, list[Path]]:
+    path, names = _hard_link(tmp)
+    link = tmp / "link.txt"
+    link.symlink_to(path.name)
+    return link, names
+
+
+@pytest.mark.parametrize(
+    "make",
+    [_plain, _hard_link, _symlink, _symlink_chain, _symlink_to_hard_link],
+    ids=["plain", "hard-link", "symlink", "symlink-chain", "symlink-to-hard-link"],
+)
+def test_fix_writes_every_name_and_keeps_links(
+    make: Callable[[Path], tuple[Path, list[Path]]], tmp_path: Path
+) -> None:
+    given, names = make(tmp_path)
+    links = {p: os.readlink(p) for p in tmp_path.rglob("*") if p.is_symlink()}
+    inodes = [p.stat().st_ino for p in names]
+    write_source(read_source(str(given)), NEW)
+    assert [p.read_text(encoding="utf-8") for p in names] == [NEW] * len(names)
+    assert {p: os.readlink(p) for p in tmp_path.rglob("*") if p.is_symlink()} == links
+    if len(names) > 1:  # hard links: still one file under every name
+        assert [p.stat().st_ino for p in names] == inodes
+        assert names[0].stat().st_nlink == len(names)
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("make", [_plain, _hard_link], ids=["renamed", "in-place"])
+def test_fix_keeps_extended_attributes(
+    make: Callable[[Path], tuple[Path, list[Path]]], tmp_path: Path
+) -> None:
+    if not _xattrs_work(tmp_path):
+        pytest.skip("this file system has no user extended attributes")
+    path, _ = make(tmp_path)
+    os.setxattr(path, "user.origin", b"translated")
+    os.setxattr(path, "user.empty", b"")
+    write_source(read_source(str(path)), NEW)
+    assert path.read_text(encoding="utf-8") == NEW
+    assert {n: os.getxattr(path, n) for n in os.listxattr(path)} == {
+        "user.origin": b"translated",
+        "user.empty": b"",
+    }
+
+
+@pytest.mark.parametrize(
+    "mode", [0o600, 0o640, 0o755, 0o4755, 0o200], ids=["0600", "0640", "0755", "setuid", "0200"]
+)
+def test_fix_keeps_mode(mode: int, tmp_path: Path) -> None:
+    path, _ = _plain(tmp_path)
+    source = read_source(str(path))
+    os.chmod(path, mode)
+    write_source(source, NEW)
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    os.chmod(path, 0o600)
+    assert path.read_text(encoding="utf-8") == NEW
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+@pytest.mark.parametrize("make", [_plain, _hard_link], ids=["renamed", "in-place"])
+def test_fix_keeps_owner(make: Callable[[Path], tuple[Path, list[Path]]], tmp_path: Path) -> None:
+    path, _ = make(tmp_path)
+    os.chown(path, 4321, 4322)
+    write_source(read_source(str(path)), NEW)
+    assert (path.stat().st_uid, path.stat().st_gid) == (4321, 4322)
+    assert path.read_text(encoding="utf-8") == NEW
+
+
+def _deny(name: str) -> Callable[..., None]:
+    def deny(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, f"Operation not permitted ({name})")
+
+    return deny
+
+
+@pytest.mark.parametrize(
+    ("owner", "target", "name"),
+    [
+        ("other", os, "fchown"),  # someone else's file we may write but not give away
+        ("self", os, "setxattr"),  # an attribute (a label, an ACL) we may not set
+        ("self", os, "replace"),  # someone else's file in a sticky folder
+        ("self", files, "_temp_beside"),  # a folder we may not write
+    ],
+    ids=["owner", "xattr", "rename", "folder"],
+)
+def test_when_rename_would_lose_something_the_file_is_written_in_place(
+    owner: str, target: object, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = _plain(tmp_path)
+    if name == "setxattr":
+        if not _xattrs_work(tmp_path):
+            pytest.skip("this file system has no user extended attributes")
+        os.setxattr(path, "user.origin", b"x")
+    source = read_source(str(path))
+    if owner == "other":  # seen as someone else's without needing root to chown
+        monkeypatch.setattr(os, "getuid", lambda: os.stat(path).st_uid + 1)
+    inode = path.stat().st_ino
+    calls = []
+    real_write = files._write_into
+    monkeypatch.setattr(files, "_write_into", lambda p, d: calls.append(p) or real_write(p, d))
+    monkeypatch.setattr(target, name, _deny(name))
+    write_source(source, NEW)
+    assert calls == [path.resolve()]
+    assert (path.stat().st_ino, path.read_text(encoding="utf-8")) == (inode, NEW)
+    assert _leftovers(tmp_path) == []
+
+
+# --- what is refused ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("mode", "make"),
+    [(0o444, _plain), (0o400, _plain), (0o555, _plain), (0o444, _hard_link), (0o444, _symlink)],
+    ids=["0444", "0400", "0555", "hard-link-0444", "symlink-to-0444"],
+)
+def test_read_only_file_is_not_modified(
+    mode: int, make: Callable[[Path], tuple[Path, list[Path]]], tmp_path: Path
+) -> None:
+    given, names = make(tmp_path)
+    source = read_source(str(given))
+    os.chmod(names[0], mode)
+    with pytest.raises(ReadOnlyFile) as info:
+        write_source(source, NEW)
+    assert str(info.value) == f"{given}: not fixed: the file is read-only"
+    assert names[0].read_text(encoding="utf-8") == OLD
+    assert stat.S_IMODE(names[0].stat().st_mode) == mode
+    assert _leftovers(tmp_path) == []
+
+
+def test_file_changed_since_read_is_not_overwritten(tmp_path: Path) -> None:
+    path, _ = _plain(tmp_path)
+    source = read_source(str(path))
+    path.write_text("Edited meanwhile, and longer than before.\n", encoding="utf-8")
+    with pytest.raises(InputError, match="changed while it was being linted"):
+        write_source(source, NEW)
+    assert path.read_text(encoding="utf-8") == "Edited meanwhile, and longer than before.\n"
+
+
+# --- when writing in place fails ----------------------------------------------------------------
+
+def _fail_writes(monkeypatch: pytest.MonkeyPatch, how_many: int) -> None:
+    real = files._write_into
+    calls = {"n": 0}
+
+    def flaky(path: Path, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] <= how_many:
+            with open(path, "r+b") as fh:
+                fh.write(data[:5])  # a partial write, then the disk is full
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(files, "_write_into", flaky)
+
+
+def test_failed_in_place_write_puts_the_original_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, names = _hard_link(tmp_path)
+    _fail_writes(monkeypatch, 1)
+    with pytest.raises(InputError, match=r"cannot write: No space left on device$"):
+        write_source(read_source(str(path)), NEW)
+    assert [p.read_text(encoding="utf-8") for p in names] == [OLD, OLD]
+    assert _leftovers(tmp_path) == []
+
+
+def test_failed_restore_keeps_and_names_the_backup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _ = _hard_link(tmp_path)
+    _fail_writes(monkeypatch, 2)
+    with pytest.raises(InputError, match="the original is kept in ") as info:
+        write_source(read_source(str(path)), NEW)
+    backup = Path(str(info.value).rsplit("the original is kept in ", 1)[1])
+    assert backup.read_text(encoding="utf-8") == OLD
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+# --- through the command line ---------------------------------------------------------------------
+
+def test_cli_reports_read_only_file_and_fixes_the_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    Path("locked.txt").write_text(OLD, encoding="utf-8")
+    Path("open.txt").write_text(OLD, encoding="utf-8")
+    os.chmod("locked.txt", 0o444)
+    code = main(["--color", "never", "--select", "quote-spacing", "--fix", "locked.txt",
+                 "open.txt"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err == "textlint: locked.txt: not fixed: the file is read-only\n"
+    assert Path("locked.txt").read_text(encoding="utf-8") == OLD
+    assert Path("open.txt").read_text(encoding="utf-8") == NEW
+    assert "locked.txt:1:14: error [quote-spacing]" in out  # its findings are still shown
+    assert out.endswith(
+        "1 file could not be linted or fixed (errors on stderr).\n"
+        "1 finding (1 error) in 2 files; 1 fixed; 1 fixable with --fix.\n"
+    )
