@@ -27,8 +27,9 @@ from textlint.document import Document
 _V1 = regex.V1
 
 # A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
-# code (anchoring on the mark keeps the search fast: marks are rarer than spaces).
-_SPACE_BEFORE = re.compile(r"(?<=[ \t])[,;.:!?]")
+# code. The lookbehind comes after the mark so that the search skips to the next mark (marks
+# are rarer than spaces): a leading lookbehind is tried at every character, three times slower.
+_SPACE_BEFORE = re.compile(r"[,;.:!?](?<=[ \t].)")
 # A comma glued to what follows.
 _COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
 _SEMICOLON = regex.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
@@ -44,7 +45,7 @@ _RUN = re.compile(r"  +")
 _SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
 # Brackets: a space just inside, or a word glued to an opening bracket.
 _SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
-_SPACE_BEFORE_CLOSE = re.compile(r"(?<=[ \t])[)\]}]")
+_SPACE_BEFORE_CLOSE = re.compile(r"[)\]}](?<=[ \t].)")
 # The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
 # by a space (space(before parenthesis); print(message) and len(items) are left alone.
 _GLUED_OPEN = regex.compile(
