@@ -570,21 +570,29 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # of a sentence, after an opening mark, inside square brackets.
         # A lowercase word that no candidate language has costs more than leaving and
         # re-entering: no span crosses it, so the runs between such words are bounded apart.
+        # And a span needs one word of evidence (see _make_hit): a run without one is no span.
         around = prose[max(0, words[lo].start - 3) : words[hi].end]
         bracket = "[" in around or "]" in around
         bound = run = 0.0
+        evidence = False
         for i in range(lo, hi + 1):
             t = texts[i]
             best = word(t)[0]
             if best <= CLIP_LOW and t.islower() and t not in _PARTICLES and not (
                     i > lo and _DIGIT.search(texts[i - 1])):  # (those may be neutral)
+                if evidence:
+                    bound = max(bound, run)
                 run = 0.0
+                evidence = False
                 continue
             m = best - STEP
             if m > 0.0 and (bracket or i == lo or t.islower() or any(
                     c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
                 run += m
-                bound = max(bound, run)
+                if best >= EVIDENCE and len(t) >= 3 and (bracket or t.islower()):
+                    evidence = True
+        if evidence:
+            bound = max(bound, run)
         if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
                      if bracket else ENTER_SOFT + LEAVE_SOFT):
             continue
