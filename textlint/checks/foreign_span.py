@@ -188,6 +188,9 @@ _DETERMINERS = frozenset((
 _BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u2bff\ufb00-\ufb06]")
 _NON_LATIN_LETTER = _Lazy(r"[^\P{L}\p{Latin}]")
 
+_CLAUSE_END = re.compile(r"[^\S\n]*(?:[.!?;,:…]|\n|$)")
+REPORTING_SUBJECT = 6  # words a foreign reporting verb's subject may have
+
 _CLAUSE = _Lazy(r"(\p{Ll}+(?: \p{Ll}+)?) ((?:\p{Lu}[\p{L}\-’']*)(?: \p{Lu}[\p{L}\-’']*)*)")
 
 # Reporting verbs machine translation leaves after a quotation, with their English past tense.
@@ -987,18 +990,29 @@ def _loan_noun(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool
 
 
 def _extend_reporting(model: Model, prose: str, words: Sequence[Token], h: Hit) -> Hit:
-    """``”, disse Kim.``: a foreign reporting verb after a quotation takes the name after it."""
+    """``”, disse Kim.``: a foreign reporting verb after a quotation takes the name after it,
+    or the whole subject when the clause ends there (``”, sagte der Sprecher des Ministeriums.``:
+    names, and lowercase words of the span's language such as articles)."""
     lead = prose[max(0, h.start - 4) : h.start]
     if not any(c in "”\"’»" for c in lead):
         return h
     j = h.last + 1
+    names_end, names_j = h.end, j  # the old reach: capitalised words only
     end = h.end
-    while j < len(words) and words[j].text[0].isupper():
+    while j < len(words) and j - h.last <= REPORTING_SUBJECT:
         gap = prose[words[j - 1].end : words[j].start]
         if gap not in (" ", "\u00a0"):
             break
+        text = words[j].text
+        if text[0].isupper():
+            if names_j == j:
+                names_end, names_j = words[j].end, j + 1
+        elif model.word(text)[1].get(h.lang, CLIP_LOW) <= 0.0:
+            break
         end = words[j].end
         j += 1
+    if end > names_end and not _CLAUSE_END.match(prose, end):
+        end, j = names_end, names_j  # the clause goes on in English: keep the names only
     if end == h.end:
         return h
     # The reporting verb names the language: "disse" is also Norwegian, but not before a name.
