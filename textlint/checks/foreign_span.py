@@ -90,6 +90,8 @@ MIN_SCORE = 1.5       # ... and this much evidence in total
 WINDOW = 12           # tokens looked at on each side of a seed
 PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it untranslated
 PARA_WORDS = 6
+LABEL_WORDS = 3      # a line this short is a label ...
+LABEL_EVIDENCE = 3.0  # ... and its capitalised first word counts when this foreign
 
 class _Lazy:
     """A pattern of the ``regex`` module (for Unicode properties), compiled on first use: most
@@ -240,6 +242,8 @@ class Tok:
     name: bool = False
     unknown: bool = False
     bracket: bool = False
+    # The first word of a line of a few words (a label: "Publicidade", "Voir aussi").
+    label: bool = False
 
 
 @dataclass(frozen=True)
@@ -592,7 +596,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
             if m > 0.0 and (bracket or i == lo or t.islower() or any(
                     c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
                 run += m
-                if best >= EVIDENCE and len(t) >= 3 and (bracket or t.islower()):
+                if best >= EVIDENCE and len(t) >= 3 and (
+                        bracket or t.islower() or best >= LABEL_EVIDENCE):
                     evidence = True
         if evidence:
             bound = max(bound, run)
@@ -671,6 +676,7 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
                 tok.weight = 0.0
             else:
                 tok.weight = INITIAL_WEIGHT
+                tok.label = _label_line(prose, w.start, w.end)
         toks.append(tok)
     # Context that needs both neighbours (looking one word past the chunk's edges).
     nwords = len(words)
@@ -702,6 +708,15 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
                         t.weight = -1.0
                     break
     return toks
+
+
+def _label_line(prose: str, start: int, end: int) -> bool:
+    """The word starts a line of at most LABEL_WORDS words, shorter than SHORT_LINE."""
+    first = prose.rfind("\n", 0, start) + 1
+    last = prose.find("\n", end)
+    line = prose[first : len(prose) if last < 0 else last]
+    return not line[: start - first].strip(" \t\0#*>-") and len(line.strip()) < SHORT_LINE \
+        and len(line.split()) <= LABEL_WORDS
 
 
 def _hard_break(prose: str, at: int, gap: str) -> bool:
@@ -837,8 +852,12 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int,
         return None
     span = toks[a : b + 1]
     total = sum(model.margin(t, lang) for t in span)
+    # A capitalised word counts where it is no name: in brackets, or as a label whose word is
+    # a common word abroad and none in English.
     evidence = max((t.margins.get(lang, CLIP_LOW) * t.weight for t in span
-                    if t.weight > 0 and len(t.text) >= 3 and (t.bracket or not t.name)),
+                    if t.weight > 0 and len(t.text) >= 3 and (
+                        t.bracket or not t.name
+                        or (t.label and t.margins.get(lang, CLIP_LOW) >= LABEL_EVIDENCE))),
                    default=CLIP_LOW)
     if evidence < EVIDENCE or total < MIN_SCORE:
         return None
