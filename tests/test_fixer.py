@@ -156,3 +156,25 @@ def test_cycle_names_every_rule_in_it() -> None:
     with pytest.raises(FixLoopError) as info:
         fix_text("color", lint)
     assert info.value.rules == ["to-color", "to-colour"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rules", "fixed", "counts"),
+    [
+        # r1 goes first and takes r2's defect with it: both count as fixed.
+        ("aaa", [("aa", "b", "r1"), ("aaa", "c", "r2")], "ba", {"r1": 1, "r2": 1}),
+        # r1's fix leaves r2's defect in place: r2 counts once, in the pass that fixes it.
+        ("aab", [("aa", "a", "r1"), ("ab", "AB", "r2")], "AB", {"r1": 1, "r2": 1}),
+        # Nothing overlaps: each fix counts once.
+        ("aa b", [("aa", "a", "r1"), ("b", "B", "r2")], "a B", {"r1": 1, "r2": 1}),
+    ],
+    ids=["resolved-by-other", "still-there", "disjoint"],
+)
+def test_fixed_count_matches_fixable_findings(
+    text: str, rules: list[tuple[str, str, str]], fixed: str, counts: dict[str, int]
+) -> None:
+    lint = _lint(*(replace_rule(p, r, name) for p, r, name in rules))
+    assert sum(d.fix is not None for d in lint(text)) == sum(counts.values())
+    result = fix_text(text, lint)
+    assert result.text == fixed
+    assert dict(result.applied) == counts
