@@ -155,9 +155,14 @@ class Document:
         return words
 
 
+_PARAGRAPH_EDGE = " \t\r\n\0"
+
+
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
-    while start < end and text[start] in " \t\r\n\0":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n\0":
-        end -= 1
-    return [Span(start, end)] if end > start else []
+    # str.strip in C rather than a loop per character.
+    chunk = text[start:end]
+    core = chunk.strip(_PARAGRAPH_EDGE)
+    if not core:
+        return []
+    start += len(chunk) - len(chunk.lstrip(_PARAGRAPH_EDGE))
+    return [Span(start, start + len(core))]
