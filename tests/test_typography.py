@@ -1,6 +1,7 @@
 """The typography pack: quote-spacing, unbalanced-quotes, unbalanced-brackets,
 punctuation-spacing. Tables of texts each rule must flag or leave alone, fixes, the seed
-article, the clean-English corpus, and properties over any text."""
+article, the clean-English corpus, and properties over any text. Also the quote-style reading
+behind mixed-quotation-marks."""
 
 from __future__ import annotations
 
@@ -305,3 +306,39 @@ def test_any_text_gives_findings_or_nothing(text: str) -> None:
 def test_fixing_is_idempotent(text: str) -> None:
     once = fix_string(text, RULES).text
     assert fix_string(once, RULES).text == once
+
+
+# --- mixed-quotation-marks: counting and the message on a tie -------------------------------
+
+MIXED_QUOTES = "mixed-quotation-marks"
+TIE = (
+    "Straight and typographic double quotes are used equally often ({n} each); on a tie this "
+    "rule asks for typographic “ ”"
+)
+MOSTLY = (
+    "Straight and typographic double quotes are mixed ({curly} typographic, {straight} "
+    "straight); this document mostly uses {style}"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "message"),
+    [
+        pytest.param('“A” and "B".', ['"', '"'], TIE.format(n=2), id="tie-curly-first"),
+        pytest.param('"A" and “B”.', ['"', '"'], TIE.format(n=2), id="tie-straight-first"),
+        pytest.param('He said “yes” and then "no"', ['"', '"'], TIE.format(n=2),
+                     id="tie-mark-ends-text"),
+        pytest.param('"A", “B”, "C" and “D”.', ['"'] * 4, TIE.format(n=4), id="tie-alternating"),
+        pytest.param('"A" and "B" and “C”.', ["“", "”"],
+                     MOSTLY.format(curly=2, straight=4, style='straight "'),
+                     id="straight-majority-first-mark-counted"),
+        pytest.param('“A” and “B” and "C".', ['"', '"'],
+                     MOSTLY.format(curly=4, straight=2, style="typographic “ ”"),
+                     id="curly-majority"),
+    ],
+)
+def test_mixed_quotes_message(text: str, flagged: list[str], message: str) -> None:
+    found = [d for d in lint_text(text, [MIXED_QUOTES]) if d.rule_id == MIXED_QUOTES]
+    assert [text[d.span.start : d.span.end] for d in found] == flagged
+    assert {d.message for d in found} == {message}
+

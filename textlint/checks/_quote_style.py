@@ -42,8 +42,10 @@ def census(prose: str) -> QuoteCensus:
         if _BLANK_LINE.search(prose, previous, i):
             open_straight = code_value = False
         previous = i
-        before = prose[i - 1] if i else ""
-        after = prose[i + 1] if i + 1 < len(prose) else ""
+        # The edges of the text read as spaces: an empty string would be "in" every string
+        # below, and a mark opening or closing the document would pass for code.
+        before = prose[i - 1] if i else " "
+        after = prose[i + 1] if i + 1 < len(prose) else " "
         if code_value:
             code_value = False
             continue  # closes the value that an ``="`` opened

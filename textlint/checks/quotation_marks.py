@@ -9,7 +9,8 @@ alone; the side it is attached to tells which way it faces, and the fix uses the
 facing the same way.
 
 ``check = "mixed"``: straight and typographic double quotes in one document; each mark of the
-minority style is reported, with an unsafe fix to the dominant one.
+minority style is reported, with an unsafe fix to the dominant one. On a tie the typographic
+style counts as dominant, and the message says the two are used equally often.
 
 Only English (``doc.language`` "en" or "en-*") is checked: other languages have their own
 conventions (German „…“ and »…«, French « … »), which this check does not police.
@@ -135,10 +136,19 @@ class QuotationMarks(Check):
         style = "typographic “ ”" if dominant == "curly" else 'straight "'
         counts = f"{len(marks.curly)} typographic, {len(marks.straight)} straight"
         params = {"style": style, "counts": counts}
+        message = None
+        if len(marks.curly) == len(marks.straight):
+            # The rule's message says one style is used "mostly", which a tie contradicts; say
+            # what is true instead, and which style the tie-break asks for.
+            message = (
+                "Straight and typographic double quotes are used equally often "
+                f"({len(marks.curly)} each); on a tie this rule asks for {style}"
+            )
         if dominant == "straight":
             for i in marks.curly:
                 yield Finding(
                     Span(i, i + 1),
+                    message=message,
                     params=params,
                     fix=Fix.unsafe(Edit.replace(i, i + 1, '"'), description='use "'),
                 )
@@ -149,7 +159,7 @@ class QuotationMarks(Check):
             if opening is not None:
                 mark = "“" if opening else "”"
                 fix = Fix.unsafe(Edit.replace(i, i + 1, mark), description=f"use {mark}")
-            yield Finding(Span(i, i + 1), params=params, fix=fix)
+            yield Finding(Span(i, i + 1), message=message, params=params, fix=fix)
 
 
 CHECK = QuotationMarks
