@@ -1,7 +1,7 @@
 """The typography pack: quote-spacing, unbalanced-quotes, unbalanced-brackets,
 punctuation-spacing. Tables of texts each rule must flag or leave alone, fixes, the seed
 article, the clean-English corpus, and properties over any text. Also the quote-style reading
-behind mixed-quotation-marks."""
+behind mixed-quotation-marks and the a-an initialisms that read two ways."""
 
 from __future__ import annotations
 
@@ -342,3 +342,26 @@ def test_mixed_quotes_message(text: str, flagged: list[str], message: str) -> No
     assert [text[d.span.start : d.span.end] for d in found] == flagged
     assert {d.message for d in found} == {message}
 
+
+# --- a-an: initialisms with two established readings ----------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        pytest.param("Read a FAQ first.", False, id="faq-as-fack"),
+        pytest.param("Read an FAQ first.", False, id="faq-spelled"),
+        pytest.param("Two FAQs: a FAQ's answer.", False, id="faq-possessive"),
+        pytest.param("IT WAS A FAQ.", False, id="faq-shouted"),
+        pytest.param("a MRSA infection", False, id="mrsa-as-mersa"),
+        pytest.param("an MRSA infection", False, id="mrsa-spelled"),
+        pytest.param("a MRSA-positive patient", False, id="mrsa-hyphenated"),
+        pytest.param("a SQL query and an SQL query", False, id="sql-both"),
+        pytest.param("a SQLite database", False, id="name-opening-with-sql"),
+        pytest.param("an SQLite database", False, id="name-opening-with-sql-spelled"),
+        pytest.param("a F.A.Q. list", True, id="periods-mean-spelled"),
+        pytest.param("a FBI agent", True, id="one-reading-spelled"),
+        pytest.param("an NASA probe", True, id="one-reading-word"),
+    ],
+)
+def test_a_an_two_readings(text: str, flagged: bool) -> None:
+    assert bool(_hits(text, "a-an")) is flagged

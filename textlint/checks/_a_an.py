@@ -49,6 +49,30 @@ _PREFIX_SOUND = {"un": VOWEL, "non": CONSONANT, "anti": VOWEL, "ex": VOWEL, "pre
                  "in": VOWEL, "out": VOWEL, "e": VOWEL}
 
 
+# Initialisms that are both spelled out and read as a word, the two readings starting with
+# different sounds, so that either article is right ("an F-A-Q" and "a fack"). The dictionary
+# cannot tell this for words it lacks, and letter-by-letter is otherwise assumed. Each entry
+# gives the two readings and where both are recorded; add one only with such a source.
+_TWO_READINGS: dict[str, tuple[str, str]] = {
+    # The Jargon File, entry "FAQ": "/F-A-Q/ or /fak/"; Wikipedia's "FAQ" article likewise.
+    "faq": ("F-A-Q", "fack"),
+    # Random House Unabridged Dictionary (on Dictionary.com), entry "MRSA": "mur-suh", or,
+    # especially in Canada, said as letters.
+    "mrsa": ("M-R-S-A", "mersa"),
+    # The CMU Pronouncing Dictionary, entry "sql": EH2 S K Y UW2 EH1 L and S IY1 K W UH0 L.
+    "sql": ("S-Q-L", "sequel"),
+}
+
+
+def _reads_two_ways(head: str) -> bool:
+    """Is ``head`` an initialism of ``_TWO_READINGS``, its plural or possessive, or a name that
+    opens with it in capitals (SQLite, SQLAlchemy), which is read the way its opening is?"""
+    low = head.lower()
+    if any(stem in _TWO_READINGS for stem in (low, low.removesuffix("'s"), low.removesuffix("s"))):
+        return True
+    return any(head.startswith(key.upper()) for key in _TWO_READINGS)
+
+
 # Greek letter names ("an α-particle", "a β-blocker").
 _GREEK = {c: VOWEL for c in "αεηιουω"} | {c: CONSONANT for c in "βγδζθκλμνξπρσςτφχψ"}
 
@@ -200,6 +224,8 @@ def sound_of(word: str) -> Sound | None:
             # An accented vowel is a vowel sound (an Ä, an ü: not "you"); ç, ñ read as c, n.
             return Sound(VOWEL if base in "aeiou" else letter_sound(base), True)
         return Sound(letter_sound(head), True)
+    if _reads_two_ways(head):
+        return Sound(BOTH, True)
     if head.isalpha() and head.isascii() and not any(c in _VOWEL_CHARS for c in head.lower()) \
             and _sound_table.load().get(head.lower()) is None:
         # No vowel letter: spelled ("an Rh-negative", "an MP", "a CD").
