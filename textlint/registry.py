@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import importlib
+import marshal
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from textlint.cache import cache_dir, write_atomic
 from textlint.checks import builtin_kind_names, builtin_module
 from textlint.checks.base import Check, CheckContext
 from textlint.options import OptionError, parse_options
-from textlint.rules import Pack, PackError, Rule, load_pack
+from textlint.rules import Pack, PackError, Rule, load_pack, parse_pack, read_toml
 
 ENTRY_POINT_GROUP = "textlint.checks"
 
@@ -32,12 +36,53 @@ class OptionsError(PackError):
 
 @cache
 def builtin_packs() -> tuple[Pack, ...]:
+    texts = _builtin_texts()
+    digest = hashlib.blake2b(repr(texts).encode("utf-8"), digest_size=12).hexdigest()
+    cached = cache_dir() / f"packs-{digest}.marshal"
+    tables = _read_tables(cached, len(texts))
+    if tables is None:
+        tables = [read_toml(text, f"<builtin>/{name}") for name, text in texts]
+        # Parsing the TOML is most of the cost of loading the packs; a read-only cache, or a
+        # value marshal cannot hold, only costs that again next time.
+        with contextlib.suppress(OSError, ValueError):
+            write_atomic(cached, marshal.dumps(tables))
+            # Only the packs of the installed version are ever read again.
+            for old in cached.parent.glob("packs-*.marshal"):
+                if old != cached:
+                    old.unlink()
+    return tuple(
+        parse_pack(table, f"<builtin>/{name}")
+        for (name, _), table in zip(texts, tables, strict=True)
+    )
+
+
+def _builtin_texts() -> list[tuple[str, str]]:
+    package = importlib.import_module("textlint_rules")
+    # A plain folder is read directly: importlib.resources costs milliseconds at every start.
+    if package.__file__ is not None:
+        folder = Path(package.__file__).parent
+        return [
+            (p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.toml"))
+        ]
     root = resources.files("textlint_rules")
-    packs = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            packs.append(load_pack(entry.read_text(encoding="utf-8"), f"<builtin>/{entry.name}"))
-    return tuple(packs)
+    return [
+        (e.name, e.read_text(encoding="utf-8"))
+        for e in sorted(root.iterdir(), key=lambda e: e.name)
+        if e.name.endswith(".toml")
+    ]
+
+
+def _read_tables(path: Path, count: int) -> list[dict[str, Any]] | None:
+    """The parsed packs stored under their text's digest, or None when absent or damaged."""
+    try:
+        tables = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(tables, list) or len(tables) != count:
+        return None
+    if not all(isinstance(t, dict) for t in tables):
+        return None
+    return tables
 
 
 def load_pack_file(path: str | Path) -> Pack:

@@ -108,11 +108,15 @@ _EXAMPLE_KEYS = {"flag", "clean", "fix", "options"}
 
 
 def load_pack(text: str, source: str) -> Pack:
+    return parse_pack(read_toml(text, source), source)
+
+
+def read_toml(text: str, source: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{source}: invalid TOML: {exc}") from None
-    return parse_pack(data, source)
+    return data
 
 
 def parse_pack(data: Mapping[str, Any], source: str) -> Pack:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from textlint import regexcache
 from textlint.checks._layout import code_blocks, outside
 from textlint.diagnostics import Span
 from textlint.document import Document
@@ -66,7 +67,7 @@ _VERBS = (
 _NAME = r"\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}"
 _PRONOUN = r"(?:he|she|they|I|we|you|it)"
 # Inverted tags also take any past tense before a name: "! exploded Mr. Emerson."
-_SPEECH_TAG = regex.compile(
+_SPEECH_TAG = regexcache.compile(
     rf"[,!?]\s+(?:(?:{_VERBS})\s+(?:{_PRONOUN}|(?:the|a|his|her|my|our|their)"
     rf"(?:\s+\p{{L}}+){{1,3}}?)|(?:{_VERBS}|\p{{Ll}}{{2,}}ed)\s+{_NAME}"
     rf"|(?:{_NAME}|{_PRONOUN})\s+(?:{_VERBS}))\s*[,.;:!?—–-]",
@@ -146,7 +147,7 @@ def analyse(doc: Document) -> QuoteAnalysis:
 
 
 # Scripts written without spaces between words: no "missing space" next to their letters.
-_SPACELESS = regex.compile(
+_SPACELESS = regexcache.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}\p{Tibetan}"
     r"\p{Bopomofo}\u3000-\u303f\uff00-\uffef]"
 )

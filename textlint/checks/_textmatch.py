@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import regex
 
+from textlint import regexcache
 from textlint.diagnostics import Edit, Finding, Span
 from textlint.document import MASK, Document
 
@@ -20,7 +21,7 @@ from textlint.document import MASK, Document
 WORD_CHAR = r"[\p{L}\p{M}\p{N}_]"
 # Apostrophes people and scrapers write interchangeably.
 _APOSTROPHES = "'’ʼ‘`´"
-_SPACE_RUN = regex.compile(r"[\s\0]+", regex.V1)
+_SPACE_RUN = regexcache.compile(r"[\s\0]+", regex.V1)
 DEFAULT_TIMEOUT = 1.0
 
 
@@ -32,7 +33,7 @@ def compile_user_regex(pattern: str, option: str, ignore_case: bool) -> Any:
     """Compile a regular expression from a pack, naming the option on error."""
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(pattern, flags)
+        return regexcache.compile(pattern, flags)
     except (regex.error, TypeError) as exc:
         raise PatternError(
             f"option {option!r}: invalid regular expression '{pattern}': {exc}"
@@ -111,7 +112,7 @@ class PhraseMatcher:
             key = first.group() if whole_words and first and phrase[0] != "_" else None
             groups.setdefault(key, []).append(phrase)
         self._groups: list[tuple[str | None, Any]] = [
-            (key, regex.compile(alternation(items, whole_words), flags))
+            (key, regexcache.compile(alternation(items, whole_words), flags))
             for key, items in sorted(groups.items(), key=lambda kv: kv[0] or "")
         ]
         self._prefilter = len(self._groups) > _PREFILTER_FROM
@@ -208,8 +209,8 @@ def is_blank(doc: Document, line: int) -> bool:
 BLANK_CHARS = " \t\r\ufeff\u00a0"
 # A character that makes its line not blank, searched forwards or backwards (in C, so that long
 # runs of blank lines cost nothing in Python).
-_CONTENT = regex.compile(r"[^ \t\r\n\ufeff\u00a0]")
-_CONTENT_BACK = regex.compile(r"[^ \t\r\n\ufeff\u00a0]", regex.REVERSE)
+_CONTENT = regexcache.compile(r"[^ \t\r\n\ufeff\u00a0]")
+_CONTENT_BACK = regexcache.compile(r"[^ \t\r\n\ufeff\u00a0]", regex.REVERSE)
 
 FixLevel = Literal["safe", "unsafe"]
 

@@ -10,9 +10,11 @@ import unicodedata
 
 import regex
 
+from textlint import regexcache
+
 # Scripts whose shaping relies on ZWJ / ZWNJ (Persian ZWNJ, Indic half forms and explicit
 # viramas, Sinhala conjuncts, Syriac and Mongolian joining).
-JOINING_SCRIPT = regex.compile(
+JOINING_SCRIPT = regexcache.compile(
     r"[\p{scx=Arab}\p{scx=Syrc}\p{scx=Nkoo}\p{scx=Mong}\p{scx=Hebr}\p{scx=Thaa}"
     r"\p{scx=Deva}\p{scx=Beng}\p{scx=Guru}\p{scx=Gujr}\p{scx=Orya}\p{scx=Taml}"
     r"\p{scx=Telu}\p{scx=Knda}\p{scx=Mlym}\p{scx=Sinh}\p{scx=Tibt}\p{scx=Mymr}"
@@ -20,13 +22,13 @@ JOINING_SCRIPT = regex.compile(
     regex.V1,
 )
 # Scripts written without spaces, where ZWSP legitimately marks word or line-break points.
-UNSPACED_SCRIPT = regex.compile(
+UNSPACED_SCRIPT = regexcache.compile(
     r"[\p{scx=Thai}\p{scx=Laoo}\p{scx=Khmr}\p{scx=Mymr}\p{scx=Tibt}\p{scx=Hani}"
     r"\p{scx=Hira}\p{scx=Kana}\p{scx=Java}\p{scx=Bali}]",
     regex.V1,
 )
-EMOJI = regex.compile(r"\p{Extended_Pictographic}", regex.V1)
-RTL_LETTER = regex.compile(
+EMOJI = regexcache.compile(r"\p{Extended_Pictographic}", regex.V1)
+RTL_LETTER = regexcache.compile(
     r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]", regex.V1
 )
 

@@ -15,15 +15,16 @@ from dataclasses import dataclass
 
 import regex
 
+from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
 from textlint.lexicon import Lexicon, load_lexicon, word_texts
 
 # Two or more of the same letter in a row.
-_RUN = regex.compile(r"(\p{L})\1+", regex.V1)
-_PART = regex.compile(r"\p{L}+", regex.V1)
-_SENTENCE_START = regex.compile(r"(?:^|[.!?]\W*|\n\W*|[“\"‘(\[]\W*)$")
+_RUN = regexcache.compile(r"(\p{L})\1+", regex.V1)
+_PART = regexcache.compile(r"\p{L}+", regex.V1)
+_SENTENCE_START = regexcache.compile(r"(?:^|[.!?]\W*|\n\W*|[“\"‘(\[]\W*)$")
 
 
 @dataclass(frozen=True)

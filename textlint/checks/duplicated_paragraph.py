@@ -14,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import regex
-
+from textlint import regexcache
 from textlint.checks._textmatch import deletion_edits
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Finding, Fix, Span
 from textlint.document import Document
 
 # Blank lines between paragraphs (searched from a line break, which the engine finds fast).
-_BLANK_LINES = regex.compile(r"\n(?:[^\S\n]*\n)+")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
-_LIST_ITEM = regex.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_BLANK_LINES = regexcache.compile(r"\n(?:[^\S\n]*\n)+")
+_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
+_SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*$")
+_LIST_ITEM = regexcache.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from typing import Literal
 
 import regex
 
+from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token
@@ -106,7 +107,7 @@ class _Lazy:
     @property
     def rx(self) -> regex.Pattern[str]:
         if self._rx is None:
-            self._rx = regex.compile(*self._args)
+            self._rx = regexcache.compile(*self._args)
         return self._rx
 
 

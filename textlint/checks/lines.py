@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import regex
 
+from textlint import regexcache
 from textlint.checks._textmatch import (
     DEFAULT_TIMEOUT,
     FixLevel,
@@ -36,8 +37,8 @@ from textlint.document import MASK, Document
 # digits, line breaks and quotation marks (so bullets, arrows, colons, asterisks, brackets,
 # masked markup, CR). A quoted line is dialogue ("Share!" she said), not a widget.
 _SEP = r"[^\p{L}\p{N}\n\"'“”„‟‘’‚]"
-_ALNUM = regex.compile(r"[\p{L}\p{N}]")
-_EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+_ALNUM = regexcache.compile(r"[\p{L}\p{N}]")
+_EDGE = regexcache.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class LinesOptions:
 
 
 _APOSTROPHE = "'’ʼ‘`´"
-_TOKEN = regex.compile(rf"[\p{{L}}\p{{N}}]+(?:[{_APOSTROPHE}][\p{{L}}\p{{N}}]+)*")
+_TOKEN = regexcache.compile(rf"[\p{{L}}\p{{N}}]+(?:[{_APOSTROPHE}][\p{{L}}\p{{N}}]+)*")
 _QUOTE_CHARS = frozenset("\"'“”„‟‘’‚")
 _APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHE})
 
@@ -116,13 +117,13 @@ class _Matcher:
         self.patterns = patterns
         alt = "|".join(f"(?:{p})" for p in patterns)
         body = rf"{_SEP}*(?:{alt}){_SEP}*$"
-        self.head: Any = regex.compile(body, flags)
-        self.scan: Any = regex.compile(rf"\n{body}", flags)
+        self.head: Any = regexcache.compile(body, flags)
+        self.scan: Any = regexcache.compile(rf"\n{body}", flags)
 
 
 # Group references do not survive being joined with other patterns, and a global inline flag
 # such as (?i) would apply to all of them: such patterns run alone.
-_RUNS_ALONE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]|\(\?[a-zA-Z]+\)")
+_RUNS_ALONE = regexcache.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]|\(\?[a-zA-Z]+\)")
 
 
 class Lines(Check):
@@ -250,12 +251,12 @@ class Lines(Check):
         return skipped(self.context.rule_id, pattern, self.options.timeout, offset, earlier)
 
 
-_FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_FIRST_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
 # The first word of each line after leading separators (empty when the line has none). Every
 # line after a line break yields exactly one match, so the n-th match belongs to line n; the
 # search starts from the line break, a literal the engine finds fast.
-_LINE_FIRST_WORD = regex.compile(rf"\n{_SEP}*([\p{{L}}\p{{N}}]*)")
-_TEXT_FIRST_WORD = regex.compile(rf"{_SEP}*([\p{{L}}\p{{N}}]*)")
+_LINE_FIRST_WORD = regexcache.compile(rf"\n{_SEP}*([\p{{L}}\p{{N}}]*)")
+_TEXT_FIRST_WORD = regexcache.compile(rf"{_SEP}*([\p{{L}}\p{{N}}]*)")
 _INDEX: weakref.WeakKeyDictionary[Document, dict[str, list[int]]] = weakref.WeakKeyDictionary()
 
 
@@ -286,9 +287,9 @@ def _last_content_line(doc: Document, before: int | None = None) -> int | None:
     return None if line < 0 else line
 
 
-_FIRST_LETTER = regex.compile(r"[^\p{L}\p{N}\n]*(\p{Ll})")
+_FIRST_LETTER = regexcache.compile(r"[^\p{L}\p{N}\n]*(\p{Ll})")
 # How a line ends when the sentence goes on in the next one.
-_OPEN_END = regex.compile(r"[\p{L}\p{N},(\[–—-]\s*$")
+_OPEN_END = regexcache.compile(r"[\p{L}\p{N},(\[–—-]\s*$")
 
 
 def _continues(doc: Document, line: int) -> bool:

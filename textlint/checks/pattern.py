@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
+from textlint import regexcache
 from textlint.checks._textmatch import (
     DEFAULT_TIMEOUT,
     TimedOut,
@@ -27,7 +26,7 @@ from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
 
 # Group references in a replacement template: \1, \g<1>, \g<name>.
-_TEMPLATE_REF = regex.compile(r"\\(?:g<([^>]*)>|([0-9]{1,2}))")
+_TEMPLATE_REF = regexcache.compile(r"\\(?:g<([^>]*)>|([0-9]{1,2}))")
 
 
 @dataclass(frozen=True)

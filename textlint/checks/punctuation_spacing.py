@@ -18,6 +18,7 @@ from typing import Literal
 
 import regex
 
+from textlint import regexcache
 from textlint.checks._layout import code_blocks, in_code
 from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, spaceless, wordset
 from textlint.checks.base import Check
@@ -31,24 +32,24 @@ _V1 = regex.V1
 # are rarer than spaces): a leading lookbehind is tried at every character, three times slower.
 _SPACE_BEFORE = re.compile(r"[,;.:!?](?<=[ \t].)")
 # A comma glued to what follows.
-_COMMA = regex.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
-_SEMICOLON = regex.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
-_COLON = regex.compile(r"(?<=\p{L}\p{L}):(?=[\p{L}“‘])", _V1)
+_COMMA = regexcache.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
+_SEMICOLON = regexcache.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
+_COLON = regexcache.compile(r"(?<=\p{L}\p{L}):(?=[\p{L}“‘])", _V1)
 # End of a sentence glued to the next one: "table.The", "you?I", "shut!Everyone".
-_SENTENCE_TITLE = regex.compile(r"(?<=[\p{L}\p{N}]\p{Ll})\.(?=\p{Lu}(?:\p{Ll}|[ ,]))", _V1)
-_SENTENCE_LOWER = regex.compile(
+_SENTENCE_TITLE = regexcache.compile(r"(?<=[\p{L}\p{N}]\p{Ll})\.(?=\p{Lu}(?:\p{Ll}|[ ,]))", _V1)
+_SENTENCE_LOWER = regexcache.compile(
     r"(?<=(?:^|[\s\"“‘(])\p{Ll}{3,})\.(?=\p{Ll}{3,}(?:[\s,;:!?\"”’)]|\.(?:\s|$)|$))", _V1
 )
-_EXCLAIM = regex.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
+_EXCLAIM = regexcache.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
 # Two or more spaces between two non-space characters on one line.
 _RUN = re.compile(r"  +")
-_SENTENCE_GAP = regex.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
+_SENTENCE_GAP = regexcache.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
 # Brackets: a space just inside, or a word glued to an opening bracket.
 _SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
 _SPACE_BEFORE_CLOSE = re.compile(r"[)\]}](?<=[ \t].)")
 # The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
 # by a space (space(before parenthesis); print(message) and len(items) are left alone.
-_GLUED_OPEN = regex.compile(
+_GLUED_OPEN = regexcache.compile(
     r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{Lu}\p{Ll}{2,}[\s)]|\p{L}{3,} \p{L})", _V1
 )
 
@@ -298,7 +299,7 @@ def _identifier(text: str, i: int) -> bool:
 
 _CODE_CHARS = frozenset("/\\=@_#&<>{}|$%^~*+`[]")
 # Two spaces around a US ZIP code, as the postal convention writes an address.
-_ZIP_GAP = regex.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})?  [A-Z]{2,3}\b")
+_ZIP_GAP = regexcache.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})?  [A-Z]{2,3}\b")
 
 
 def _code_token(text: str, span: Span) -> bool:

@@ -8,6 +8,7 @@ from typing import Literal
 
 import regex
 
+from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -15,7 +16,7 @@ from textlint.document import Document
 _CLOSE_QUOTES = "”\"’'»"
 # Slips: each alternative names what to keep. A double period counts only after a word or a
 # closing mark and when not part of an ellipsis, a path ("../") or a range ("1..10").
-_DEFECTS = regex.compile(
+_DEFECTS = regexcache.compile(
     r"(?P<commas>,{2,})(?![\p{L}\p{N}])"
     r"|(?<=[\p{L}\p{N})\]”’\"'»])(?P<periods>\.\.)(?![.\p{L}\p{N}/\\])"
     rf"|(?<!\.)(?P<quoted>[.?!][{_CLOSE_QUOTES}])\.(?![.\p{{L}}\p{{N}}])"
@@ -24,8 +25,8 @@ _DEFECTS = regex.compile(
     r"|(?<=[\p{L}\p{N})\]”’\"'»])(?P<commadot>,)\.(?![.\p{L}\p{N}])",
     regex.V1,
 )
-_NEXT_LETTER = regex.compile(r"[ \t]*(\p{L})", regex.V1)
-_EMPHASIS = regex.compile(r"(?P<run>!{2,}|\?{2,})(?![!?])|(?P<mixed>[!?]*(?:\?!|!\?)[!?]+)")
+_NEXT_LETTER = regexcache.compile(r"[ \t]*(\p{L})", regex.V1)
+_EMPHASIS = regexcache.compile(r"(?P<run>!{2,}|\?{2,})(?![!?])|(?P<mixed>[!?]*(?:\?!|!\?)[!?]+)")
 
 
 @dataclass(frozen=True)

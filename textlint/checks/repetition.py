@@ -13,6 +13,7 @@ from operator import attrgetter, eq, itemgetter
 
 import regex
 
+from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token
@@ -115,7 +116,7 @@ _SHIFTS = range(3, 9)
 # candidate repetition needs it.
 @cache
 def _partial_hint() -> regex.Pattern[str]:
-    return regex.compile(
+    return regexcache.compile(
         r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
         r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
         regex.V1,
@@ -125,7 +126,7 @@ def _partial_hint() -> regex.Pattern[str]:
 # Words of an idiom, read only when a doubled word might begin one.
 @cache
 def _idiom_word() -> regex.Pattern[str]:
-    return regex.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
+    return regexcache.compile(r"[\p{L}\p{M}\p{N}'’\-]+", regex.V1)
 
 
 _CONNECTORS = frozenset({"and", "or", "by", "after", "to", "upon", "for", "over", "in"})

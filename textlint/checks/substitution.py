@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from textlint import regexcache
 from textlint.checks._textmatch import PhraseMatcher, alternation, match_case, normalise
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -38,7 +39,7 @@ class Substitution(Check):
         self._matcher = PhraseMatcher(pairs, options.ignore_case, options.whole_words)
         # Only to check the replacements at load time: one alternation of every phrase.
         flags = regex.V0 | (regex.IGNORECASE if options.ignore_case else 0)
-        self._regex: Any = regex.compile(alternation(pairs, options.whole_words), flags)
+        self._regex: Any = regexcache.compile(alternation(pairs, options.whole_words), flags)
         self._table = {self._key(k): v for k, v in pairs.items()}
         for phrase, replacement in pairs.items():
             for again in self._regex.finditer(replacement):

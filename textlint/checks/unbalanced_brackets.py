@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
-
+from textlint import regexcache
 from textlint.checks._layout import code_blocks, outside
 from textlint.checks.base import Check
 from textlint.diagnostics import Finding, Span
@@ -29,14 +28,16 @@ _QUOTES = "\"'“”‘’«»`"
 _OPEN = {"(": ")", "[": "]", "{": "}", "（": "）", "［": "］", "｛": "｝"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # An emoticon's eyes and nose before a bracket: :) :-) ;) =) :'( 8-)
-_EMOTICON = regex.compile(r"(?:(?:^|(?<=[\s\0]))[8xX]|[:;=])[-^o'’]?$")
+_EMOTICON = regexcache.compile(r"(?:(?:^|(?<=[\s\0]))[8xX]|[:;=])[-^o'’]?$")
 # A reversed emoticon after a bracket that stands alone: (: (-: ):
-_EMOTICON_AFTER = regex.compile(r"[-^o]?[:;=](?:\s|$)")
+_EMOTICON_AFTER = regexcache.compile(r"[-^o]?[:;=](?:\s|$)")
 # A list marker before ")": a letter, digits, digits with a letter, a roman numeral.
-_MARKER = regex.compile(r"(?:^|(?<=[\s\0(]))(?:\p{L}|\d{1,3}\p{L}?|[ivxlc]{1,5}|[IVXLC]{1,5})$")
-_DIGIT_MARKER = regex.compile(r"\d{1,3}\p{L}?$")
+_MARKER = regexcache.compile(
+    r"(?:^|(?<=[\s\0(]))(?:\p{L}|\d{1,3}\p{L}?|[ivxlc]{1,5}|[IVXLC]{1,5})$"
+)
+_DIGIT_MARKER = regexcache.compile(r"\d{1,3}\p{L}?$")
 # What may precede a marker on its line: indentation, a bullet, an opening bracket.
-_LINE_HEAD = regex.compile(r"[ \t\0]*(?:[-*•][ \t]+)?\(?")
+_LINE_HEAD = regexcache.compile(r"[ \t\0]*(?:[-*•][ \t]+)?\(?")
 
 
 @dataclass(frozen=True)
