@@ -1,5 +1,5 @@
 """The typography pack: quote-spacing, unbalanced-quotes, unbalanced-brackets,
-punctuation-spacing. Tables of texts each rule must flag or leave alone, fixes, the seed
+punctuation-spacing, cjk-comma. Tables of texts each rule must flag or leave alone, fixes, the seed
 article, the clean-English corpus, and properties over any text. Also the quote-style reading
 behind mixed-quotation-marks and the a-an initialisms that read two ways."""
 
@@ -365,3 +365,100 @@ def test_mixed_quotes_message(text: str, flagged: list[str], message: str) -> No
 )
 def test_a_an_two_readings(text: str, flagged: bool) -> None:
     assert bool(_hits(text, "a-an")) is flagged
+
+
+# --- cjk-comma -------------------------------------------------------------------------------
+
+CJK_COMMA = "cjk-comma"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "fixed"),
+    [
+        pytest.param("Open the file，then save it.", ["，"], "Open the file, then save it.",
+                     id="fullwidth-glued"),
+        pytest.param("Open the file ，then save it.", ["，"], "Open the file, then save it.",
+                     id="space-before"),
+        pytest.param("apples 、 pears", ["、"], "apples, pears", id="spaces-both-sides"),
+        pytest.param("apples、\u3000pears", ["、"], "apples, pears", id="ideographic-space"),
+        pytest.param("x、y、z", ["、", "、"], "x, y, z", id="list"),
+        pytest.param("In 1999，prices fell.", ["，"], "In 1999, prices fell.", id="digit-before"),
+        pytest.param("Café，crème", ["，"], "Café, crème", id="accented-latin"),
+        pytest.param("1，000 units", ["，"], None, id="digits-both-sides"),
+        pytest.param("He said，“no.”", ["，"], None, id="before-quotation-mark"),
+        pytest.param("(see above)，then", ["，"], None, id="after-bracket"),
+        pytest.param("Done，\nNext line", ["，"], None, id="end-of-line"),
+        pytest.param("a，，b", ["，", "，"], None, id="two-in-a-row"),
+        pytest.param("Привет，мир", ["，"], None, id="cyrillic"),
+        pytest.param("、", ["、"], None, id="lone"),
+        pytest.param("Mr Li (李)，the author, spoke.", ["，"], None, id="one-han-in-english"),
+    ],
+)
+def test_cjk_comma_flags(text: str, flagged: list[str], fixed: str | None) -> None:
+    found = _hits(text, CJK_COMMA)
+    assert [text[d.span.start : d.span.end] for d in found] == flagged
+    if fixed is None:
+        assert all(d.fix is None for d in found)
+    else:
+        assert all(d.fix is not None for d in found)
+        assert fix_string(text, [CJK_COMMA]).text == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("我们支持Python、Java和Go。", id="latin-names-in-chinese"),
+        pytest.param("使用 Python、Java 和 Go 开发", id="spaced-latin-names-in-chinese"),
+        pytest.param("严禁攀折花、木、枝，违者罚款!", id="chinese"),
+        pytest.param("りんご、みかん、ぶどう", id="japanese"),
+        pytest.param("サーバー、 クライアント", id="katakana-space"),
+        pytest.param("서울，부산", id="korean"),
+        pytest.param("他说：“好，” 然后走了。", id="closing-quote-then-han"),
+        pytest.param("Ｗｉｎｄｏｗｓ，Ｌｉｎｕｘ", id="fullwidth-latin"),
+        pytest.param("The English part.\n中文、English 混合。", id="other-line-is-cjk"),
+        pytest.param("Red, green and blue.", id="ascii-commas"),
+        pytest.param("Use `a，b` in code.", id="inline-code"),
+    ],
+)
+def test_cjk_comma_clean(text: str) -> None:
+    found = _hits(text, CJK_COMMA)
+    assert not found, f"should not flag {text!r}: {found}"
+
+
+@pytest.mark.parametrize(
+    ("language", "flagged"),
+    [
+        pytest.param("en", True, id="english"),
+        pytest.param("de", True, id="german"),
+        pytest.param("zh", False, id="chinese"),
+        pytest.param("zh-Hant", False, id="chinese-tag"),
+        pytest.param("ja", False, id="japanese"),
+        pytest.param("ko", False, id="korean"),
+    ],
+)
+def test_cjk_comma_language(language: str, flagged: bool) -> None:
+    found = lint_text("cout、endl、string", [CJK_COMMA], language=language)
+    assert bool(found) is flagged
+
+
+def test_cjk_comma_message_names_the_mark() -> None:
+    messages = [d.message for d in _hits("a，b、c", CJK_COMMA)]
+    assert messages == [
+        "Fullwidth comma ， outside Chinese, Japanese or Korean text: use a comma ','",
+        "Ideographic comma 、 outside Chinese, Japanese or Korean text: use a comma ','",
+    ]
+
+
+_CJK_ALPHABET = st.sampled_from(
+    [*"ab Z09.,!?“”()\n\t \u3000\0，、，、中文かナ한é", "foo", "Bar", "中文"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CJK_ALPHABET, max_size=80).map("".join))
+def test_cjk_comma_any_text(text: str) -> None:
+    found = _hits(text, CJK_COMMA)
+    assert all(text[d.span.start : d.span.end] in "，、" for d in found)
+    once = fix_string(text, [CJK_COMMA]).text
+    assert fix_string(once, [CJK_COMMA]).text == once
+    assert len(_hits(once, CJK_COMMA)) <= len(found)
