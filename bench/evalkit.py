@@ -29,6 +29,8 @@ PEER_RULES: dict[str, tuple[str, ...]] = {
     "a-an-wordlist": ("a-an",),
     "doubled-word": ("doubled-word",),
     "doubled-punct": ("repeated-punctuation",),
+    "punct-other": ("cjk-comma",),
+    "foreign-fragment": ("untranslated-fragment", "untranslated-paragraph"),
 }
 
 

@@ -20,6 +20,8 @@ FLOORS = {
     "a-an-wordlist": (0.980, 0.984),
     "doubled-word": (0.995, 0.995),
     "doubled-punct": (0.995, 0.995),
+    "punct-other": (0.995, 0.995),
+    "foreign-fragment": (0.995, 0.995),
 }
 
 
