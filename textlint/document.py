@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import cached_property
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from textlint.diagnostics import Span
 from textlint.formats import masked_spans
@@ -41,6 +42,31 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class WordView(Sequence[Token]):
+    """The words of ``Document.word_columns`` as a sequence, making a Token only for the words
+    looked at: for rules that keep a few words of many."""
+
+    __slots__ = ("_ends", "_starts", "_texts")
+
+    def __init__(self, columns: tuple[list[int], list[int], list[str]]) -> None:
+        self._starts, self._ends, self._texts = columns
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            triples = zip(self._starts[index], self._ends[index], self._texts[index], strict=True)
+            return list(map(tuple.__new__, repeat(Token), triples))
+        return tuple.__new__(Token, (self._starts[index], self._ends[index], self._texts[index]))
 
 
 class Document:
@@ -140,17 +166,23 @@ class Document:
         return out
 
     @cached_property
-    def words(self) -> list[Token]:
-        """Word tokens of the prose, in order. Shared by every rule that needs words."""
+    def word_columns(self) -> tuple[list[int], list[int], list[str]]:
+        """The word tokens as three lists (starts, ends, texts): the words without a tuple per
+        word, for rules that look at every word but keep few of them."""
         prose = self.prose
         pieces = (_WORD_PIECES if _MARK.search(prose) else _PLAIN_WORD_PIECES).split(prose)
         # Pieces alternate: text between words, a word, text between words, ...
         offsets = list(accumulate(map(len, pieces), initial=0))
-        # The start offsets run one longer (the end of the text): zip stops at the last word.
-        starts, ends, texts = offsets[1::2], offsets[2::2], pieces[1::2]
+        count = len(pieces) // 2
+        return offsets[1 : 2 * count : 2], offsets[2::2], pieces[1::2]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Word tokens of the prose, in order. Shared by every rule that needs words."""
+        starts, ends, texts = self.word_columns
         # tuple.__new__ skips the namedtuple's Python-level constructor; map calls it directly
         # (through functools.partial it costs twice as much).
-        triples = zip(starts, ends, texts, strict=False)
+        triples = zip(starts, ends, texts, strict=True)
         words: list[Token] = list(map(tuple.__new__, repeat(Token), triples))
         return words
 

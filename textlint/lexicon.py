@@ -208,7 +208,7 @@ def word_texts(doc: Document) -> tuple[list[str], frozenset[str]]:
     document for every rule that looks words up)."""
     got = _TEXTS.get(doc)
     if got is None:
-        texts = list(map(_TEXT, doc.words))
+        texts = doc.word_columns[2]
         got = (texts, frozenset(texts))
         _TEXTS[doc] = got
     return got

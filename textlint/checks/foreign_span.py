@@ -19,6 +19,7 @@ How it works (see docs/translation.md for the measurements):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -26,6 +27,7 @@ import unicodedata
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +36,7 @@ import regex
 from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
-from textlint.document import Document, Token
+from textlint.document import Document, Token, WordView
 from textlint.lexicon import (
     LANGUAGES,
     CharModel,
@@ -544,8 +546,9 @@ class ForeignSpan(Check):
 
 def analyse(doc: Document, model: Model) -> Analysis:
     prose = doc.prose
-    words = doc.words
-    texts, distinct = word_texts(doc)
+    starts, ends, texts = doc.word_columns
+    words = WordView(doc.word_columns)
+    distinct = word_texts(doc)[1]
     # Most words are frequent words of the target language, and every text repeats its words:
     # the evidence is computed once per distinct word (per process), and set operations in C
     # pick the few words that look foreign.
@@ -553,12 +556,11 @@ def analyse(doc: Document, model: Model) -> Analysis:
     if not seedy:
         return Analysis([], [])
     seeds: list[int] = []
-    for i in [i for i, t in enumerate(texts) if t in seedy]:
-        w = words[i]
+    for i in compress(range(len(texts)), map(seedy.__contains__, texts)):
         # A capitalised word inside a sentence is a name: no evidence unless brackets or a
         # sentence start say otherwise.
-        if w.text[0].isupper() and not _SEED_CONTEXT.search(prose, max(0, w.start - 3),
-                                                            w.start):
+        if texts[i][0].isupper() and not _SEED_CONTEXT.search(prose, max(0, starts[i] - 3),
+                                                              starts[i]):
             continue
         seeds.append(i)
     if not seeds:
@@ -569,7 +571,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
     for s in seeds:
         if s <= done:
             continue
-        lo, hi = _chunk(prose, words, s)
+        lo, hi = _chunk(prose, starts, ends, texts, s)
         done = hi
         # A foreign span pays at least the cheapest entry and exit, and no word can bring more
         # than its best margin: a chunk whose words cannot pay that is decided without the
@@ -579,7 +581,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # A lowercase word that no candidate language has costs more than leaving and
         # re-entering: no span crosses it, so the runs between such words are bounded apart.
         # And a span needs one word of evidence (see _make_hit): a run without one is no span.
-        around = prose[max(0, words[lo].start - 3) : words[hi].end]
+        around = prose[max(0, starts[lo] - 3) : ends[hi]]
         bracket = "[" in around or "]" in around
         bound = run = 0.0
         evidence = False
@@ -595,7 +597,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
                 continue
             m = best - STEP
             if m > 0.0 and (bracket or i == lo or t.islower() or any(
-                    c in _UNIT_START for c in prose[words[i - 1].end : words[i].start])):
+                    c in _UNIT_START for c in prose[ends[i - 1] : starts[i]])):
                 run += m
                 if best >= EVIDENCE and len(t) >= 3 and (
                         bracket or t.islower() or best >= LABEL_EVIDENCE):
@@ -605,7 +607,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
         if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
                      if bracket else ENTER_SOFT + LEAVE_SOFT):
             continue
-        toks = _tokens(model, prose, words, lo, hi)
+        toks = _tokens(model, prose, (starts, ends, texts), lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
     hits = _merge(prose, hits)
     hits = _relabel(model, hits, words)
@@ -616,43 +618,46 @@ def analyse(doc: Document, model: Model) -> Analysis:
     return Analysis(hits, paras)
 
 
-def _chunk(prose: str, words: Sequence[Token], s: int) -> tuple[int, int]:
+def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: int
+           ) -> tuple[int, int]:
     """Token range of the sentence (or line) around token ``s``, at most WINDOW each side."""
     lo = s
     while lo > 0 and s - lo < WINDOW:
-        gap = prose[words[lo - 1].end : words[lo].start]
-        if _hard_break(prose, words[lo - 1].end, gap) or (
-                _SENT_END.search(gap) and words[lo].text[0].isupper()):
+        gap = prose[ends[lo - 1] : starts[lo]]
+        if _hard_break(prose, ends[lo - 1], gap) or (
+                _SENT_END.search(gap) and texts[lo][0].isupper()):
             break
         lo -= 1
     hi = s
-    n = len(words)
+    n = len(starts)
     while hi + 1 < n and hi - s < WINDOW:
-        gap = prose[words[hi].end : words[hi + 1].start]
-        if _hard_break(prose, words[hi].end, gap) or (
-                _SENT_END.search(gap) and words[hi + 1].text[0].isupper()):
+        gap = prose[ends[hi] : starts[hi + 1]]
+        if _hard_break(prose, ends[hi], gap) or (
+                _SENT_END.search(gap) and texts[hi + 1][0].isupper()):
             break
         hi += 1
     return lo, hi
 
 
-def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) -> list[Tok]:
+def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[str]],
+            lo: int, hi: int) -> list[Tok]:
     """The chunk's words with their evidence, in context: which are names, particles of
     names, units, code, allowed phrases, and which sit inside square brackets."""
+    starts, ends, texts = columns
     toks: list[Tok] = []
     n = len(prose)
+    nwords = len(starts)
     depth = 0
     for i in range(lo, hi + 1):
-        w = words[i]
-        text = w.text
+        start, end, text = starts[i], ends[i], texts[i]
         _, margins, unknown = model.word(text)
-        tok = Tok(w.start, w.end, text, margins, unknown=unknown)
-        before = prose[words[i - 1].end if i else max(0, w.start - 3) : w.start]
+        tok = Tok(start, end, text, margins, unknown=unknown)
+        before = prose[ends[i - 1] if i else max(0, start - 3) : start]
         depth = max(0, depth + before.count("[") - before.count("]"))
         tok.bracket = depth > 0
-        prev_c = prose[w.start - 1] if w.start > 0 else " "
-        next_c = prose[w.end] if w.end < n else " "
-        next2 = prose[w.end + 1] if w.end + 1 < n else " "
+        prev_c = prose[start - 1] if start > 0 else " "
+        next_c = prose[end] if end < n else " "
+        next2 = prose[end + 1] if end + 1 < n else " "
         if _DIGIT.search(text) or not _LATIN.rx.search(text):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
@@ -662,25 +667,25 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
             tok.weight = 0.0  # acronyms
         elif text[0].isupper() or any(c.isupper() for c in text[1:]):
             tok.name = True
-            initial = i == lo or _hard_break(prose, w.start - len(before), before) \
+            initial = i == lo or _hard_break(prose, start - len(before), before) \
                 or bool(_SENT_END.search(before)) \
                 or any(c in _OPEN for c in before.strip())
-            nxt = words[i + 1] if i + 1 < len(words) else None
-            name_follows = nxt is not None and _joined(prose[w.end : nxt.start]) and (
-                _is_name(nxt.text) or (
-                    len(nxt.text) <= 4 and nxt.text.islower() and i + 2 < len(words)
-                    and _is_name(words[i + 2].text)
-                    and _joined(prose[nxt.end : words[i + 2].start])))
+            name_follows = False
+            if i + 1 < nwords and _joined(prose[end : starts[i + 1]]):
+                nxt = texts[i + 1]
+                name_follows = _is_name(nxt) or (
+                    len(nxt) <= 4 and nxt.islower() and i + 2 < nwords
+                    and _is_name(texts[i + 2])
+                    and _joined(prose[ends[i + 1] : starts[i + 2]]))
             if tok.bracket:
                 pass  # MT leaves bracketed insertions whole: "[A Coreia do Norte]"
             elif not initial or name_follows or not text[0].isupper():
                 tok.weight = 0.0
             else:
                 tok.weight = INITIAL_WEIGHT
-                tok.label = _label_line(prose, w.start, w.end)
+                tok.label = _label_line(prose, start, end)
         toks.append(tok)
     # Context that needs both neighbours (looking one word past the chunk's edges).
-    nwords = len(words)
     for j, tok in enumerate(toks):
         if tok.weight != 1.0 or tok.name or tok.bracket:
             continue
@@ -690,10 +695,10 @@ def _tokens(model: Model, prose: str, words: Sequence[Token], lo: int, hi: int) 
                 and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
             tok.weight = 0.0  # a unit: 25 km (15 mi)
         elif normalize(tok.text) in _PARTICLES and (
-            (i + 1 < nwords and _is_name(words[i + 1].text)
-             and _joined(prose[tok.end : words[i + 1].start]))
-            or (i > 0 and _is_name(words[i - 1].text)
-                and _joined(prose[words[i - 1].end : tok.start])
+            (i + 1 < nwords and _is_name(texts[i + 1])
+             and _joined(prose[tok.end : starts[i + 1]]))
+            or (i > 0 and _is_name(texts[i - 1])
+                and _joined(prose[ends[i - 1] : tok.start])
                 and (j == 0 or toks[j - 1].weight == 0.0))):
             tok.weight = 0.0  # a particle of a name: Charles de Gaulle, Île de la Cité
     # Established phrases (de facto, status quo) and the user's allowed phrases.
@@ -1047,8 +1052,7 @@ def _paragraphs(doc: Document, words: Sequence[Token], hits: list[Hit]
     if not hits:
         return []
     out: list[tuple[Span, str, float]] = []
-    starts = [w.start for w in words]
-    import bisect
+    starts = doc.word_columns[0]
 
     for para in doc.paragraphs:
         inside = [h for h in hits if para.start <= h.start < para.end]
