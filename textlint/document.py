@@ -35,7 +35,9 @@ _WORD_PIECES = re.compile(f"({WORD.pattern})")
 # and the simpler one scans faster.
 _MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
 _PLAIN_WORD_PIECES = re.compile(r"([^\W_]+(?:['’\-‐][^\W_]+)*)")
-_BLANK_LINES = re.compile(r"\r?\n[ \t\r\0]*\n(?:[ \t\r\0]*\n)*")
+# It starts with the line break, a literal the engine searches for fast (an optional CR in
+# front would be tried at every character); a CR left before it is trimmed with the paragraph.
+_BLANK_LINES = re.compile(r"\n[ \t\r\0]*\n(?:[ \t\r\0]*\n)*")
 
 
 class Token(NamedTuple):
