@@ -8,10 +8,9 @@ from firm rules) or guessed by the letter-to-sound fallback. None means "no opin
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from typing import NamedTuple
-
-import regex
 
 from textlint.checks import _sound_table
 from textlint.checks._sound_table import BOTH, CONSONANT, VOWEL
@@ -31,7 +30,7 @@ _VOWEL_LETTERS = frozenset("aefhilmnorsx")
 
 # First digit group of a number as read aloud: "eight...", "eleven...", "eighteen..."
 # start with a vowel sound; every other number name starts with a consonant.
-_DIGITS = regex.compile(r"[0-9]+")
+_DIGITS = re.compile(r"[0-9]+")
 
 # Word-initial consonant clusters English allows; an unknown word starting with any other
 # cluster ("mdast", "mp3", "xmr") is read letter by letter.

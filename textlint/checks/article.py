@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from textlint import regexcache
 from textlint.checks._a_an import Sound, sound_of
 from textlint.checks._sound_table import CONSONANT, VOWEL
 from textlint.checks.base import Check, CheckContext
@@ -16,17 +17,17 @@ from textlint.document import Document
 # The article, the space after it (one line break allowed), up to three opening marks (quotes,
 # brackets, emphasis, masked Markdown markup) and the next word. The article must stand alone:
 # not after a letter, digit, period (3.a), slash (a/an), hyphen or apostrophe.
-_ARTICLE = regex.compile(
+_ARTICLE = regexcache.compile(
     r"(?<![\p{L}\p{M}\p{N}'’.\-/\\_@#&+=])(?P<art>[Aa][Nn]?)"
     r"(?P<gap>[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
     r"(?P<open>[\"“‘'«‹(\[*_„\0]{0,3})"
     r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\-‐'’.,:/][\p{L}\p{M}\p{N}]+)*)",
     regex.V1,
 )
-_PREV_WORD = regex.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1)
+_PREV_WORD = regexcache.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1)
 _SENTENCE_GAP = " \t\u00a0\"“”‘’'«»‹›([{*_\0"
 _SENTENCE_ENDS = ".!?:;\n\r•·–—-"
-_CONTEXT_WORD = regex.compile(r"[\p{L}\p{M}]+", regex.V1)
+_CONTEXT_WORD = regexcache.compile(r"[\p{L}\p{M}]+", regex.V1)
 # Frequent function words of the languages that write a preposition "a" (Spanish, Portuguese,
 # French, Italian) or "an" (German), leaving out any that are also English words.
 _FOREIGN_FUNCTION_WORDS = frozenset(
