@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib
 import marshal
 from collections.abc import Iterable, Mapping
@@ -37,19 +36,14 @@ class OptionsError(PackError):
 @cache
 def builtin_packs() -> tuple[Pack, ...]:
     texts = _builtin_texts()
-    digest = hashlib.blake2b(repr(texts).encode("utf-8"), digest_size=12).hexdigest()
-    cached = cache_dir() / f"packs-{digest}.marshal"
-    tables = _read_tables(cached, len(texts))
+    cached = cache_dir() / "packs.marshal"
+    tables = _read_tables(cached, texts)
     if tables is None:
         tables = [read_toml(text, f"<builtin>/{name}") for name, text in texts]
         # Parsing the TOML is most of the cost of loading the packs; a read-only cache, or a
         # value marshal cannot hold, only costs that again next time.
         with contextlib.suppress(OSError, ValueError):
-            write_atomic(cached, marshal.dumps(tables))
-            # Only the packs of the installed version are ever read again.
-            for old in cached.parent.glob("packs-*.marshal"):
-                if old != cached:
-                    old.unlink()
+            write_atomic(cached, marshal.dumps((texts, tables)))
     return tuple(
         parse_pack(table, f"<builtin>/{name}")
         for (name, _), table in zip(texts, tables, strict=True)
@@ -72,13 +66,17 @@ def _builtin_texts() -> list[tuple[str, str]]:
     ]
 
 
-def _read_tables(path: Path, count: int) -> list[dict[str, Any]] | None:
-    """The parsed packs stored under their text's digest, or None when absent or damaged."""
+def _read_tables(path: Path, texts: list[tuple[str, str]]) -> list[dict[str, Any]] | None:
+    """The parsed packs stored with the texts they came from, when those are ``texts`` (a
+    comparison of strings is cheaper than hashing them); None when absent, stale or damaged."""
     try:
-        tables = marshal.loads(path.read_bytes())
+        stored = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(tables, list) or len(tables) != count:
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == texts):
+        return None
+    tables = stored[1]
+    if not isinstance(tables, list) or len(tables) != len(texts):
         return None
     if not all(isinstance(t, dict) for t in tables):
         return None
