@@ -112,6 +112,8 @@ class Article(Check):
         if not _english_context(prose, start, word, m.end("word")):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
         replacement = _recase(art, wanted, word)
+        if not self._fix_settles(prose, start, word, replacement, shouting):
+            return  # "A FO" -> "AN FO" -> "A FO": both readings hold, neither is reported
         edit = Edit.replace(start, end, replacement)
         fix = Fix.safe(edit) if sound.confident else Fix.unsafe(edit)
         yield Finding(
@@ -119,6 +121,24 @@ class Article(Check):
             fix=fix,
             params={"article": art, "expected": replacement, "word": word},
         )
+
+    def _fix_settles(
+        self, prose: str, start: int, word: str, replacement: str, shouting: bool
+    ) -> bool:
+        """Is the article left alone once fixed? "AN" marks capitals as shouting and "A" does
+        not, so swapping them before a word in capitals can switch the word between being read
+        as letters and being read as a word, which may call for the article replaced."""
+        if replacement not in ("A", "AN") or not (word.isupper() and len(word) > 1):
+            return True
+        after = replacement == "AN" or _shouting(prose, start)
+        if after == shouting:
+            return True
+        if replacement == "A" and not after and not _sentence_start(prose, start):
+            return True
+        sound = sound_of(word.lower() if after else word)
+        if sound is None or (not sound.confident and not self.options.guess_unknown):
+            return True
+        return _wanted(sound, replacement == "AN") is None
 
 
 def _wanted(sound: Sound, is_an: bool) -> str | None:
