@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from textlint.api import all_rules
 from textlint.checks.base import CheckContext
-from textlint.checks.repetition import _BLOCK_BREAK, Repetition, RepetitionOptions, _Screen
+from textlint.checks.repetition import (
+    _BLOCK_BREAK,
+    _MAX_PHRASE,
+    Repetition,
+    RepetitionOptions,
+    _partial_shape,
+    _Screen,
+)
 from textlint.diagnostics import Finding
 from textlint.document import WORD, Document, Token
 from textlint.options import parse_options
@@ -48,6 +55,45 @@ DOUBLED_TEXTS = st.lists(st.one_of(PIECES, DOUBLES), max_size=40).map(" ".join)
 OPTIONS = st.sampled_from([{}, {"phrases": False}, {"partial": False}])
 
 
+def full_scan(check: Repetition, prose: str, toks: list[Token]) -> list[Finding]:
+    """Every word of a block compared with the two latest earlier occurrences of it, as the
+    scan did before it was given the words where repetitions can begin."""
+    lows = [t.text.lower() for t in toks]
+    last: dict[str, int] = {}
+    last2: dict[str, int] = {}
+    done = 0
+    out: list[Finding] = []
+    for i, low in enumerate(lows):
+        j1 = last.get(low)
+        j2 = last2.get(low)
+        last[low] = i
+        if j1 is not None:
+            last2[low] = j1
+        for j in (j1, j2):
+            if j is None or i - j > _MAX_PHRASE or j < done:
+                break
+            found = check._repeat_at(prose, toks, lows, j, i)
+            if found is not None:
+                finding, done = found
+                if finding is not None:
+                    out.append(finding)
+                break
+    return out
+
+
+def plain_candidates(check: Repetition, words: list[Token]) -> list[int]:
+    lows = [t.text.lower() for t in words]
+    found = set()
+    for k in range(len(words)):
+        for n in range(1, _MAX_PHRASE + 1 if check.options.phrases else 2):
+            if k + 2 * n <= len(words) and lows[k : k + n] == lows[k + n : k + 2 * n]:
+                found.add(k)
+        if check.options.phrases and check.options.partial and k + 2 < len(words) and \
+                _partial_shape(words, k):
+            found.add(k)
+    return sorted(found)
+
+
 def blockwise(check: Repetition, doc: Document) -> list[Finding]:
     """Every block through the block screen, as before candidates were picked."""
     prose = doc.prose
@@ -58,7 +104,7 @@ def blockwise(check: Repetition, doc: Document) -> list[Finding]:
         end = len(prose) if brk is None else brk.start()
         if end - start > 2 and screen.suspect(start, end):
             toks = [t for t in doc.words if start <= t.start < end]
-            out.extend(check._scan(prose, toks))
+            out.extend(full_scan(check, prose, toks))
         if brk is not None:
             start = brk.end()
     return out
@@ -72,3 +118,20 @@ def test_doubled_word_candidates_lose_nothing(text: str, options: dict[str, bool
     check = Repetition(parse_options(RepetitionOptions, options), context)
     doc = Document(text)
     assert list(check.check(doc)) == blockwise(check, doc)
+
+
+LONG_WORDS = st.sampled_from(["x" * 255, "x" * 256, "X" * 300, "the"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(DOUBLED_TEXTS, st.lists(st.one_of(PIECES, DOUBLES, LONG_WORDS), max_size=40)
+                 .map(" ".join)), OPTIONS)
+def test_doubled_word_candidates_are_the_plain_ones(text: str, options: dict[str, bool]) -> None:
+    # Lengths stand in for words in the first comparison of longer phrases, and a word too
+    # long for a byte of length takes the plain way: neither may lose or add a candidate.
+    rule = all_rules()["doubled-word"]
+    check = Repetition(parse_options(RepetitionOptions, options),
+                       CheckContext(rule.id, rule.message))
+    words = Document(text).words
+    lows = [t.text.lower() for t in words]
+    assert check._candidates(words, lows) == plain_candidates(check, words)

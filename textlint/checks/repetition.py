@@ -47,12 +47,39 @@ def _non_word_table(text: str) -> dict[int, int]:
 
 def _ones(eqs: bytes, n: int) -> list[int]:
     """Every index where ``n`` consecutive bytes of ``eqs`` are 1 (overlapping runs too)."""
+    return _runs(eqs, 1, n)
+
+
+def _runs(data: bytes, value: int, n: int) -> list[int]:
+    """Every index where ``n`` consecutive bytes of ``data`` are ``value`` (overlapping runs
+    too)."""
     out = []
-    run = b"\x01" * n
-    k = eqs.find(run)
+    run = bytes([value]) * n
+    k = data.find(run)
     while k != -1:
         out.append(k)
-        k = eqs.find(run, k + 1)
+        k = data.find(run, k + 1)
+    return out
+
+
+def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
+    """Every index k where, for an n in ``phrase_lengths``, words k..k+n-1 equal the n words
+    after them. Lengths are compared first, all in C: they go into one big integer, a byte a
+    word, and an XOR with itself shifted by n words leaves a zero byte where two agree. Only
+    the few runs of n agreeing lengths are compared word by word."""
+    try:
+        lengths = bytes(map(len, lows))
+    except ValueError:  # a word of 256 characters or more: compare the words themselves
+        out: list[int] = []
+        for n in phrase_lengths:
+            out += _ones(bytes(map(eq, lows, islice(lows, n, None))), n)
+        return out
+    whole = int.from_bytes(lengths, "little")
+    out = []
+    for n in phrase_lengths:
+        # Past the last n words the XOR keeps a length, never zero: only pairs that exist agree.
+        diff = (whole ^ (whole >> (8 * n))).to_bytes(len(lengths), "little")
+        out += [k for k in _runs(diff, 0, n) if lows[k : k + n] == lows[k + n : k + 2 * n]]
     return out
 
 
@@ -70,9 +97,10 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 class _Screen:
     """The cheap block screen of earlier versions, kept so that exactly the same blocks are
-    examined as before; it now runs only on blocks that hold a candidate. A block's words,
-    lower-cased and with everything else blanked, are compared with themselves shifted by
-    1..8 places, and a capitalised A B A anywhere near the block makes it suspect too."""
+    reported from as before; it now runs only on blocks where the scan found something. A
+    block's words, lower-cased and with everything else blanked, are compared with themselves
+    shifted by 1..8 places, and a capitalised A B A anywhere near the block makes it suspect
+    too."""
 
     def __init__(self, check: Repetition, prose: str) -> None:
         self.check = check
@@ -198,7 +226,8 @@ class Repetition(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         words = doc.words
         # The texts of the words are shared with the other rules that read words.
-        candidates = self._candidates(words, word_texts(doc)[0])
+        lows = list(map(str.lower, word_texts(doc)[0]))
+        candidates = self._candidates(words, lows)
         if not candidates:
             return
         prose = doc.prose
@@ -207,30 +236,32 @@ class Repetition(Check):
         block_starts = [0, *(m.end() for m in breaks)]
         block_ends = [*(m.start() for m in breaks), len(prose)]
         screen = _Screen(self, prose)
-        last_block = -1
-        for j in candidates:
-            b = bisect.bisect_right(block_starts, words[j].start) - 1
-            if b == last_block:
-                continue
-            last_block = b
+        k = 0
+        while k < len(candidates):
+            b = bisect.bisect_right(block_starts, words[candidates[k]].start) - 1
             start, end = block_starts[b], block_ends[b]
-            if end - start > 2 and screen.suspect(start, end):
-                lo = bisect.bisect_left(words, start, key=_START)
-                hi = bisect.bisect_left(words, end, lo, key=_START)
-                yield from self._scan(prose, words[lo:hi])
+            lo = bisect.bisect_left(words, start, key=_START)
+            hi = bisect.bisect_left(words, end, lo, key=_START)
+            stop = bisect.bisect_left(candidates, hi, k)
+            here = [j - lo for j in candidates[k:stop]]
+            k = stop
+            # The block screen costs more than the scan of a few words: it is the judge only
+            # of what the scan finds.
+            found = list(self._scan(prose, words[lo:hi], lows[lo:hi], here))
+            if found and end - start > 2 and screen.suspect(start, end):
+                yield from found
 
-    def _candidates(self, words: list[Token], texts: list[str]) -> list[int]:
+    def _candidates(self, words: list[Token], lows: list[str]) -> list[int]:
         """Indices of the words where a repetition that ``_scan`` can report might begin: a
         word equal to the next one, n words equal to the n after them (n <= 6), or a
         capitalised A B A. Equality is tested a whole document at a time, in C."""
-        lows = list(map(str.lower, texts))
         found = _ones(bytes(map(eq, lows, islice(lows, 1, None))), 1)
         if self.options.phrases:
-            for n in range(2, _MAX_PHRASE + 1):
-                shifted = bytes(map(eq, lows, islice(lows, n, None)))
-                found += _ones(shifted, n)
-                if n == 2 and self.options.partial:
-                    found += [k for k in _ones(shifted, 1) if _partial_shape(words, k)]
+            shifted = bytes(map(eq, lows, islice(lows, 2, None)))
+            found += _ones(shifted, 2)
+            if self.options.partial:
+                found += [k for k in _ones(shifted, 1) if _partial_shape(words, k)]
+            found += _long_repeats(lows, range(3, _MAX_PHRASE + 1))
         return sorted(set(found))
 
     def _suspect(self, words: list[str]) -> bool:
@@ -244,22 +275,31 @@ class Repetition(Check):
             return False  # no three-word sequence occurs twice: no longer phrase repeats
         return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
 
-    def _scan(self, prose: str, toks: list[Token]) -> Iterable[Finding]:
-        lows = [t.text.lower() for t in toks]
-        # The two latest positions of each word: a repeated phrase may hold its first word
-        # twice ("the cat and the dog the cat and the dog").
-        last: dict[str, int] = {}
-        last2: dict[str, int] = {}
+    def _scan(self, prose: str, toks: list[Token], lows: list[str] | None = None,
+              starts: Iterable[int] | None = None) -> Iterable[Finding]:
+        """The repetitions in a block of words (``lows``: their lower-case forms), where
+        ``starts`` holds every index at which one can begin (by default every index). Each
+        word is compared with the two latest earlier occurrences of it, up to a phrase length
+        back; a repeated phrase may hold its first word twice ("the cat and the dog the cat and
+        the dog")."""
+        if lows is None:
+            lows = [t.text.lower() for t in toks]
+        begins = frozenset(range(len(toks)) if starts is None else starts)
         done = 0  # tokens before this index are already part of a judged repetition
-        for i, low in enumerate(lows):
-            j1 = last.get(low)
-            j2 = last2.get(low)
-            last[low] = i
-            if j1 is not None:
-                last2[low] = j1
-            for j in (j1, j2):
-                if j is None or i - j > _MAX_PHRASE or j < done:
+        reach = {j + d for j in begins for d in range(1, _MAX_PHRASE + 1)}
+        for i in sorted(i for i in reach if i < len(toks)):
+            low = lows[i]
+            latest: list[int] = []
+            for j in range(i - 1, max(-1, i - 1 - _MAX_PHRASE), -1):
+                if lows[j] == low:
+                    latest.append(j)
+                    if len(latest) == 2:
+                        break
+            for j in latest:
+                if j < done:
                     break
+                if j not in begins:
+                    continue  # no repetition begins there
                 found = self._repeat_at(prose, toks, lows, j, i)
                 if found is not None:
                     finding, done = found
