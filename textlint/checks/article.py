@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 
 import regex
 
@@ -24,6 +26,16 @@ _ARTICLE = regexcache.compile(
     r"(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[\-‐'’.,:/][\p{L}\p{M}\p{N}]+)*)",
     regex.V1,
 )
+# The word tokens of ``Document.word_columns`` that the article can be. Every article the
+# pattern finds is such a token, as it follows no letter, mark, digit or joining apostrophe or
+# hyphen, and what ``re`` counts as a letter or digit ``regex`` does too; unless a character
+# of ``_token_joiners`` comes right before it, inside a token.
+_ARTICLE_TOKENS = frozenset(["a", "an", "A", "An", "AN", "aN"])
+# The combining marks that the tokeniser keeps inside words (``document.WORD``).
+_TOKEN_MARKS = ((0x300, 0x36F), (0x1AB0, 0x1AFF), (0x20D0, 0x20FF))
+# A word after an article is looked up once per rule; a run over many files must not keep
+# every word it ever saw.
+_QUIET_MAX = 50_000
 _PREV_WORD = regexcache.compile(r"([\p{L}\p{M}\p{N}]+)[^\p{L}\p{M}\p{N}]*$", regex.V1)
 _SENTENCE_GAP = " \t\u00a0\"“”‘’'«»‹›([{*_\0"
 _SENTENCE_ENDS = ".!?:;\n\r•·–—-"
@@ -73,17 +85,43 @@ class Article(Check):
         super().__init__(options, context)
         self._no_article = frozenset(w.lower() for w in options.no_article_words)
         self._variable = frozenset(w.lower() for w in options.variable_words)
+        self._quiet: dict[tuple[str, str], bool] = {}
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         if "a" not in prose and "A" not in prose:
             return
-        for m in _ARTICLE.finditer(prose):
-            yield from self._judge(prose, m)
+        quiet = self._quiet
+        for m in _articles(doc, prose):
+            key = m.group(1, 4)  # article, word
+            known = quiet.get(key)
+            if known is None:
+                if len(quiet) >= _QUIET_MAX:
+                    quiet.clear()
+                known = quiet[key] = self._never_reported(*key)
+            if not known:
+                yield from self._judge(prose, m, *key)
 
-    def _judge(self, prose: str, m: regex.Match[str]) -> Iterator[Finding]:
-        art = m.group("art")
-        word = m.group("word")
+    def _never_reported(self, art: str, word: str) -> bool:
+        """Does ``art`` before ``word`` go unreported whatever the context? Most articles are
+        followed by words seen before, so their verdict is looked up; a false here only means
+        that the full judgement runs."""
+        low = word.lower()
+        if low in ("a", "an"):
+            return True
+        if art == "a" and low in self._no_article:
+            return False
+        # Capitals are read as letters or, in shouting, as a word: the context decides.
+        readings = (word, low) if word.isupper() and len(word) > 1 else (word,)
+        for reading in readings:
+            sound = sound_of(reading)
+            if sound is None or _wanted(sound, len(art) == 2) is None:
+                continue
+            if sound.confident or self.options.guess_unknown:
+                return False
+        return True
+
+    def _judge(self, prose: str, m: regex.Match[str], art: str, word: str) -> Iterator[Finding]:
         low = word.lower()
         start, end = m.span("art")
         if (word == low and low in self._variable and not m.group("open")) or low in ("a", "an"):
@@ -139,6 +177,34 @@ class Article(Check):
         if sound is None or (not sound.confident and not self.options.guess_unknown):
             return True
         return _wanted(sound, replacement == "AN") is None
+
+
+@functools.cache
+def _token_joiners() -> tuple[str, ...]:
+    """Characters that the tokeniser puts in one word with a letter after them but that the
+    article pattern does not take for a letter, mark or digit: U+2010 and the code points among
+    the tokeniser's marks that ``regex`` knows no mark for."""
+    known = regexcache.compile(r"[\p{L}\p{M}\p{N}]", regex.V1)
+    marks = (chr(c) for lo, hi in _TOKEN_MARKS for c in range(lo, hi + 1))
+    return ("‐", *(c for c in marks if not known.match(c)))
+
+
+def _articles(doc: Document, prose: str) -> Iterator[regex.Match[str]]:
+    """``_ARTICLE.finditer(prose)``, tried only where a word token is an article."""
+    # An ASCII text holds no joiner; ``in`` on one is a C-level scan.
+    if not prose.isascii() and any(c in prose for c in _token_joiners()):
+        yield from _ARTICLE.finditer(prose)
+        return
+    starts, _, texts = doc.word_columns
+    match = _ARTICLE.match
+    end = 0
+    for start in compress(starts, map(_ARTICLE_TOKENS.__contains__, texts)):
+        # finditer goes on after a match, and a word may hold a token ("a b,a c").
+        if start >= end:
+            m = match(prose, start)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _wanted(sound: Sound, is_an: bool) -> str | None:
