@@ -11,6 +11,7 @@ fix deletes the line and the blank lines its removal would leave.
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,7 +56,11 @@ class LinesOptions:
 
 
 _APOSTROPHE = "'’ʼ‘`´"
-_TOKEN = regexcache.compile(rf"[\p{{L}}\p{{N}}]+(?:[{_APOSTROPHE}][\p{{L}}\p{{N}}]+)*")
+# A word, captured: splitting a line by it gives what stands between words and the words.
+_TOKEN_PIECES = regexcache.compile(rf"([\p{{L}}\p{{N}}]+(?:[{_APOSTROPHE}][\p{{L}}\p{{N}}]+)*)")
+# The same on an ASCII line, where the letters and digits are these, and the standard engine
+# splits several times faster.
+_ASCII_TOKEN_PIECES = re.compile(r"([A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*)")
 _QUOTE_CHARS = frozenset("\"'“”„‟‘’‚")
 _APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHE})
 
@@ -78,20 +83,34 @@ class _PhraseLines:
             by_first.setdefault(words[0], set()).add(tuple(words))
         self.by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
         self.phrases = [p for v in self.by_first.values() for p in v]
+        # The words of the phrases that can begin a line, by the key the line index gives the
+        # line (its first run of letters and digits, case-folded), longest word first.
+        self.by_key: dict[str, list[list[str]]] = {}
+        for p in self.phrases:
+            self.by_key.setdefault(p[0].split("'")[0].casefold(), []).append(
+                sorted(set(p), key=len, reverse=True))
 
     def words(self, text: str) -> list[str] | None:
         """The words of ``text``, or None when a quotation mark stands outside a word."""
-        out: list[str] = []
-        pos = 0
-        for m in _TOKEN.finditer(text):
-            if not _QUOTE_CHARS.isdisjoint(text[pos : m.start()]):
-                return None
-            word = m.group().translate(_APOSTROPHE_FOLD)
-            out.append(word.casefold() if self.ignore_case else word)
-            pos = m.end()
-        if not _QUOTE_CHARS.isdisjoint(text[pos:]):
+        # Pieces alternate: what stands between words, a word, between, ...
+        pieces = (_ASCII_TOKEN_PIECES if text.isascii() else _TOKEN_PIECES).split(text)
+        if not _QUOTE_CHARS.isdisjoint("".join(pieces[0::2])):
             return None
-        return out
+        if len(pieces) == 1:
+            return []
+        # Fold every word in one call each: no word holds a line break, and neither folding
+        # makes one.
+        joined = "\n".join(pieces[1::2]).translate(_APOSTROPHE_FOLD)
+        return (joined.casefold() if self.ignore_case else joined).split("\n")
+
+    def may_cover(self, key: str, line: str) -> bool:
+        """A quick test passed by every line that ``covers`` accepts among those indexed under
+        ``key``: all the words of a phrase that can begin the line occur in it. Most lines that
+        merely begin like a phrase fail it without being split into words."""
+        folded = line.translate(_APOSTROPHE_FOLD)
+        if self.ignore_case:
+            folded = folded.casefold()
+        return any(all(w in folded for w in words) for words in self.by_key.get(key, ()))
 
     def covers(self, line: str) -> bool:
         words = self.words(line)
@@ -143,7 +162,7 @@ class Lines(Check):
         if options.lines:
             self._exact = _PhraseLines(options.lines, options.ignore_case)
             # The line index keys lines by their first run of letters and digits.
-            self._firsts = frozenset(p[0].split("'")[0].casefold() for p in self._exact.phrases)
+            self._firsts = frozenset(self._exact.by_key)
         try:
             self._matchers = self._build_matchers(options.patterns)
         except regex.error:
@@ -171,10 +190,14 @@ class Lines(Check):
         else:
             starts = None
         if self._exact is not None:
-            for start in starts if starts is not None else self._candidates(doc):
+            exact = self._exact
+            keyed: Iterable[tuple[str | None, int]] = (
+                self._candidates(doc) if starts is None else [(None, start) for start in starts])
+            for key, start in keyed:
                 end = prose.find("\n", start)
                 line = prose[start : len(prose) if end == -1 else end]
-                if len(line) <= self.options.max_length and self._exact.covers(line):
+                if len(line) <= self.options.max_length and (
+                        key is None or exact.may_cover(key, line)) and exact.covers(line):
                     found[doc.line_of(start)] = self.options.lines_fix
         problems = [self._skipped(p, 0, earlier=True) for p in self._timed_out]
         for matcher in list(self._matchers):
@@ -201,10 +224,12 @@ class Lines(Check):
                 found.setdefault(doc.line_of(start), self.options.patterns_fix)
         return [*self._findings(doc, found), *problems]
 
-    def _candidates(self, doc: Document) -> Iterator[int]:
+    def _candidates(self, doc: Document) -> Iterator[tuple[str, int]]:
+        """The starts of the lines that begin like a phrase, with their key in the index."""
         index = _first_words(doc)
         for word in self._firsts & index.keys():
-            yield from index[word]
+            for start in index[word]:
+                yield word, start
 
     def _run(self, matcher: _Matcher, prose: str, starts: list[int] | None) -> Iterator[int]:
         """Line starts where ``matcher`` matches the whole line."""
