@@ -29,7 +29,6 @@ same convention within a block, or paragraphs joined by a converter).
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
@@ -40,10 +39,6 @@ from textlint import regexcache
 from textlint.checks._layout import code_blocks, outside
 from textlint.diagnostics import Span
 from textlint.document import Document
-
-# A plain character class is the fastest search; apostrophes between two word characters are
-# dropped right after it, before any per-mark work.
-_MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
 
 OPENER, CLOSER, TOGGLE, NONE, WRONG, LOWCLOSE = range(6)
 PLACE_OPEN, PLACE_CLOSE, PLACE_SPACED, PLACE_GLUED = range(4)
@@ -185,6 +180,18 @@ def _neighbour(text: str, i: int, step: int, lo: int, hi: int) -> str:
     return text[j] if lo <= j < hi else ""
 
 
+def _neighbours(text: str, i: int, lo: int, hi: int) -> tuple[str, str]:
+    """``_neighbour`` on both sides. Most marks stand between two characters that are not
+    marks: no search then."""
+    p = text[i - 1] if i > lo else ""
+    if p and p in QUOTE_CHARS:
+        p = _neighbour(text, i, -1, lo, hi)
+    n = text[i + 1] if i + 1 < hi else ""
+    if n and n in QUOTE_CHARS:
+        n = _neighbour(text, i, 1, lo, hi)
+    return p, n
+
+
 def _elided_start(word: str) -> bool:
     w = word.lower()
     return w in _ELIDED_START or (len(w) in (2, 3) and w[:2].isdigit() and w[2:] in ("", "s"))
@@ -198,8 +205,7 @@ def _elided_end(word: str) -> bool:
 def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
     """Kind, place and softness of the quotation mark at ``text[i]`` (paragraph ``lo..hi``)."""
     c = text[i]
-    p = _neighbour(text, i, -1, lo, hi)
-    n = _neighbour(text, i, 1, lo, hi)
+    p, n = _neighbours(text, i, lo, hi)
     left_open = p == "" or p in _LEFT_OPEN or p.isspace()
     right_close = n == "" or n in _RIGHT_CLOSE or n.isspace()
     if left_open and not right_close:
@@ -272,19 +278,33 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     found = outside(code_blocks(doc), _mark_offsets(prose))
     if not found:
         return out
-    k = 0
     marks = out.marks
+    append = marks.append
     per_paragraph: list[tuple[int, int, int]] = []  # (paragraph, first mark, end mark)
-    for pi, span in enumerate(paragraphs):
+    starts = [span.start for span in paragraphs]
+    k = 0
+    n = len(found)
+    last = -1  # the paragraph of the previous mark
+    while k < n:
+        pi = bisect.bisect_right(starts, found[k]) - 1
+        if pi < 0 or found[k] >= paragraphs[pi].end:
+            k += 1  # between paragraphs: not part of any
+            continue
+        # A paragraph without marks ends every quotation carried into it, so after one of them
+        # none is left open, and a later one changes nothing.
+        if 0 <= last < pi - 1:
+            per_paragraph.append((last + 1, len(marks), len(marks)))
+        span = paragraphs[pi]
+        lo, hi = span.start, span.end
         first = len(marks)
-        while k < len(found) and found[k] < span.start:
-            k += 1
-        while k < len(found) and found[k] < span.end:
+        while k < n and found[k] < hi:
             i = found[k]
-            kind, place, soft = classify(prose, i, span.start, span.end)
-            marks.append(Mark(i, prose[i], _FAMILY[prose[i]], kind, place, soft, paragraph=pi))
+            c = prose[i]
+            kind, place, soft = classify(prose, i, lo, hi)
+            append(Mark(i, c, _FAMILY[c], kind, place, soft, NONE, -1, "", False, False, pi))
             k += 1
         per_paragraph.append((pi, first, len(marks)))
+        last = pi
     _pair(prose, paragraphs, marks, per_paragraph)
     for m in marks:
         if m.problem and m.problem != "empty":
@@ -292,15 +312,30 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     return out
 
 
+_APOSTROPHES = "'’"
+
+
 def _mark_offsets(prose: str) -> list[int]:
+    """Offsets of the quotation marks, apostrophes inside words left out. A ``find`` loop per
+    glyph: marks are rare, and a C-level search for one character skips far faster than a
+    regular expression's character class."""
     out: list[int] = []
+    append = out.append
+    find = prose.find
     last = len(prose) - 1
-    for m in _MARKS.finditer(prose):
-        i = m.start()
-        if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
-                and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
-            continue  # an apostrophe inside a word: Russia’s, d'Ivoire
-        out.append(i)
+    for c in QUOTE_CHARS:
+        i = find(c)
+        if c in _APOSTROPHES:
+            while i >= 0:
+                if not (0 < i < last and is_word_char(prose[i + 1])
+                        and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
+                    append(i)  # not an apostrophe inside a word (Russia’s, d'Ivoire)
+                i = find(c, i + 1)
+        else:
+            while i >= 0:
+                append(i)
+                i = find(c, i + 1)
+    out.sort()
     return out
 
 

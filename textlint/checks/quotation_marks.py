@@ -72,7 +72,8 @@ class QuotationMarks(Check):
 
     def _foreign(self, doc: Document) -> Iterator[Finding]:
         prose = doc.prose
-        if _LONE.search(prose) is None and "‚" not in prose:
+        # One C-level search per glyph, far faster than a character class over the text.
+        if not any(mark in prose for mark in "«»‹›„‚"):
             return
         straight = census(prose).dominant == "straight"
         paired: set[int] = set()
