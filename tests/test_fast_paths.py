@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
 from textlint.checks.base import CheckContext
+from textlint.checks.duplicated_paragraph import _ASCII_SPACE, _WIDE_SPACE, _copies, _paragraphs
 from textlint.checks.repetition import (
     _BLOCK_BREAK,
     _MAX_PHRASE,
@@ -135,3 +138,31 @@ def test_doubled_word_candidates_are_the_plain_ones(text: str, options: dict[str
     words = Document(text).words
     lows = [t.text.lower() for t in words]
     assert check._candidates(words, lows) == plain_candidates(check, words)
+
+
+# --- duplicated-paragraph: paragraphs grouped without their white space first -------------
+
+def test_white_space_is_what_split_splits_at() -> None:
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert _ASCII_SPACE.decode() + _WIDE_SPACE == every
+
+
+SPACES = st.sampled_from([" ", "  ", "\n", " \n", "\t", "\r\n", "\xa0", "\u3000", "\x1c", "\x85",
+                          "\u2028", ""])
+PARAGRAPH_WORDS = st.sampled_from(["a", "ab", "b", "a b", "é", "\u0301", "\ud800", "日本", "x.",
+                                   "\xa0x", "ü"])
+PARAGRAPHS = st.lists(st.tuples(st.lists(st.tuples(PARAGRAPH_WORDS, SPACES), max_size=4),
+                                st.sampled_from(["\n\n", "\n \n", "\n\u3000\n\n"])),
+                      max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PARAGRAPHS)
+def test_paragraph_copies_are_the_plain_ones(parts: list[tuple[list[tuple[str, str]], str]]
+                                             ) -> None:
+    text = "".join("".join(w + s for w, s in words) + brk for words, brk in parts)
+    paragraphs = list(_paragraphs(text))
+    plain: dict[str, list[tuple[int, int]]] = {}
+    for start, end in paragraphs:
+        plain.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+    assert _copies(text, paragraphs) == {k: v for k, v in plain.items() if len(v) > 1}

@@ -25,6 +25,14 @@ _BLANK_LINES = regexcache.compile(r"\n(?:[^\S\n]*\n)+")
 _WORD = regexcache.compile(r"[\p{L}\p{N}]+")
 _SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*$")
 _LIST_ITEM = regexcache.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+# What ``str.split`` splits at (every character for which ``str.isspace`` holds): the ASCII
+# characters as bytes, the others as characters. Deleting their UTF-8 forms from a paragraph's
+# UTF-8 form deletes exactly them: no character's bytes end with the lead byte of another.
+_ASCII_SPACE = b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "
+_WIDE_SPACE = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028"
+    "\u2029\u202f\u205f\u3000"
+)
 
 
 @dataclass(frozen=True)
@@ -47,9 +55,7 @@ class DuplicatedParagraph(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.text
         prose = doc.prose
-        copies: dict[str, list[tuple[int, int]]] = {}
-        for start, end in _paragraphs(text):
-            copies.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+        copies = _copies(text, _paragraphs(text))
         out: list[Finding] = []
         for key, spans in copies.items():
             # A paragraph that comes back again and again (a licence clause, a note after
@@ -73,6 +79,25 @@ class DuplicatedParagraph(Check):
                 ))
         out.sort(key=lambda f: f.span.start)
         return out
+
+
+def _copies(text: str, paragraphs: Iterable[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
+    """The paragraphs that have a copy, by their text with white space collapsed. They are
+    grouped first by their text without white space, as UTF-8 with the white space deleted in
+    C; only paragraphs that agree so are compared word by word."""
+    wide = [] if text.isascii() else [c.encode() for c in _WIDE_SPACE if c in text]
+    alike: dict[bytes, list[tuple[int, int]]] = {}
+    for start, end in paragraphs:
+        bare = text[start:end].encode("utf-8", "surrogatepass").translate(None, _ASCII_SPACE)
+        for space in wide:
+            bare = bare.replace(space, b"")
+        alike.setdefault(bare, []).append((start, end))
+    copies: dict[str, list[tuple[int, int]]] = {}
+    for group in alike.values():
+        if len(group) > 1:
+            for start, end in group:
+                copies.setdefault(" ".join(text[start:end].split()), []).append((start, end))
+    return {key: spans for key, spans in copies.items() if len(spans) > 1}
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
