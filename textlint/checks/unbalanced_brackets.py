@@ -10,10 +10,12 @@ that closes while a bracket opened inside it is still open crosses that bracket
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from textlint import regexcache
 from textlint.checks._layout import code_blocks, outside
@@ -22,6 +24,8 @@ from textlint.diagnostics import Finding, Span
 from textlint.document import Document
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
+_BRACKET_CHARS = "()[]{}（）［］｛｝"
+_START = attrgetter("start")
 _DEPTH = 32
 _EYES_AND_NOSES = frozenset(":;=8xX-^o'’")
 _QUOTES = "\"'“”‘’«»`"
@@ -62,24 +66,31 @@ class UnbalancedBrackets(Check):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        starts = outside(code_blocks(doc), [m.start() for m in _BRACKETS.finditer(prose)])
-        found = [(i, prose[i]) for i in starts]
-        if not found:
+        blocks = code_blocks(doc)
+        # Only a paragraph with a bracket is paired: one with quotation marks alone is not. The
+        # brackets are found one character at a time (a quick scan in C each, where a search
+        # for any of them tries a class at every character); only their paragraphs are read.
+        brackets = outside(blocks, _positions(prose, _BRACKET_CHARS))
+        if not brackets:
             return
+        paragraphs = doc.paragraphs
         k = 0
-        for span in doc.paragraphs:
+        while k < len(brackets):
+            p = bisect.bisect_right(paragraphs, brackets[k], key=_START) - 1
+            span = paragraphs[p] if p >= 0 else None
+            if span is None or brackets[k] >= span.end:
+                k += 1  # between paragraphs: never paired
+                continue
+            k = bisect.bisect_left(brackets, span.end, k)
+            marks = [m.start() for m in _BRACKETS.finditer(prose, span.start, span.end)]
             items: list[_Item] = []
-            while k < len(found) and found[k][0] < span.start:
-                k += 1
-            while k < len(found) and found[k][0] < span.end:
-                pos, char = found[k]
+            for pos in outside(blocks, marks):
+                char = prose[pos]
                 item = self._item(prose, pos, char, span.start)
                 if pos and prose[pos - 1] == "\0" and char in _CLOSE:
                     item.soft = item.soft or _closes_masked(doc.text, prose, pos, char)
                 items.append(item)
-                k += 1
-            if any(i.char not in "“”" for i in items):
-                yield from self._pair(items)
+            yield from self._pair(items)
 
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
@@ -167,6 +178,20 @@ def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
         start -= 1
     run = text[start:pos]
     return run.count(_CLOSE[char]) > run.count(char)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """The sorted offsets of ``chars`` in ``text``."""
+    out: list[int] = []
+    for c in chars:
+        if c in text:
+            find = text.find
+            i = find(c)
+            while i >= 0:
+                out.append(i)
+                i = find(c, i + 1)
+    out.sort()
+    return out
 
 
 def _find(stack: list[_Item], opener: str) -> int:
