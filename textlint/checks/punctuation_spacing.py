@@ -20,7 +20,7 @@ import regex
 
 from textlint import regexcache
 from textlint.checks._layout import code_blocks, in_code
-from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, spaceless, wordset
+from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -28,9 +28,9 @@ from textlint.document import Document
 _V1 = regex.V1
 
 # A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
-# code. The lookbehind comes after the mark so that the search skips to the next mark (marks
-# are rarer than spaces): a leading lookbehind is tried at every character, three times slower.
-_SPACE_BEFORE = re.compile(r"[,;.:!?](?<=[ \t].)")
+# code. A pattern per mark, each led by the mark: a search led by one character skips to it far
+# faster than one led by a class or a lookbehind.
+_SPACE_BEFORE = tuple(re.compile(rf"{re.escape(mark)}(?<=[ \t].)") for mark in ",;.:!?")
 # A comma glued to what follows.
 _COMMA = regexcache.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
 _SEMICOLON = regexcache.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
@@ -42,8 +42,16 @@ _SENTENCE_LOWER = regexcache.compile(
 )
 _EXCLAIM = regexcache.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
 # Two or more spaces between two non-space characters on one line.
-_RUN = re.compile(r"  +")
-_SENTENCE_GAP = regexcache.compile(r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", _V1)
+_RUN = "  "
+# The gap after a sentence: a sentence end, closing marks, one or two spaces, and what may start
+# a sentence. Searched for as its parts below.
+_SENTENCE_GAP = r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])"
+_GAP_CLOSERS = ")]\"'’”»"
+_GAP_NEXT = regexcache.compile(r"[\p{Lu}\"'“‘(\[\d]", _V1)
+_ONE_SPACE_GAPS = tuple(
+    regexcache.compile(rf"{re.escape(end)}[)\]\"'’”»]* (?=[\p{{Lu}}\"'“‘(\[\d])", _V1)
+    for end in ".!?:"
+)
 # Brackets: a space just inside, or a word glued to an opening bracket.
 _SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
 _SPACE_BEFORE_CLOSE = re.compile(r"[)\]}](?<=[ \t].)")
@@ -114,8 +122,8 @@ class PunctuationSpacing(Check):
     # --- a space before punctuation ---------------------------------------------------------
     def _space_before(self, text: str) -> Iterator[Finding]:
         n = len(text)
-        for m in _SPACE_BEFORE.finditer(text):
-            end = m.start()
+        marks = sorted(m.start() for pattern in _SPACE_BEFORE for m in pattern.finditer(text))
+        for end in marks:
             start = end - 1
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
@@ -186,9 +194,12 @@ class PunctuationSpacing(Check):
             word = _word_at(text, i + 1)
             if word.lower() not in _EXTENSIONS and _word_context_ok(text, i, 3):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
-        for m in _EXCLAIM.finditer(text):
-            yield _finding(m.start(), m.end() + 1, "Missing space after the end of a sentence",
-                           Edit.insert(m.end(), " "), "insert a space")
+        # ! and ? are rare: the pattern is tried at each run of them, not searched for.
+        for i in offsets(text, "!?"):
+            m = _EXCLAIM.match(text, i) if i and text[i - 1] not in "!?" else None
+            if m is not None:
+                yield _finding(m.start(), m.end() + 1, "Missing space after the end of a sentence",
+                               Edit.insert(m.end(), " "), "insert a space")
 
     @staticmethod
     def _insert_after(i: int, message: str) -> Finding:
@@ -210,12 +221,11 @@ class PunctuationSpacing(Check):
 
     # --- runs of spaces --------------------------------------------------------------------
     def _runs(self, doc: Document, text: str) -> Iterator[Finding]:
-        runs = list(_RUN.finditer(text))
+        runs = _space_runs(text)
         if not runs:
             return
-        double_ok = self.options.sentence_spacing == "auto" and _double_spaced(text)
-        for m in runs:
-            start, end = m.span()
+        double_ok: bool | None = None  # worked out when a run first needs it
+        for start, end in runs:
             if start == 0 or end == len(text) or text[end].isspace():
                 continue  # indentation or trailing spaces, not a gap between words
             prev = text[start - 1]
@@ -223,8 +233,12 @@ class PunctuationSpacing(Check):
                 continue
             if not (prev.isalnum() or prev in ".,;:!?)]}\"'”’»…"):
                 continue  # table rules, ASCII art, list bullets
-            if double_ok and end - start == 2 and _after_sentence(text, start):
-                continue
+            if end - start == 2 and _after_sentence(text, start):
+                if double_ok is None:
+                    double_ok = self.options.sentence_spacing == "auto" and _double_spaced(
+                        text, runs)
+                if double_ok:
+                    continue
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
@@ -234,25 +248,34 @@ class PunctuationSpacing(Check):
 
     # --- brackets --------------------------------------------------------------------------
     def _brackets(self, text: str) -> Iterator[Finding]:
-        for m in _SPACE_AFTER_OPEN.finditer(text):
-            start, end = m.span()
+        # Brackets are rare: the patterns are tried at each one, not searched for.
+        opening = offsets(text, "([{")
+        n = len(text)
+        for start in opening:
+            m = _SPACE_AFTER_OPEN.match(text, start) if start + 1 < n and text[
+                start + 1] in " \t" else None
+            if m is None:
+                continue
+            end = m.end()
             if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
                 continue
             yield _finding(start, end, f"Space after '{text[start]}'",
                            Edit.delete(start + 1, end), "remove the space")
-        for m in _SPACE_BEFORE_CLOSE.finditer(text):
-            end = m.end()
-            start = m.start() - 1
+        for i in offsets(text, ")]}"):
+            if not (i and text[i - 1] in " \t"):
+                continue
+            end = i + 1
+            start = i - 1
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
             if start == 0 or not (text[start - 1].isalnum()):
                 continue
             yield _finding(start, end, f"Space before '{text[end - 1]}'",
                            Edit.delete(start, end - 1), "remove the space")
-        for m in _GLUED_OPEN.finditer(text):
-            i = m.start()
-            yield _finding(i - 1, i + 1, "Missing space before '('", Edit.insert(i, " "),
-                           "insert a space")
+        for i in opening:
+            if text[i] == "(" and _GLUED_OPEN.match(text, i) is not None:
+                yield _finding(i - 1, i + 1, "Missing space before '('", Edit.insert(i, " "),
+                               "insert a space")
 
 
 def _opens(quotes: QuoteAnalysis, pos: int) -> bool:
@@ -321,14 +344,43 @@ def _table_cell(text: str, start: int, end: int) -> bool:
     return "|" in text[line_start:start] and "|" in text[end : line_end if line_end >= 0 else None]
 
 
-def _double_spaced(text: str) -> bool:
-    ones = twos = 0
-    for m in _SENTENCE_GAP.finditer(text):
-        if len(m.group(1)) == 2:
+def _space_runs(text: str) -> list[tuple[int, int]]:
+    """Start and end of every run of two spaces or more. A find loop: the C-level search for
+    two spaces is faster than the regular expression's."""
+    out: list[tuple[int, int]] = []
+    find = text.find
+    n = len(text)
+    i = find(_RUN)
+    while i >= 0:
+        j = i + 2
+        while j < n and text[j] == " ":
+            j += 1
+        out.append((i, j))
+        i = find(_RUN, j)
+    return out
+
+
+def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
+    """Are sentences followed by two spaces at least three times, and at least half as often as
+    by one? (``_SENTENCE_GAP`` tells the gaps.) Two spaces are a run of exactly two, found
+    already; one space is searched for only when there are three such runs, one pattern per
+    sentence end, as a search led by one character is far faster than by a class."""
+    twos = 0
+    for start, end in runs:
+        if end - start == 2 and _GAP_NEXT.match(text, end) and _after_mark(text, start):
             twos += 1
-        else:
-            ones += 1
-    return twos >= 3 and 2 * twos >= ones
+    if twos < 3:
+        return False
+    ones = sum(len(pattern.findall(text)) for pattern in _ONE_SPACE_GAPS)
+    return 2 * twos >= ones
+
+
+def _after_mark(text: str, start: int) -> bool:
+    """A sentence end, perhaps followed by closing marks, right before ``start``."""
+    k = start
+    while k > 0 and text[k - 1] in _GAP_CLOSERS:
+        k -= 1
+    return k > 0 and text[k - 1] in ".!?:"
 
 
 def _after_sentence(text: str, start: int) -> bool:
