@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
+from textlint.checks import lines
 from textlint.checks.base import CheckContext
 from textlint.checks.duplicated_paragraph import _ASCII_SPACE, _WIDE_SPACE, _copies, _paragraphs
 from textlint.checks.repetition import (
@@ -166,3 +169,29 @@ def test_paragraph_copies_are_the_plain_ones(parts: list[tuple[list[tuple[str, s
     for start, end in paragraphs:
         plain.setdefault(" ".join(text[start:end].split()), []).append((start, end))
     assert _copies(text, paragraphs) == {k: v for k, v in plain.items() if len(v) > 1}
+
+
+# --- lines: the standard engine on ASCII text -----------------------------------------------
+
+def test_ascii_classes_of_the_lines_kind_agree_with_the_exact_ones() -> None:
+    # On ASCII text the line index and the word split use the standard engine, with classes
+    # written out for ASCII: they must hold exactly the characters the exact classes hold.
+    exact_sep = regex.compile(lines._SEP)
+    exact_word = regex.compile(r"[\p{L}\p{N}]")
+    ascii_sep = re.compile(f"[{lines._ASCII_SEP}]")
+    for c in map(chr, range(128)):
+        assert bool(exact_sep.match(c)) == bool(ascii_sep.match(c)), repr(c)
+        assert bool(exact_word.match(c)) == bool(re.match("[A-Za-z0-9]", c)), repr(c)
+        assert (c in lines._APOSTROPHE) == (c in "'`"), repr(c)
+
+
+ASCII_LINES = st.lists(st.sampled_from(
+    ["a", "Read", "more", "don't", "a`b", "12", " ", "  ", "*", "-", ":", "\"", "'", "_", "\t",
+     "\r", "\0", "\n", "\n\n", "Leave a Reply"]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ASCII_LINES)
+def test_lines_ascii_paths_match_the_exact_patterns(text: str) -> None:
+    assert lines._ASCII_LINE_FIRST_WORD.findall(text) == lines._LINE_FIRST_WORD.findall(text)
+    assert lines._ASCII_TOKEN_PIECES.split(text) == lines._TOKEN_PIECES.split(text)
