@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
-from textlint.checks import lines
+from textlint.checks import lines, repeated_punctuation
 from textlint.checks.base import CheckContext
 from textlint.checks.duplicated_paragraph import _ASCII_SPACE, _WIDE_SPACE, _copies, _paragraphs
 from textlint.checks.repetition import (
@@ -195,3 +196,21 @@ ASCII_LINES = st.lists(st.sampled_from(
 def test_lines_ascii_paths_match_the_exact_patterns(text: str) -> None:
     assert lines._ASCII_LINE_FIRST_WORD.findall(text) == lines._LINE_FIRST_WORD.findall(text)
     assert lines._ASCII_TOKEN_PIECES.split(text) == lines._TOKEN_PIECES.split(text)
+
+
+# --- repeated-punctuation: the patterns tried only where a slip or a run can start ---------
+
+MARKS = st.lists(st.sampled_from(list(",,..;;??!!”\"’'»aB1 )]/\\\n\0é")), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MARKS)
+def test_punctuation_slips_are_what_a_full_search_finds(text: str) -> None:
+    def spans(matches: Iterable[regex.Match[str]]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(m.span(), m.lastgroup) for m in matches]
+
+    assert spans(repeated_punctuation._defects(text)) == \
+        spans(repeated_punctuation._DEFECTS.finditer(text))
+    first = repeated_punctuation._first_emphasis_pair(text)
+    runs = [] if first < 0 else repeated_punctuation._EMPHASIS.finditer(text, first)
+    assert spans(runs) == spans(repeated_punctuation._EMPHASIS.finditer(text))
