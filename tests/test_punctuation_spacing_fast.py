@@ -20,7 +20,7 @@ PIECES = st.sampled_from(
     ["a", "B", "word", "Word", "é", "Ж", "7", "_", " ", "  ", "   ", "\t", "\n", "\n\n", "\0",
      ".", ",", ";", ":", "!", "?", "!!", "?!", "(", ")", "[", "]", "{", "}", "( ", " )", "\"",
      "'", "’", "”", "“", "»", "&amp;", "x=1", "e.g.", "Mr.", "The", "I", "(Nancy)", "her",
-     "print(x)", "MA  02110", "|", "...", "http"]
+     "print(x)", "MA  02110", "|", "...", "http", "ǅ", "İ", "²", "𝐀", "‘", "ß", "ω", "\u0301"]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
 _SPACE_BEFORE = re.compile(r"[,;.:!?](?<=[ \t].)")
@@ -73,6 +73,7 @@ def reference_double_spaced(text: str) -> bool:
 @example("A:  B.  C.  D")
 @example("say ”Hi!”  Then.  Also.)  More")
 @example("x !!!y ok?!Z wow!!a")
+@example("word.Жω ab:Cd ab:Жd ab;Жd x,Жy word.Ab ab;‘c ab:“c x,“y x,'y x,7")
 def test_screened_searches_find_what_the_plain_ones_find(text: str) -> None:
     check = _check()
     doc = Document(text)
@@ -83,6 +84,10 @@ def test_screened_searches_find_what_the_plain_ones_find(text: str) -> None:
     marks = sorted(m.start() for p in ps._SPACE_BEFORE for m in p.finditer(prose))
     assert marks == [m.start() for m in _SPACE_BEFORE.finditer(prose)]
     assert list(check._brackets(prose)) == list(reference_brackets(prose))
+    for screen, pattern in [(ps._COMMA_AT, ps._COMMA), (ps._SEMICOLON_AT, ps._SEMICOLON),
+                            (ps._COLON_AT, ps._COLON), (ps._SENTENCE_TITLE_AT, ps._SENTENCE_TITLE)]:
+        found = list(ps._found(screen, pattern, prose))
+        assert found == [m.start() for m in pattern.finditer(prose)]
     exclaims = [(f.span.start, f.span.end) for f in check._missing_after(doc, prose)
                 if f.message.endswith("sentence") and prose[f.span.start] in "!?"]
     assert exclaims == [(m.start(), m.end() + 1) for m in ps._EXCLAIM.finditer(prose)]

@@ -41,6 +41,14 @@ _SENTENCE_LOWER = regexcache.compile(
     r"(?<=(?:^|[\s\"“‘(])\p{Ll}{3,})\.(?=\p{Ll}{3,}(?:[\s,;:!?\"”’)]|\.(?:\s|$)|$))", _V1
 )
 _EXCLAIM = regexcache.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
+# Where the one-character patterns above may match: the mark, then an ASCII character of their
+# lookahead or any other character. ``re`` skips to the mark far faster than ``regex``, and
+# marks glued to a letter are rare, so the exact pattern is tried at few places.
+_NON_ASCII = "\x80-\U0010ffff"
+_COMMA_AT = re.compile(rf",(?=[0-9A-Za-z\"'{_NON_ASCII}])")
+_SEMICOLON_AT = re.compile(rf";(?=[A-Za-z{_NON_ASCII}])")
+_COLON_AT = re.compile(rf":(?=[A-Za-z{_NON_ASCII}])")
+_SENTENCE_TITLE_AT = re.compile(rf"\.(?=[A-Z{_NON_ASCII}])")
 # Two or more spaces between two non-space characters on one line.
 _RUN = "  "
 # The gap after a sentence: a sentence end, closing marks, one or two spaces, and what may start
@@ -159,8 +167,7 @@ class PunctuationSpacing(Check):
     # --- a missing space after punctuation --------------------------------------------------
     def _missing_after(self, doc: Document, text: str) -> Iterator[Finding]:
         quotes: QuoteAnalysis | None = None
-        for m in _COMMA.finditer(text):
-            i = m.start()
+        for i in _found(_COMMA_AT, _COMMA, text):
             prev = text[i - 1] if i else ""
             nxt = text[i + 1]
             if nxt.isdigit() and not prev.isalpha():
@@ -173,19 +180,16 @@ class PunctuationSpacing(Check):
             if not prev or prev.isspace():
                 continue
             yield self._insert_after(i, "Missing space after ','")
-        for m in _SEMICOLON.finditer(text):
-            i = m.start()
+        for i in _found(_SEMICOLON_AT, _SEMICOLON, text):
             head = text[max(0, i - 12) : i]
             amp = head.rfind("&")
             if amp >= 0 and head[amp + 1 :].lstrip("#").isalnum():
                 continue  # an HTML entity (&amp; &#39;)
             yield self._insert_after(i, "Missing space after ';'")
-        for m in _COLON.finditer(text):
-            i = m.start()
+        for i in _found(_COLON_AT, _COLON, text):
             if self._colon_ok(text, i):
                 yield self._insert_after(i, "Missing space after ':'")
-        for m in _SENTENCE_TITLE.finditer(text):
-            i = m.start()
+        for i in _found(_SENTENCE_TITLE_AT, _SENTENCE_TITLE, text):
             if _word_context_ok(text, i, 2) and not _identifier(text, i):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
         lower = _SENTENCE_LOWER.finditer(text) if self.options.lowercase_after_stop else ()
@@ -276,6 +280,15 @@ class PunctuationSpacing(Check):
             if text[i] == "(" and _GLUED_OPEN.match(text, i) is not None:
                 yield _finding(i - 1, i + 1, "Missing space before '('", Edit.insert(i, " "),
                                "insert a space")
+
+
+def _found(screen: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> Iterator[int]:
+    """Offsets where ``pattern``, one character long, matches, tried where ``screen`` does."""
+    match = pattern.match
+    for m in screen.finditer(text):
+        i = m.start()
+        if match(text, i) is not None:
+            yield i
 
 
 def _opens(quotes: QuoteAnalysis, pos: int) -> bool:
