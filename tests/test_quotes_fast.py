@@ -9,9 +9,14 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from textlint.api import all_rules
 from textlint.checks import _quote_style, _quotes
 from textlint.checks._layout import code_blocks, outside
 from textlint.checks._quotes import _FAMILY, Mark, QuoteAnalysis, classify, is_word_char
+from textlint.checks.base import CheckContext
+from textlint.checks.quote_spacing import Options as QuoteSpacingOptions
+from textlint.checks.quote_spacing import QuoteSpacing
+from textlint.diagnostics import Finding
 from textlint.document import Document
 
 PIECES = st.sampled_from(
@@ -123,3 +128,21 @@ def test_analysis_equals_the_plain_computation(text: str) -> None:
                         _quotes._neighbour(doc.prose, i, -1, span.start, span.end),
                         _quotes._neighbour(doc.prose, i, 1, span.start, span.end),
                     )
+
+
+@settings(max_examples=800, deadline=None)
+@given(TEXTS)
+def test_quote_spacing_looks_at_every_mark_it_could_report(text: str) -> None:
+    rule = all_rules()["quote-spacing"]
+    for options in (QuoteSpacingOptions(), QuoteSpacingOptions(space_inside=False)):
+        check = QuoteSpacing(options, CheckContext(rule.id, rule.message))
+        doc = Document(text)
+        analysis = _quotes.analyse(doc)
+        prose = doc.prose
+        reference: list[Finding] = []
+        for m in analysis.marks:
+            if m.role == _quotes.CLOSER or (m.char == "”" and m.problem == "unopened"):
+                reference.extend(check._closer(analysis, m, prose, len(prose)))
+            elif m.role == _quotes.OPENER:
+                reference.extend(check._opener(analysis, m, prose))
+        assert list(check.check(doc)) == reference

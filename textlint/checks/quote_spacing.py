@@ -54,10 +54,16 @@ class QuoteSpacing(Check):
         text = doc.prose
         n = len(text)
         for m in analysis.marks:
+            # Most marks have a space on their outer side and a letter on the inner one: only
+            # a mark with a letter or digit outside or spaced on both sides can be reported.
+            i = m.pos
             # An unpaired ” glued to a word is still a closing mark: the glyph says so.
             if m.role == CLOSER or (m.char == "”" and m.problem == "unopened"):
-                yield from self._closer(analysis, m, text, n)
-            elif m.role == OPENER:
+                if m.place == PLACE_SPACED or (i + 1 < n and text[i + 1].isalpha()):
+                    yield from self._closer(analysis, m, text, n)
+            elif m.role == OPENER and (
+                m.place == PLACE_SPACED or (i > 0 and text[i - 1].isalnum())
+            ):
                 yield from self._opener(analysis, m, text)
 
     def _reliable(self, analysis: QuoteAnalysis, m: Mark) -> bool:
