@@ -73,7 +73,7 @@ def reference_double_spaced(text: str) -> bool:
 @example("A:  B.  C.  D")
 @example("say ”Hi!”  Then.  Also.)  More")
 @example("x !!!y ok?!Z wow!!a")
-@example("word.Жω ab:Cd ab:Жd ab;Жd x,Жy word.Ab ab;‘c ab:“c x,“y x,'y x,7")
+@example("is.Zoo word.Жω ab:Cd ab:Жd ab;Жd x,Жy word.Ab ab;‘c ab:“c x,“y x,'y x,7")
 def test_screened_searches_find_what_the_plain_ones_find(text: str) -> None:
     check = _check()
     doc = Document(text)
@@ -81,13 +81,14 @@ def test_screened_searches_find_what_the_plain_ones_find(text: str) -> None:
     runs = ps._space_runs(prose)
     assert runs == [m.span() for m in re.finditer("  +", prose)]
     assert ps._double_spaced(prose, runs) == reference_double_spaced(prose)
-    marks = sorted(m.start() for p in ps._SPACE_BEFORE for m in p.finditer(prose))
-    assert marks == [m.start() for m in _SPACE_BEFORE.finditer(prose)]
+    spaced, glued, bangs = ps._marks(prose)
+    assert spaced == [m.start() for m in _SPACE_BEFORE.finditer(prose)]
+    assert bangs == [i for i, c in enumerate(prose) if c in "!?"]
     assert list(check._brackets(prose)) == list(reference_brackets(prose))
-    for screen, pattern in [(ps._COMMA_AT, ps._COMMA), (ps._SEMICOLON_AT, ps._SEMICOLON),
-                            (ps._COLON_AT, ps._COLON), (ps._SENTENCE_TITLE_AT, ps._SENTENCE_TITLE)]:
-        found = list(ps._found(screen, pattern, prose))
+    for mark, pattern in [(",", ps._COMMA), (";", ps._SEMICOLON), (":", ps._COLON),
+                          (".", ps._SENTENCE_TITLE)]:
+        found = list(ps._found(glued[mark], pattern, prose))
         assert found == [m.start() for m in pattern.finditer(prose)]
-    exclaims = [(f.span.start, f.span.end) for f in check._missing_after(doc, prose)
+    exclaims = [(f.span.start, f.span.end) for f in check._missing_after(doc, prose, glued, bangs)
                 if f.message.endswith("sentence") and prose[f.span.start] in "!?"]
     assert exclaims == [(m.start(), m.end() + 1) for m in ps._EXCLAIM.finditer(prose)]

@@ -27,10 +27,8 @@ from textlint.document import Document
 
 _V1 = regex.V1
 
-# A mark , ; . : ! ? after a space or tab; the space before it and what follows are checked in
-# code. A pattern per mark, each led by the mark: a search led by one character skips to it far
-# faster than one led by a class or a lookbehind.
-_SPACE_BEFORE = tuple(re.compile(rf"{re.escape(mark)}(?<=[ \t].)") for mark in ",;.:!?")
+# A mark , ; . : ! ? after a space or tab (``_marks``); the space before it and what follows are
+# checked in code.
 # A comma glued to what follows.
 _COMMA = regexcache.compile(r",(?=[\p{L}\p{N}“‘\"'])", _V1)
 _SEMICOLON = regexcache.compile(r"(?<=[\p{L}\p{N}]);(?=[\p{L}“‘])", _V1)
@@ -42,13 +40,19 @@ _SENTENCE_LOWER = regexcache.compile(
 )
 _EXCLAIM = regexcache.compile(r"(?<=\p{L}\p{L})[!?]+(?=\p{L})", _V1)
 # Where the one-character patterns above may match: the mark, then an ASCII character of their
-# lookahead or any other character. ``re`` skips to the mark far faster than ``regex``, and
-# marks glued to a letter are rare, so the exact pattern is tried at few places.
-_NON_ASCII = "\x80-\U0010ffff"
-_COMMA_AT = re.compile(rf",(?=[0-9A-Za-z\"'{_NON_ASCII}])")
-_SEMICOLON_AT = re.compile(rf";(?=[A-Za-z{_NON_ASCII}])")
-_COLON_AT = re.compile(rf":(?=[A-Za-z{_NON_ASCII}])")
-_SENTENCE_TITLE_AT = re.compile(rf"\.(?=[A-Z{_NON_ASCII}])")
+# lookahead or any other character; and where a space comes before a mark. One search per mark,
+# led by it, finds both: ``re`` skips to one character far faster than ``regex`` does, or than
+# either skips to a class, and marks glued to a letter are rare, so the exact patterns are tried
+# at few places.
+_GLUED = {",": "0-9A-Za-z\"'", ";": "A-Za-z", ":": "A-Za-z", ".": "A-Z"}
+_MARK_AT = {
+    mark: re.compile(rf"{re.escape(mark)}(?:(?<=[ \t].)|(?=[{chars}\x80-\U0010ffff]))")
+    for mark, chars in _GLUED.items()
+}
+_GLUED_ASCII = {
+    mark: frozenset(c for c in map(chr, range(128)) if re.fullmatch(f"[{chars}]", c))
+    for mark, chars in _GLUED.items()
+}
 # Two or more spaces between two non-space characters on one line.
 _RUN = "  "
 # The gap after a sentence: a sentence end, closing marks, one or two spaces, and what may start
@@ -112,9 +116,10 @@ class PunctuationSpacing(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.prose
         found: list[Finding] = []
-        found.extend(self._space_before(text))
+        spaced, glued, bangs = _marks(text)
+        found.extend(self._space_before(text, spaced))
         # Scripts without spaces between words (Chinese, Japanese, Thai) need none after marks.
-        found.extend(f for f in self._missing_after(doc, text)
+        found.extend(f for f in self._missing_after(doc, text, glued, bangs)
                      if not (spaceless(text[f.span.start - 1 if f.span.start else 0])
                              or spaceless(text[f.span.end - 1]) or _code_token(text, f.span)))
         if self.options.multiple_spaces:
@@ -128,10 +133,9 @@ class PunctuationSpacing(Check):
         return found
 
     # --- a space before punctuation ---------------------------------------------------------
-    def _space_before(self, text: str) -> Iterator[Finding]:
+    def _space_before(self, text: str, spaced: list[int]) -> Iterator[Finding]:
         n = len(text)
-        marks = sorted(m.start() for pattern in _SPACE_BEFORE for m in pattern.finditer(text))
-        for end in marks:
+        for end in spaced:
             start = end - 1
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
@@ -165,9 +169,11 @@ class PunctuationSpacing(Check):
         return nxt.isupper() and text[end + 2 : end + 3].islower()
 
     # --- a missing space after punctuation --------------------------------------------------
-    def _missing_after(self, doc: Document, text: str) -> Iterator[Finding]:
+    def _missing_after(
+        self, doc: Document, text: str, glued: dict[str, list[int]], bangs: list[int]
+    ) -> Iterator[Finding]:
         quotes: QuoteAnalysis | None = None
-        for i in _found(_COMMA_AT, _COMMA, text):
+        for i in _found(glued[","], _COMMA, text):
             prev = text[i - 1] if i else ""
             nxt = text[i + 1]
             if nxt.isdigit() and not prev.isalpha():
@@ -180,16 +186,16 @@ class PunctuationSpacing(Check):
             if not prev or prev.isspace():
                 continue
             yield self._insert_after(i, "Missing space after ','")
-        for i in _found(_SEMICOLON_AT, _SEMICOLON, text):
+        for i in _found(glued[";"], _SEMICOLON, text):
             head = text[max(0, i - 12) : i]
             amp = head.rfind("&")
             if amp >= 0 and head[amp + 1 :].lstrip("#").isalnum():
                 continue  # an HTML entity (&amp; &#39;)
             yield self._insert_after(i, "Missing space after ';'")
-        for i in _found(_COLON_AT, _COLON, text):
+        for i in _found(glued[":"], _COLON, text):
             if self._colon_ok(text, i):
                 yield self._insert_after(i, "Missing space after ':'")
-        for i in _found(_SENTENCE_TITLE_AT, _SENTENCE_TITLE, text):
+        for i in _found(glued["."], _SENTENCE_TITLE, text):
             if _word_context_ok(text, i, 2) and not _identifier(text, i):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
         lower = _SENTENCE_LOWER.finditer(text) if self.options.lowercase_after_stop else ()
@@ -199,7 +205,7 @@ class PunctuationSpacing(Check):
             if word.lower() not in _EXTENSIONS and _word_context_ok(text, i, 3):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
         # ! and ? are rare: the pattern is tried at each run of them, not searched for.
-        for i in offsets(text, "!?"):
+        for i in bangs:
             m = _EXCLAIM.match(text, i) if i and text[i - 1] not in "!?" else None
             if m is not None:
                 yield _finding(m.start(), m.end() + 1, "Missing space after the end of a sentence",
@@ -282,11 +288,32 @@ class PunctuationSpacing(Check):
                                "insert a space")
 
 
-def _found(screen: re.Pattern[str], pattern: regex.Pattern[str], text: str) -> Iterator[int]:
-    """Offsets where ``pattern``, one character long, matches, tried where ``screen`` does."""
+def _marks(text: str) -> tuple[list[int], dict[str, list[int]], list[int]]:
+    """Offsets of the marks after a space or tab; per mark of ``_GLUED``, the offsets where its
+    one-character pattern may match; the offsets of ! and ?."""
+    spaced: list[int] = []
+    glued: dict[str, list[int]] = {}
+    n = len(text)
+    for mark, pattern in _MARK_AT.items():
+        near = glued[mark] = []
+        ascii_next = _GLUED_ASCII[mark]
+        for m in pattern.finditer(text):
+            i = m.start()
+            if i and text[i - 1] in " \t":
+                spaced.append(i)
+            if i + 1 < n and (text[i + 1] in ascii_next or text[i + 1] >= "\x80"):
+                near.append(i)
+    # ! and ? are rare: found by a find loop.
+    bangs = offsets(text, "!?")
+    spaced.extend(i for i in bangs if i and text[i - 1] in " \t")
+    spaced.sort()
+    return spaced, glued, bangs
+
+
+def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Iterator[int]:
+    """The candidates where ``pattern``, one character long, matches."""
     match = pattern.match
-    for m in screen.finditer(text):
-        i = m.start()
+    for i in candidates:
         if match(text, i) is not None:
             yield i
 
