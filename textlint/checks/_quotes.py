@@ -297,12 +297,12 @@ def _analyse(doc: Document) -> QuoteAnalysis:
         span = paragraphs[pi]
         lo, hi = span.start, span.end
         first = len(marks)
-        while k < n and found[k] < hi:
-            i = found[k]
+        stop = bisect.bisect_left(found, hi, k)
+        for i in found[k:stop]:
             c = prose[i]
             kind, place, soft = classify(prose, i, lo, hi)
             append(Mark(i, c, _FAMILY[c], kind, place, soft, NONE, -1, "", False, False, pi))
-            k += 1
+        k = stop
         per_paragraph.append((pi, first, len(marks)))
         last = pi
     _pair(prose, paragraphs, marks, per_paragraph)
@@ -352,14 +352,6 @@ def _mark_offsets(prose: str) -> list[int]:
                 i = find(c, i + 1)
     out.sort()
     return out
-
-
-def _closes(opener: Mark, closer: Mark) -> bool:
-    if opener.family != closer.family:
-        return False
-    if closer.kind == LOWCLOSE:
-        return opener.char in "„‚"
-    return True
 
 
 def _line_or_sentence_start(text: str, i: int, lo: int) -> int:
@@ -436,7 +428,7 @@ def _pair(
                 continue
             if kind == OPENER:
                 j = len(stack) - 1
-                floor = max(-1, j - DEPTH)
+                floor = j - DEPTH if j >= DEPTH else -1
                 while j > floor and (marks[stack[j]].family != m.family or marks[stack[j]].soft):
                     j -= 1
                 if j == floor:
@@ -461,10 +453,16 @@ def _pair(
                 m.lenient = m.char in "'`"
                 stack.append(idx)
                 continue
-            # A closer.
+            # A closer: it closes the innermost opener of its family (a low-9 opener only, for
+            # a “ or ‘ in closing place).
             j = len(stack) - 1
-            floor = max(-1, j - DEPTH)
-            while j > floor and not _closes(marks[stack[j]], m):
+            floor = j - DEPTH if j >= DEPTH else -1
+            family = m.family
+            low = m.kind == LOWCLOSE
+            while j > floor:
+                o = marks[stack[j]]
+                if o.family == family and (not low or o.char in "„‚"):
+                    break
                 j -= 1
             if j == floor:
                 j = -1
@@ -480,7 +478,10 @@ def _pair(
                     inner.problem = "unclosed"
             oi = stack[j]
             del stack[j:]
-            if m.char not in "\"'" and not text[marks[oi].pos + 1 : m.pos].strip():
+            inside = marks[oi].pos + 1
+            # Only a quotation that opens with a space can be empty: no copy of the others.
+            if m.char not in "\"'" and (inside == m.pos or text[inside].isspace()) and not text[
+                    inside : m.pos].strip():
                 marks[oi].problem = "empty"  # “”: the quoted text was lost
             marks[oi].partner = idx
             m.partner = oi
