@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
@@ -79,7 +79,12 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
     for n in phrase_lengths:
         # Past the last n words the XOR keeps a length, never zero: only pairs that exist agree.
         diff = (whole ^ (whole >> (8 * n))).to_bytes(len(lengths), "little")
-        out += [k for k in _runs(diff, 0, n) if lows[k : k + n] == lows[k + n : k + 2 * n]]
+        if diff.count(bytes(n)) * 8 * n > len(diff):
+            # Lengths agree all over (a text of one word again and again): the words are
+            # compared in one pass instead.
+            out += _ones(bytes(map(eq, lows, islice(lows, n, None))), n)
+        else:
+            out += [k for k in _runs(diff, 0, n) if lows[k : k + n] == lows[k + n : k + 2 * n]]
     return out
 
 
@@ -276,7 +281,7 @@ class Repetition(Check):
         return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
 
     def _scan(self, prose: str, toks: list[Token], lows: list[str] | None = None,
-              starts: Iterable[int] | None = None) -> Iterable[Finding]:
+              starts: Sequence[int] | None = None) -> Iterable[Finding]:
         """The repetitions in a block of words (``lows``: their lower-case forms), where
         ``starts`` holds every index at which one can begin (by default every index). Each
         word is compared with the two latest earlier occurrences of it, up to a phrase length
@@ -284,7 +289,12 @@ class Repetition(Check):
         the dog")."""
         if lows is None:
             lows = [t.text.lower() for t in toks]
-        begins = frozenset(range(len(toks)) if starts is None else starts)
+        if starts is None or len(starts) * 16 >= len(toks):
+            # Where repetitions crowd (a start in every 16 words or more), one pass over every
+            # word costs less than visiting each start's reach of six words.
+            yield from self._scan_all(prose, toks, lows)
+            return
+        begins = frozenset(starts)
         done = 0  # tokens before this index are already part of a judged repetition
         reach = {j + d for j in begins for d in range(1, _MAX_PHRASE + 1)}
         for i in sorted(i for i in reach if i < len(toks)):
@@ -300,6 +310,28 @@ class Repetition(Check):
                     break
                 if j not in begins:
                     continue  # no repetition begins there
+                found = self._repeat_at(prose, toks, lows, j, i)
+                if found is not None:
+                    finding, done = found
+                    if finding is not None:
+                        yield finding
+                    break
+
+    def _scan_all(self, prose: str, toks: list[Token], lows: list[str]) -> Iterable[Finding]:
+        """``_scan`` visiting every word, with the two latest positions of each word kept as
+        it goes."""
+        last: dict[str, int] = {}
+        last2: dict[str, int] = {}
+        done = 0
+        for i, low in enumerate(lows):
+            j1 = last.get(low)
+            j2 = last2.get(low)
+            last[low] = i
+            if j1 is not None:
+                last2[low] = j1
+            for j in (j1, j2):
+                if j is None or i - j > _MAX_PHRASE or j < done:
+                    break
                 found = self._repeat_at(prose, toks, lows, j, i)
                 if found is not None:
                     finding, done = found
