@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import unicodedata
 import weakref
-from dataclasses import dataclass, field
 
 import regex
 
@@ -87,30 +86,63 @@ _ELIDED_START = wordset(
 _ELIDED_END = wordset("ol o n an th ma pa fo po")
 
 
-@dataclass(slots=True)
+# Plain classes rather than dataclasses, which would cost every start a millisecond.
+_MARK_FIELDS = ("pos", "char", "family", "kind", "place", "soft", "role", "partner", "problem",
+                "carried", "lenient", "paragraph")
+
+
 class Mark:
-    pos: int
-    char: str
-    family: str
-    kind: int
-    place: int
-    soft: bool = False
-    role: int = NONE  # resolved: OPENER, CLOSER or NONE
-    partner: int = -1  # index of the paired mark, -1 if none
-    problem: str = ""  # why the mark is reported; empty if it is not
-    carried: bool = False
-    # A straight ' that opens: reported when a quotation crosses it, but not when it is merely
-    # left open, as it is then far more often an elision ('net, 'Change, 'Arry) than a quote.
-    lenient: bool = False
-    paragraph: int = 0
+    __slots__ = _MARK_FIELDS
+
+    def __init__(
+        self,
+        pos: int,
+        char: str,
+        family: str,
+        kind: int,
+        place: int,
+        soft: bool = False,
+        role: int = NONE,
+        partner: int = -1,
+        problem: str = "",
+        carried: bool = False,
+        lenient: bool = False,
+        paragraph: int = 0,
+    ) -> None:
+        self.pos = pos
+        self.char = char
+        self.family = family
+        self.kind = kind
+        self.place = place
+        self.soft = soft
+        self.role = role  # resolved: OPENER, CLOSER or NONE
+        self.partner = partner  # index of the paired mark, -1 if none
+        self.problem = problem  # why the mark is reported; empty if it is not
+        self.carried = carried
+        # A straight ' that opens: reported when a quotation crosses it, but not when it is
+        # merely left open, as it is then far more often an elision ('net, 'Change, 'Arry) than
+        # a quote.
+        self.lenient = lenient
+        self.paragraph = paragraph
+
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _MARK_FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mark) and self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return "Mark(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in _MARK_FIELDS) + ")"
 
 
-@dataclass
 class QuoteAnalysis:
-    marks: list[Mark] = field(default_factory=list)
-    # Paragraph index -> families that have a problem in it (their pairing is not trusted).
-    troubled: dict[int, set[str]] = field(default_factory=dict)
-    _positions: list[int] = field(default_factory=list)
+    __slots__ = ("_positions", "marks", "troubled")
+
+    def __init__(self) -> None:
+        self.marks: list[Mark] = []
+        # Paragraph index -> families that have a problem in it (their pairing is not trusted).
+        self.troubled: dict[int, set[str]] = {}
+        self._positions: list[int] = []
 
     def at(self, pos: int) -> Mark | None:
         """The mark at offset ``pos``, if any."""

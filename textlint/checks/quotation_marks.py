@@ -18,6 +18,7 @@ conventions (German „…“ and »…«, French « … »), which this check d
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,16 +31,23 @@ from textlint.document import Document
 
 _SP = "[ \u00a0\u202f]*"
 _MAX = 2000
-# (pattern, double?) — the opening mark, the quoted text, the closing mark; spaces inside the
-# marks belong to the marks (French style).
-_PAIRS: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (re.compile(f"(«{_SP})([^«»]{{1,{_MAX}}}?)({_SP}»)"), True),
-    (re.compile(f"(»)(?=\\S)([^«»]{{1,{_MAX}}}?)(?<=\\S)(«)"), True),
-    (re.compile(f"(„)(?=\\S)([^„“”]{{1,{_MAX}}}?)(?<=\\S)([“”])"), True),
-    (re.compile(f"(‹{_SP})([^‹›]{{1,{_MAX}}}?)({_SP}›)"), False),
-    (re.compile(f"(›)(?=\\S)([^‹›]{{1,{_MAX}}}?)(?<=\\S)(‹)"), False),
-    (re.compile(f"(‚)(?=\\S)([^‚‘]{{1,{_MAX}}}?)(?<=\\S)(‘)"), False),
-)
+
+
+@functools.cache
+def _pairs() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """(pattern, double?): the opening mark, the quoted text, the closing mark; spaces inside the
+    marks belong to the marks (French style). Compiled on first use: few texts hold such marks,
+    and compiling costs a run a millisecond and a half."""
+    return (
+        (re.compile(f"(«{_SP})([^«»]{{1,{_MAX}}}?)({_SP}»)"), True),
+        (re.compile(f"(»)(?=\\S)([^«»]{{1,{_MAX}}}?)(?<=\\S)(«)"), True),
+        (re.compile(f"(„)(?=\\S)([^„“”]{{1,{_MAX}}}?)(?<=\\S)([“”])"), True),
+        (re.compile(f"(‹{_SP})([^‹›]{{1,{_MAX}}}?)({_SP}›)"), False),
+        (re.compile(f"(›)(?=\\S)([^‹›]{{1,{_MAX}}}?)(?<=\\S)(‹)"), False),
+        (re.compile(f"(‚)(?=\\S)([^‚‘]{{1,{_MAX}}}?)(?<=\\S)(‘)"), False),
+    )
+
+
 _LONE = re.compile(r"[«»‹›„]")
 _BLANK_LINE = re.compile(r"\n[ \t\r\0]*\n")
 # Separators of page navigation ("« Previous | Next »"), which guillemets also decorate.
@@ -77,7 +85,7 @@ class QuotationMarks(Check):
             return
         straight = census(prose).dominant == "straight"
         paired: set[int] = set()
-        for pattern, double in _PAIRS:
+        for pattern, double in _pairs():
             if double:
                 opening, closing = ('"', '"') if straight else ("“", "”")
             else:
