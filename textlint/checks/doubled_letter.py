@@ -20,7 +20,7 @@ import regex
 from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
-from textlint.document import Document
+from textlint.document import Document, WordView
 from textlint.lexicon import Lexicon, load_lexicon, word_texts
 
 # Two or more of the same letter in a row.
@@ -56,7 +56,8 @@ class DoubledLetter(Check):
     def check(self, doc: Document) -> Iterable[Finding]:
         lang = (doc.language or "en").split("-")[0].lower()
         prose = doc.prose
-        words = doc.words
+        # Tokens are made only for the suspects.
+        words = WordView(doc.word_columns)
         texts, distinct = word_texts(doc)
         # Nearly every word is a real word or has no doubled letter: each distinct word is
         # judged once per process, and set operations in C find the few suspects in a text.

@@ -9,14 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import islice
-from operator import attrgetter, eq, itemgetter
+from operator import eq, itemgetter
 
 import regex
 
 from textlint import regexcache
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
-from textlint.document import Document, Token
+from textlint.document import Document, Token, WordView
 from textlint.lexicon import word_texts
 
 
@@ -88,13 +88,12 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
     return out
 
 
-def _partial_shape(words: list[Token], k: int) -> bool:
+def _partial_shape(words: Sequence[Token], k: int) -> bool:
     """Could words k..k+2 be a capitalised A B A (what ``_partial`` needs before anything)?"""
     a, b, c = words[k], words[k + 1], words[k + 2]
     return a.text[:1].isupper() and b.text[:1].isupper() and a.text == c.text
 
 
-_START = attrgetter("start")
 _END = itemgetter(1)
 # Characters beyond the BMP: the block screen then falls back to a regex (see _Screen).
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -229,7 +228,9 @@ class Repetition(Check):
                 self._idioms.setdefault(words[0], []).append(words)
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        words = doc.words
+        # Tokens are made only for the blocks that hold a candidate.
+        words = WordView(doc.word_columns)
+        starts = doc.word_columns[0]
         # The texts of the words are shared with the other rules that read words.
         lows = list(map(str.lower, word_texts(doc)[0]))
         candidates = self._candidates(words, lows)
@@ -243,10 +244,10 @@ class Repetition(Check):
         screen = _Screen(self, prose)
         k = 0
         while k < len(candidates):
-            b = bisect.bisect_right(block_starts, words[candidates[k]].start) - 1
+            b = bisect.bisect_right(block_starts, starts[candidates[k]]) - 1
             start, end = block_starts[b], block_ends[b]
-            lo = bisect.bisect_left(words, start, key=_START)
-            hi = bisect.bisect_left(words, end, lo, key=_START)
+            lo = bisect.bisect_left(starts, start)
+            hi = bisect.bisect_left(starts, end, lo)
             stop = bisect.bisect_left(candidates, hi, k)
             here = [j - lo for j in candidates[k:stop]]
             k = stop
@@ -256,7 +257,7 @@ class Repetition(Check):
             if found and end - start > 2 and screen.suspect(start, end):
                 yield from found
 
-    def _candidates(self, words: list[Token], lows: list[str]) -> list[int]:
+    def _candidates(self, words: Sequence[Token], lows: list[str]) -> list[int]:
         """Indices of the words where a repetition that ``_scan`` can report might begin: a
         word equal to the next one, n words equal to the n after them (n <= 6), or a
         capitalised A B A. Equality is tested a whole document at a time, in C."""
