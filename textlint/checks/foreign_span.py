@@ -622,19 +622,22 @@ def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: 
            ) -> tuple[int, int]:
     """Token range of the sentence (or line) around token ``s``, at most WINDOW each side."""
     lo = s
+    # Most gaps are one space, which ends nothing: only the others are looked at.
     while lo > 0 and s - lo < WINDOW:
-        gap = prose[ends[lo - 1] : starts[lo]]
-        if _hard_break(prose, ends[lo - 1], gap) or (
-                _SENT_END.search(gap) and texts[lo][0].isupper()):
-            break
+        if starts[lo] - ends[lo - 1] != 1 or prose[ends[lo - 1]] != " ":
+            gap = prose[ends[lo - 1] : starts[lo]]
+            if _hard_break(prose, ends[lo - 1], gap) or (
+                    _SENT_END.search(gap) and texts[lo][0].isupper()):
+                break
         lo -= 1
     hi = s
     n = len(starts)
     while hi + 1 < n and hi - s < WINDOW:
-        gap = prose[ends[hi] : starts[hi + 1]]
-        if _hard_break(prose, ends[hi], gap) or (
-                _SENT_END.search(gap) and texts[hi + 1][0].isupper()):
-            break
+        if starts[hi + 1] - ends[hi] != 1 or prose[ends[hi]] != " ":
+            gap = prose[ends[hi] : starts[hi + 1]]
+            if _hard_break(prose, ends[hi], gap) or (
+                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()):
+                break
         hi += 1
     return lo, hi
 
