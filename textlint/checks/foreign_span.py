@@ -661,14 +661,16 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
         prev_c = prose[start - 1] if start > 0 else " "
         next_c = prose[end] if end < n else " "
         next2 = prose[end + 1] if end + 1 < n else " "
-        if _DIGIT.search(text) or not _LATIN.rx.search(text):
+        # ASCII letters alone are Latin and hold no digit: most words need no search.
+        if not (text.isascii() and text.isalpha()) and (
+                _DIGIT.search(text) or not _LATIN.rx.search(text)):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
                 next_c == "." and next2.isalnum()):
             tok.weight = -1.0  # code, domains, abbreviations such as e.g.
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms
-        elif text[0].isupper() or any(c.isupper() for c in text[1:]):
+        elif not text.islower() and (text[0].isupper() or any(c.isupper() for c in text[1:])):
             tok.name = True
             initial = i == lo or _hard_break(prose, start - len(before), before) \
                 or bool(_SENT_END.search(before)) \
@@ -688,6 +690,7 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 tok.weight = INITIAL_WEIGHT
                 tok.label = _label_line(prose, start, end)
         toks.append(tok)
+    keys = [normalize(t.text) for t in toks]
     # Context that needs both neighbours (looking one word past the chunk's edges).
     for j, tok in enumerate(toks):
         if tok.weight != 1.0 or tok.name or tok.bracket:
@@ -697,7 +700,7 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
         if prev is not None and prev.weight == 0.0 and _DIGIT.search(prev.text) \
                 and len(tok.text) <= 3 and prose[prev.end : tok.start] == " ":
             tok.weight = 0.0  # a unit: 25 km (15 mi)
-        elif normalize(tok.text) in _PARTICLES and (
+        elif keys[j] in _PARTICLES and (
             (i + 1 < nwords and _is_name(texts[i + 1])
              and _joined(prose[tok.end : starts[i + 1]]))
             or (i > 0 and _is_name(texts[i - 1])
@@ -706,7 +709,6 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
             tok.weight = 0.0  # a particle of a name: Charles de Gaulle, Île de la Cité
     # Established phrases (de facto, status quo) and the user's allowed phrases.
     if model.allow_phrases:
-        keys = [normalize(t.text) for t in toks]
         firsts = model.phrase_firsts
         for j in range(len(toks)):
             if keys[j] not in firsts:
