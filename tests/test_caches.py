@@ -144,3 +144,21 @@ def test_pack_cache_of_other_texts_is_not_used(cache: Path) -> None:
     stored.write_bytes(marshal.dumps(([("core.toml", "[pack]")], [{"pack": {"name": "x"}}])))
     registry.builtin_packs.cache_clear()
     assert registry.builtin_packs() == parsed
+
+
+def test_unwritable_cache_only_costs_speed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file where the cache folder should be: nothing can be read from it or written to it.
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("TEXTLINT_CACHE_DIR", str(blocker))
+    regexcache.reset()
+    registry.builtin_packs.cache_clear()
+    try:
+        assert regexcache.compile(r"\p{Ll}+").match("abc")
+        regexcache.save()
+        assert any(p.name == "core" for p in registry.builtin_packs())
+    finally:
+        regexcache.reset()
+        registry.builtin_packs.cache_clear()
