@@ -19,7 +19,6 @@ from textlint.checks.repetition import (
     _MAX_PHRASE,
     Repetition,
     RepetitionOptions,
-    _partial_shape,
     _Screen,
 )
 from textlint.diagnostics import Finding
@@ -95,9 +94,10 @@ def plain_candidates(check: Repetition, words: list[Token]) -> list[int]:
         for n in range(1, _MAX_PHRASE + 1 if check.options.phrases else 2):
             if k + 2 * n <= len(words) and lows[k : k + n] == lows[k + n : k + 2 * n]:
                 found.add(k)
-        if check.options.phrases and check.options.partial and k + 2 < len(words) and \
-                _partial_shape(words, k):
-            found.add(k)
+        if check.options.phrases and check.options.partial and k + 2 < len(words):
+            a, b, c = words[k].text, words[k + 1].text, words[k + 2].text
+            if a[:1].isupper() and b[:1].isupper() and a == c:
+                found.add(k)
     return sorted(found)
 
 
@@ -140,8 +140,9 @@ def test_doubled_word_candidates_are_the_plain_ones(text: str, options: dict[str
     check = Repetition(parse_options(RepetitionOptions, options),
                        CheckContext(rule.id, rule.message))
     words = Document(text).words
-    lows = [t.text.lower() for t in words]
-    assert check._candidates(words, lows) == plain_candidates(check, words)
+    texts = [t.text for t in words]
+    lows = [t.lower() for t in texts]
+    assert check._candidates(texts, lows) == plain_candidates(check, words)
 
 
 # --- duplicated-paragraph: paragraphs grouped without their white space first -------------

@@ -88,10 +88,11 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
     return out
 
 
-def _partial_shape(words: Sequence[Token], k: int) -> bool:
-    """Could words k..k+2 be a capitalised A B A (what ``_partial`` needs before anything)?"""
-    a, b, c = words[k], words[k + 1], words[k + 2]
-    return a.text[:1].isupper() and b.text[:1].isupper() and a.text == c.text
+def _partial_shape(texts: Sequence[str], k: int) -> bool:
+    """Could words k..k+2 (``texts``: the words' texts) be a capitalised A B A (what
+    ``_partial`` needs before anything)?"""
+    a = texts[k]
+    return a == texts[k + 2] and a[:1].isupper() and texts[k + 1][:1].isupper()
 
 
 _END = itemgetter(1)
@@ -232,8 +233,9 @@ class Repetition(Check):
         words = WordView(doc.word_columns)
         starts = doc.word_columns[0]
         # The texts of the words are shared with the other rules that read words.
-        lows = list(map(str.lower, word_texts(doc)[0]))
-        candidates = self._candidates(words, lows)
+        texts = word_texts(doc)[0]
+        lows = list(map(str.lower, texts))
+        candidates = self._candidates(texts, lows)
         if not candidates:
             return
         prose = doc.prose
@@ -257,7 +259,7 @@ class Repetition(Check):
             if found and end - start > 2 and screen.suspect(start, end):
                 yield from found
 
-    def _candidates(self, words: Sequence[Token], lows: list[str]) -> list[int]:
+    def _candidates(self, texts: Sequence[str], lows: list[str]) -> list[int]:
         """Indices of the words where a repetition that ``_scan`` can report might begin: a
         word equal to the next one, n words equal to the n after them (n <= 6), or a
         capitalised A B A. Equality is tested a whole document at a time, in C."""
@@ -266,7 +268,8 @@ class Repetition(Check):
             shifted = bytes(map(eq, lows, islice(lows, 2, None)))
             found += _ones(shifted, 2)
             if self.options.partial:
-                found += [k for k in _ones(shifted, 1) if _partial_shape(words, k)]
+                # Read from the texts: no Token is made for the many "the X the".
+                found += [k for k in _ones(shifted, 1) if _partial_shape(texts, k)]
             found += _long_repeats(lows, range(3, _MAX_PHRASE + 1))
         return sorted(set(found))
 
