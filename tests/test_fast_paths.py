@@ -215,3 +215,22 @@ def test_punctuation_slips_are_what_a_full_search_finds(text: str) -> None:
     first = repeated_punctuation._first_emphasis_pair(text)
     runs = [] if first < 0 else repeated_punctuation._EMPHASIS.finditer(text, first)
     assert spans(runs) == spans(repeated_punctuation._EMPHASIS.finditer(text))
+
+
+ASCII_DOUBLES = st.lists(st.sampled_from(
+    ["the", "The", "THE", "the the", "The the", "at the end At The end", "New York New", "x" * 256,
+     "ha ha", "Kim Jong Kim", "a", "B", "7", " ", "\n", "\n\n", ".", "don't", "a-b"]),
+    max_size=40).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ASCII_DOUBLES, OPTIONS)
+def test_doubled_word_ascii_candidates_are_the_plain_ones(text: str,
+                                                          options: dict[str, bool]) -> None:
+    # On ASCII text words are compared only where their lengths agree.
+    rule = all_rules()["doubled-word"]
+    check = Repetition(parse_options(RepetitionOptions, options),
+                       CheckContext(rule.id, rule.message))
+    words = Document(text).words
+    got = check._ascii_candidates([t.text for t in words])
+    assert got is None or got == plain_candidates(check, words)

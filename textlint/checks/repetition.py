@@ -234,8 +234,11 @@ class Repetition(Check):
         starts = doc.word_columns[0]
         # The texts of the words are shared with the other rules that read words.
         texts = word_texts(doc)[0]
-        lows = list(map(str.lower, texts))
-        candidates = self._candidates(texts, lows)
+        lows: list[str] | None = None
+        candidates = self._ascii_candidates(texts) if doc.prose.isascii() else None
+        if candidates is None:
+            lows = list(map(str.lower, texts))
+            candidates = self._candidates(texts, lows)
         if not candidates:
             return
         prose = doc.prose
@@ -255,7 +258,8 @@ class Repetition(Check):
             k = stop
             # The block screen costs more than the scan of a few words: it is the judge only
             # of what the scan finds.
-            found = list(self._scan(prose, words[lo:hi], lows[lo:hi], here))
+            block_lows = list(map(str.lower, texts[lo:hi])) if lows is None else lows[lo:hi]
+            found = list(self._scan(prose, words[lo:hi], block_lows, here))
             if found and end - start > 2 and screen.suspect(start, end):
                 yield from found
 
@@ -271,6 +275,35 @@ class Repetition(Check):
                 # Read from the texts: no Token is made for the many "the X the".
                 found += [k for k in _ones(shifted, 1) if _partial_shape(texts, k)]
             found += _long_repeats(lows, range(3, _MAX_PHRASE + 1))
+        return sorted(set(found))
+
+    def _ascii_candidates(self, texts: Sequence[str]) -> list[int] | None:
+        """``_candidates`` for ASCII text, without lower-casing every word: there lower case
+        keeps every length, so words equal but for case have equal lengths, and only the words
+        whose lengths agree (one big-integer XOR per shift, in C) are lower-cased and compared.
+        None when lengths agree nearly everywhere or a word is too long for a byte: the plain
+        way is then faster, or the only one."""
+        try:
+            lengths = bytes(map(len, texts))
+        except ValueError:
+            return None
+        size = len(lengths)
+        whole = int.from_bytes(lengths, "little")
+        diffs = [(whole ^ (whole >> (8 * n))).to_bytes(size, "little")
+                 for n in range(1, (_MAX_PHRASE if self.options.phrases else 1) + 1)]
+        if diffs[0].count(0) * 4 > size:
+            return None
+        low = str.lower
+        found = [k for k in _runs(diffs[0], 0, 1) if low(texts[k]) == low(texts[k + 1])]
+        if self.options.phrases:
+            if self.options.partial:
+                found += [k for k in _runs(diffs[1], 0, 1) if _partial_shape(texts, k)]
+            for n, diff in enumerate(diffs[1:], 2):
+                if diff.count(bytes(n)) * 8 * n > size:
+                    return None
+                found += [k for k in _runs(diff, 0, n)
+                          if list(map(low, texts[k : k + n])) ==
+                          list(map(low, texts[k + n : k + 2 * n]))]
         return sorted(set(found))
 
     def _suspect(self, words: list[str]) -> bool:
