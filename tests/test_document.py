@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from textlint import document
 from textlint.diagnostics import Span
 from textlint.document import MASK, Document
 
@@ -128,3 +131,28 @@ def test_segments_are_the_runs_of_prose() -> None:
     assert [text[s.start : s.end] for s in doc.segments] == ["see ", " now, or ", " here"]
     assert Document("plain").segments == [Span(0, 5)]
     assert Document("").segments == []
+
+
+# Letters, digits, marks, the joiners and the characters around words, but no underscore: the
+# texts where the faster word pattern is used.
+_WORDISH = st.text(
+    alphabet=st.sampled_from(list("abAZ9é\u0301ß'’-‐ .,\n\t“”(1\u00a0Жж")), max_size=40
+)
+
+
+@given(_WORDISH)
+def test_fast_word_pattern_splits_as_the_plain_one(text: str) -> None:
+    fast = document._UNDERSCORELESS_WORD_PIECES.split(text)
+    assert fast == document._PLAIN_WORD_PIECES.split(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param("snake_case Jong-un", ["snake", "case", "Jong-un"], id="underscore"),
+        pytest.param("Russia’s don't x-ray", ["Russia’s", "don't", "x-ray"], id="joiners"),
+        pytest.param("-lead trail- 'quote'", ["lead", "trail", "quote"], id="edges"),
+    ],
+)
+def test_words_with_and_without_underscores(text: str, words: list[str]) -> None:
+    assert [w.text for w in Document(text).words] == words
