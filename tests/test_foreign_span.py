@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import math
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textlint.checks.foreign_span as fs
 from textlint.api import fix_string, lint_text
 from textlint.diagnostics import Diagnostic
+from textlint.lexicon import load_lexicon
 
 FRAG = "untranslated-fragment"
 PARA = "untranslated-paragraph"
@@ -307,3 +311,149 @@ def test_other_script_paragraph_is_not_also_a_fragment() -> None:
 )
 def test_confidence_follows_the_boundaries_paid(text: str, expected: list[str]) -> None:
     assert _spans(text) == expected
+
+
+# --- the Viterbi pass against the plain one it replaced -------------------------------------------
+
+
+def _decode_reference(model: fs.Model, prose: str, toks: list[fs.Tok], lo: int
+                      ) -> list[fs.Hit]:
+    # Only the languages with the most evidence in this chunk compete (speed; the others
+    # cannot win a span anyway).
+    support: dict[str, float] = {}
+    for tk in toks:
+        if tk.weight > 0:
+            for lang, m in tk.margins.items():
+                if m > 0:
+                    support[lang] = support.get(lang, 0.0) + m
+    if not support:
+        return []
+    langs = sorted(support, key=lambda k: (-support[k], k))[:fs.MAX_STATES]
+    states = ["", *langs]
+    n = len(toks)
+    nstates = len(states)
+    neg = -math.inf
+    score = [0.0] + [neg] * len(langs)
+    priors = [0.0] + [model.prior[lang] for lang in langs]
+    margin = model.margin
+    back: list[list[int]] = []
+    # What entering before token x and leaving before token x cost (x == n: the chunk's end),
+    # so that a span's confidence is judged against the boundaries it actually crossed.
+    enters = [0.0] * n
+    leaves = [fs.LEAVE_SOFT] * (n + 1)
+    for x in range(n):
+        tok = toks[x]
+        if x == 0:
+            soft_enter, soft_leave = True, True
+        else:
+            soft_enter, soft_leave = fs._gap_kind(prose, toks[x - 1], tok)
+        enter = fs.ENTER_SOFT if soft_enter else fs.ENTER
+        leave = fs.LEAVE_SOFT if soft_leave else fs.LEAVE
+        if x and (soft_enter or soft_leave):
+            # Square brackets hold editorial insertions, which machine translation leaves whole.
+            gap = prose[toks[x - 1].end : tok.start]
+            if "[" in gap:
+                enter = fs.ENTER_BRACKET
+            if "]" in gap:
+                leave = fs.LEAVE_BRACKET
+        enters[x] = enter
+        if x:
+            leaves[x] = leave
+        # Into the target state: stay, or leave a foreign one.
+        best, arg = score[0], 0
+        for k in range(1, nstates):
+            if score[k] - leave > best:
+                best, arg = score[k] - leave, k
+        new = [best]
+        ptr = [arg]
+        for j in range(1, nstates):
+            best, arg = score[0] - enter - priors[j], 0
+            for k in range(1, nstates):
+                c = score[k] if k == j else score[k] - fs.SWITCH
+                if c > best:
+                    best, arg = c, k
+            new.append(best + margin(tok, states[j]))
+            ptr.append(arg)
+        score = new
+        back.append(ptr)
+    # Leave at the end of the chunk.
+    last_soft = True
+    final = [score[0]] + [score[j] - (fs.LEAVE_SOFT if last_soft else fs.LEAVE)
+                          for j in range(1, len(states))]
+    j = max(range(len(states)), key=lambda k: final[k])
+    path = [0] * n
+    for x in range(n - 1, -1, -1):
+        path[x] = j
+        j = back[x][j]
+    hits: list[fs.Hit] = []
+    x = 0
+    while x < n:
+        if path[x] == 0:
+            x += 1
+            continue
+        j = path[x]
+        u = x
+        while u + 1 < n and path[u + 1] == j:
+            u += 1
+        hit = fs._make_hit(model, toks, x, u, states[j], lo, enters[x] + leaves[u + 1])
+        if hit:
+            hits.append(hit)
+        x = u + 1
+    return hits
+
+
+_GAPS = [" ", " ", " ", ", ", " (", ") ", "\n", "\n\n", " [", "] ", ". ", " “", "” ", "; ", "  "]
+
+# Values of the costs, so that ties between paths (won by the first) are common.
+_MARGIN = st.one_of(st.sampled_from([0.0, 0.2, 0.6, 1.2, 1.4, 2.2, 3.4, 3.7, -0.8, -2.0]),
+                    st.floats(-2.9, 4.5, allow_nan=False))
+
+
+@functools.cache
+def _model() -> fs.Model:
+    lex = load_lexicon()
+    return fs.Model(lex, "en", lex.langs, [])
+
+
+# Costs that add up exactly (binary fractions) make ties between paths common: the first
+# best must win them as before.
+_DYADIC = {"ENTER": 2.0, "LEAVE": 1.0, "ENTER_SOFT": 1.0, "LEAVE_SOFT": 0.5, "ENTER_BRACKET": 0.75,
+           "LEAVE_BRACKET": 0.25, "SWITCH": 3.5, "STEP": 0.25}
+_DYADIC_MARGIN = st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, -0.5, -3.0])
+
+
+@pytest.mark.parametrize("dyadic", [False, True])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_decode_matches_the_plain_viterbi(dyadic: bool, data: st.DataObject) -> None:
+    saved = {k: getattr(fs, k) for k in _DYADIC}
+    if dyadic:
+        for k, v in _DYADIC.items():
+            setattr(fs, k, v)
+    try:
+        _check_decode(data, _DYADIC_MARGIN if dyadic else _MARGIN)
+    finally:
+        for k, v in saved.items():
+            setattr(fs, k, v)
+
+
+def _check_decode(data: st.DataObject, margin: st.SearchStrategy[float]) -> None:
+    model = _model()
+    pool = list(model.candidates[:6])
+    langs = data.draw(st.lists(st.sampled_from(pool), min_size=0, max_size=5, unique=True))
+    n = data.draw(st.integers(1, 14))
+    prose = data.draw(st.sampled_from(["", "x", "Some words here"]))
+    toks: list[fs.Tok] = []
+    for _ in range(n):
+        if toks or prose:
+            prose += data.draw(st.sampled_from(_GAPS))
+        text = data.draw(st.sampled_from(["wort", "de", "Casa", "x1", "palabra"]))
+        margins = {lang: data.draw(margin) for lang in langs if data.draw(st.booleans())}
+        weight = data.draw(st.sampled_from([1.0, 1.0, 0.0, -1.0, fs.INITIAL_WEIGHT]))
+        tok = fs.Tok(len(prose), len(prose) + len(text), text, margins, weight=weight,
+                     unknown=data.draw(st.booleans()), name=data.draw(st.booleans()),
+                     bracket=data.draw(st.booleans()), label=data.draw(st.booleans()))
+        prose += text
+        toks.append(tok)
+    prose += data.draw(st.sampled_from(["", ".", " end"]))
+    assert fs._decode(model, prose, toks, 7) == _decode_reference(model, prose, toks, 7)

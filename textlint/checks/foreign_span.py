@@ -783,49 +783,100 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
     n = len(toks)
     nstates = len(states)
     neg = -math.inf
-    score = [0.0] + [neg] * len(langs)
     priors = [0.0] + [model.prior[lang] for lang in langs]
-    margin = model.margin
-    back: list[list[int]] = []
+    # Each word's margin per state, as Model.margin computes it (one value for all states
+    # where the word has no margins: neutral, forced, or no candidate's word).
+    cols: list[list[float]] = [[] for _ in langs]
+    for tok in toks:
+        w = tok.weight
+        if w == 0.0:
+            v = -STEP / 2
+        elif w < 0.0:
+            v = CLIP_LOW
+        else:
+            ms = tok.margins
+            d = -STEP if tok.unknown else CLIP_LOW
+            if ms:
+                for lang, col in zip(langs, cols, strict=True):
+                    col.append((ms.get(lang, d) - STEP) * w)
+                continue
+            v = (d - STEP) * w
+        for col in cols:
+            col.append(v)
+    # Fewer than MAX_STATES languages: the missing states score -inf throughout (a margin of
+    # -inf), so they never win a comparison and the path is that of the smaller model.
+    while len(cols) < 3:
+        cols.append([neg] * n)
+        priors.append(0.0)
+    _, p1, p2, p3 = priors
+    c1, c2, c3 = cols
+    back: list[tuple[int, int, int, int]] = []
     # What entering before token x and leaving before token x cost (x == n: the chunk's end),
     # so that a span's confidence is judged against the boundaries it actually crossed.
     enters = [0.0] * n
     leaves = [LEAVE_SOFT] * (n + 1)
+    s0, s1, s2, s3 = 0.0, neg, neg, neg
+    prev_end = -1
     for x in range(n):
         tok = toks[x]
         if x == 0:
-            soft_enter, soft_leave = True, True
+            enter, leave = ENTER_SOFT, LEAVE_SOFT
+        elif tok.start - prev_end == 1 and prose[prev_end] == " ":
+            enter, leave = ENTER, LEAVE  # one space: no boundary (see _gap_kind)
         else:
             soft_enter, soft_leave = _gap_kind(prose, toks[x - 1], tok)
-        enter = ENTER_SOFT if soft_enter else ENTER
-        leave = LEAVE_SOFT if soft_leave else LEAVE
-        if x and (soft_enter or soft_leave):
-            # Square brackets hold editorial insertions, which machine translation leaves whole.
-            gap = prose[toks[x - 1].end : tok.start]
-            if "[" in gap:
-                enter = ENTER_BRACKET
-            if "]" in gap:
-                leave = LEAVE_BRACKET
+            enter = ENTER_SOFT if soft_enter else ENTER
+            leave = LEAVE_SOFT if soft_leave else LEAVE
+            if soft_enter or soft_leave:
+                # Square brackets hold editorial insertions, which machine translation leaves
+                # whole.
+                gap = prose[prev_end : tok.start]
+                if "[" in gap:
+                    enter = ENTER_BRACKET
+                if "]" in gap:
+                    leave = LEAVE_BRACKET
         enters[x] = enter
         if x:
             leaves[x] = leave
-        # Into the target state: stay, or leave a foreign one.
-        best, arg = score[0], 0
-        for k in range(1, nstates):
-            if score[k] - leave > best:
-                best, arg = score[k] - leave, k
-        new = [best]
-        ptr = [arg]
-        for j in range(1, nstates):
-            best, arg = score[0] - enter - priors[j], 0
-            for k in range(1, nstates):
-                c = score[k] if k == j else score[k] - SWITCH
-                if c > best:
-                    best, arg = c, k
-            new.append(best + margin(tok, states[j]))
-            ptr.append(arg)
-        score = new
-        back.append(ptr)
+        prev_end = tok.end
+        # Into the target state: stay, or leave a foreign one (the first best wins a tie).
+        b0, a0 = s0, 0
+        v = s1 - leave
+        if v > b0:
+            b0, a0 = v, 1
+        v = s2 - leave
+        if v > b0:
+            b0, a0 = v, 2
+        v = s3 - leave
+        if v > b0:
+            b0, a0 = v, 3
+        # Into a foreign state: enter it, stay, or switch from another one.
+        e = s0 - enter
+        w1, w2, w3 = s1 - SWITCH, s2 - SWITCH, s3 - SWITCH
+        b1, a1 = e - p1, 0
+        if s1 > b1:
+            b1, a1 = s1, 1
+        if w2 > b1:
+            b1, a1 = w2, 2
+        if w3 > b1:
+            b1, a1 = w3, 3
+        b2, a2 = e - p2, 0
+        if w1 > b2:
+            b2, a2 = w1, 1
+        if s2 > b2:
+            b2, a2 = s2, 2
+        if w3 > b2:
+            b2, a2 = w3, 3
+        b3, a3 = e - p3, 0
+        if w1 > b3:
+            b3, a3 = w1, 1
+        if w2 > b3:
+            b3, a3 = w2, 2
+        if s3 > b3:
+            b3, a3 = s3, 3
+        s0, s1, s2, s3 = b0, b1 + c1[x], b2 + c2[x], b3 + c3[x]
+        back.append((a0, a1, a2, a3))
+    score = [s0, s1, s2, s3][:nstates]
     # Leave at the end of the chunk.
     last_soft = True
     final = [score[0]] + [score[j] - (LEAVE_SOFT if last_soft else LEAVE)
