@@ -457,3 +457,12 @@ def _check_decode(data: st.DataObject, margin: st.SearchStrategy[float]) -> None
         toks.append(tok)
     prose += data.draw(st.sampled_from(["", ".", " end"]))
     assert fs._decode(model, prose, toks, 7) == _decode_reference(model, prose, toks, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "", "plain ASCII", "café “quoted” — ﬁne", "\u024f\u1e00\u1eff\u2000\u2bff\ufb00\ufb06",
+    "a\u0250b", "a\u1dffb", "x\u2c00", "Αθήνα", "ok\ufb07", "end\U0001f600",
+])
+def test_beyond_latin_is_the_search(text: str) -> None:
+    assert fs._beyond_latin(text) == bool(fs._BEYOND_LATIN.search(text))
+    assert fs._beyond_latin(text) == bool(fs._BEYOND_LATIN.search(text))  # the remembered one
