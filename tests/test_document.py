@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from textlint import document
 from textlint.diagnostics import Span
 from textlint.document import MASK, Document
+from textlint.formats import plain
 
 
 @pytest.mark.parametrize(
@@ -156,3 +157,53 @@ def test_fast_word_pattern_splits_as_the_plain_one(text: str) -> None:
 )
 def test_words_with_and_without_underscores(text: str, words: list[str]) -> None:
     assert [w.text for w in Document(text).words] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("at WwW.Example.org, then", "WwW.Example.org"),
+        ("(HTTPS://x.y/a_(b)) ok", "HTTPS://x.y/a_(b)"),
+        ("httpſ://x.y ok", "httpſ://x.y"),
+        ("ftp://a.b/c.", "ftp://a.b/c"),
+        ("x://y https://www.z", "https://www.z"),
+        ("foo\n.com and", "foo\n.com"),
+    ],
+    ids=["www-mixed-case", "brackets", "long-s", "ftp", "bad-scheme", "name-before-line-break"],
+)
+def test_url_and_name_masks(text: str, masked: str) -> None:
+    start = text.index(masked)
+    assert Document(text).masked == [Span(start, start + len(masked))]
+
+
+def _urls_by_finditer(text: str) -> list[Span]:
+    out = []
+    for m in plain._URL.finditer(text):
+        end = m.end()
+        if m.group().count("(") > m.group().count(")") and text[end : end + 1] == ")":
+            end += 1
+        out.append(Span(m.start(), end))
+    return out
+
+
+_URLISH = st.lists(
+    st.sampled_from(
+        ["http", "HTTPS", "ftp", "s", "ſ", "://", ":/", "/", "www", "wWw", "w", "W", ".", "x", " ",
+         "\n", ")", "(", ",", "?", "“", "”", "<", "'", "é"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@given(_URLISH)
+def test_urls_found_from_anchors_as_by_finditer(text: str) -> None:
+    assert plain._urls(text) == _urls_by_finditer(text)
+
+
+_NAMEISH = st.text(alphabet=st.sampled_from(list("ab9_-.\n x@é")), max_size=30)
+
+
+@given(_NAMEISH.map(lambda t: t + ".com"))
+def test_names_found_from_their_run_as_by_a_full_search(text: str) -> None:
+    fast = plain._anchored(text, plain._TLD, plain._NAME_BEFORE, plain._NAME_CHARS)
+    assert fast == plain._anchored(text, plain._TLD, plain._NAME_BEFORE)

@@ -25,6 +25,7 @@ _CODE = re.compile(r"``[^`\n]+``|`[^`\n]+`")
 _OLD_QUOTE = re.compile(r"^`\w[^`]*'[^`]*\s`$")
 _TLD = re.compile(r"\.(?:com|org|net|io|gov|edu|py|txt|md|json|toml|html?)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
+_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."
 # A suppression comment stands alone on its line: bare, after # or //, or as an HTML comment.
 # Prose that mentions textlint-disable is not a comment.
 DIRECTIVE = re.compile(
@@ -37,25 +38,64 @@ DIRECTIVE = re.compile(
 _LOOKBACK = 80
 
 
-def _anchored(text: str, anchor: re.Pattern[str], before: re.Pattern[str]) -> list[Span]:
-    """Spans made of a match of ``anchor`` and the run just before it that ``before`` matches."""
+def _anchored(
+    text: str, anchor: re.Pattern[str], before: re.Pattern[str], run: str | None = None
+) -> list[Span]:
+    """Spans made of a match of ``anchor`` and the run just before it that ``before`` matches.
+
+    ``run``, when given, holds every character ``before`` can match: its match, which ends at
+    the anchor (or at a line break just before it), lies within the run of them there, so the
+    search starts at that run instead of trying every character of the look-back window."""
     out: list[Span] = []
     for m in anchor.finditer(text):
         window = text[max(0, m.start() - _LOOKBACK) : m.start()]
-        head = before.search(window)
+        if run is None:
+            head = before.search(window)
+        else:
+            body = window[:-1] if window.endswith("\n") else window
+            head = before.search(window, len(body.rstrip(run)))
         if head is not None:
             out.append(Span(m.start() - (len(window) - head.start()), m.end()))
     return out
 
 
+# Every URL match starts 3 to 5 characters before a "://" (ftp, http, https) or at a "www." in
+# any case (no other character folds to w or to the scheme's letters save ſ for s, one character
+# as well). The pattern has no literal prefix, so finditer would try it at every character: it
+# is tried at these starts instead. The "www." are found from their dot, a one-character
+# literal the engine scans for fast.
+_WWW_DOT = re.compile(r"\.(?<=[wW]{3}\.)")
+
+
+def _url_starts(text: str) -> list[int]:
+    starts = [m.start() - 3 for m in _WWW_DOT.finditer(text)]
+    if "/" in text:
+        find = text.find
+        i = find("://")
+        if i != -1:
+            while i != -1:
+                starts.extend(range(max(i - 5, 0), i - 2))
+                i = find("://", i + 3)
+            starts = sorted(set(starts))
+    return starts
+
+
 def _urls(text: str) -> list[Span]:
     out = []
-    for m in _URL.finditer(text):
-        end = m.end()
+    match = _URL.match
+    pos = 0
+    # The matches finditer would give: it tries each start from the end of the last match on.
+    for start in _url_starts(text):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
+        end = pos = m.end()
         # A URL with an opening bracket owns its closing one: .../Bordeaux_(wine).
         if m.group().count("(") > m.group().count(")") and text[end : end + 1] == ")":
             end += 1
-        out.append(Span(m.start(), end))
+        out.append(Span(start, end))
     return out
 
 
@@ -77,13 +117,12 @@ def mask(text: str, inline_code: bool = True) -> list[Span]:
     """Masked spans of plain text; ``inline_code=False`` leaves backticks to a format that
     knows better (Markdown code spans may wrap across lines)."""
     spans: list[Span] = []
-    if "://" in text or "www." in text.lower():
-        spans.extend(_urls(text))
+    spans.extend(_urls(text))
     if "@" in text:
         spans.extend(_anchored(text, _EMAIL_AT, _LOCAL_PART))
     if inline_code and "`" in text:
         spans.extend(_code(text))
-    spans.extend(_anchored(text, _TLD, _NAME_BEFORE))
+    spans.extend(_anchored(text, _TLD, _NAME_BEFORE, _NAME_CHARS))
     if "textlint-" in text:
         spans.extend(Span(m.start(), m.end()) for m in DIRECTIVE.finditer(text))
     return spans
