@@ -159,6 +159,17 @@ def test_words_with_and_without_underscores(text: str, words: list[str]) -> None
     assert [w.text for w in Document(text).words] == words
 
 
+def test_paragraph_starts() -> None:
+    doc = Document("  one\n\n\ntwo\n \nthree")
+    assert doc.paragraph_starts == [span.start for span in doc.paragraphs] == [2, 8, 14]
+
+
+def test_masked_line_breaks_survive() -> None:
+    text = "a `x\ny` b https://e.com/p\n"
+    doc = Document(text, format="markdown")
+    assert doc.prose == "a " + MASK * 2 + "\n" + MASK * 2 + " b " + MASK * 15 + "\n"
+
+
 @pytest.mark.parametrize(
     ("text", "masked"),
     [

@@ -141,7 +141,7 @@ class Document:
             parts.append(self.text[pos : span.start])
             # Keep line breaks so that line structure survives masking.
             chunk = self.text[span.start : span.end]
-            parts.append("".join(c if c == "\n" else MASK for c in chunk))
+            parts.append("\n".join([MASK * len(line) for line in chunk.split("\n")]))
             pos = span.end
         parts.append(self.text[pos:])
         return "".join(parts)
@@ -151,12 +151,27 @@ class Document:
         """Blocks of prose separated by blank lines, without surrounding whitespace."""
         out: list[Span] = []
         prose = self.prose
+        edge = _PARAGRAPH_EDGE
         pos = 0
+        # str.strip in C rather than a loop per character; the block is stripped on the left,
+        # where its start is counted from its end, then on the right.
         for m in _BLANK_LINES.finditer(prose):
-            out.extend(_trimmed(prose, pos, m.start()))
-            pos = m.end()
-        out.extend(_trimmed(prose, pos, len(prose)))
+            end, next_pos = m.span()
+            block = prose[pos:end].lstrip(edge)
+            if block:
+                start = end - len(block)
+                out.append(Span(start, start + len(block.rstrip(edge))))
+            pos = next_pos
+        block = prose[pos:].lstrip(edge)
+        if block:
+            start = len(prose) - len(block)
+            out.append(Span(start, start + len(block.rstrip(edge))))
         return out
+
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Start offsets of ``paragraphs``, ascending: for finding a paragraph by bisection."""
+        return [span.start for span in self.paragraphs]
 
     @cached_property
     def segments(self) -> list[Span]:
@@ -178,7 +193,8 @@ class Document:
         """The word tokens as three lists (starts, ends, texts): the words without a tuple per
         word, for rules that look at every word but keep few of them."""
         prose = self.prose
-        if _MARK.search(prose):
+        # An ASCII text has no combining mark; isascii reads a flag the string already has.
+        if not prose.isascii() and _MARK.search(prose):
             pattern = _WORD_PIECES
         elif "_" in prose:
             pattern = _PLAIN_WORD_PIECES
@@ -202,13 +218,3 @@ class Document:
 
 
 _PARAGRAPH_EDGE = " \t\r\n\0"
-
-
-def _trimmed(text: str, start: int, end: int) -> list[Span]:
-    # str.strip in C rather than a loop per character.
-    chunk = text[start:end]
-    core = chunk.strip(_PARAGRAPH_EDGE)
-    if not core:
-        return []
-    start += len(chunk) - len(chunk.lstrip(_PARAGRAPH_EDGE))
-    return [Span(start, start + len(core))]
