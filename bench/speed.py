@@ -106,6 +106,7 @@ PATHOLOGICAL = {
     "5k furniture lines": "Advertisement\n" * 5000,
     "200k blank lines": "Text.\n" + "\n" * 200_000 + "Source link",
     "100k unclosed quotes": "“" * 100_000,
+    "2k lines like a directive": ("textlint-disable " + "a" * 40 + ".\n") * 2000,
 }
 
 

@@ -69,6 +69,24 @@ def test_suppressions(text: str, expected: list[tuple[str, int]]) -> None:
     assert _ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "rules"),
+    [
+        pytest.param("textlint-disable no-bad, other", "no-bad other", id="comma-and-space"),
+        pytest.param("textlint-disable no-bad,other", "no-bad other", id="comma"),
+        pytest.param("textlint-disable ,no-bad", "no-bad", id="leading-comma"),
+        pytest.param("textlint-disableno-bad", None, id="glued-to-the-verb"),
+        # A line that only looks like a directive: with rule ids allowed to run together, the
+        # letters of its long word could be split in exponentially many ways before failing.
+        pytest.param("textlint-disable " + "a" * 60 + ".", None, id="long-word-then-stop"),
+        pytest.param("textlint-enable " + "ab-" * 30 + "!", None, id="long-id-then-stop"),
+    ],
+)
+def test_directive_rule_lists(line: str, rules: str | None) -> None:
+    sups = suppression.parse(Document(line))
+    assert (" ".join(s.rule for s in sups) or None) == rules
+
+
 def test_directive_is_not_prose() -> None:
     # A rule never sees the directive itself (here: the word "bad" inside it is not flagged).
     doc = Document("<!-- textlint-disable no-bad -->")
