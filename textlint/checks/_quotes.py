@@ -313,7 +313,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     marks = out.marks
     append = marks.append
     per_paragraph: list[tuple[int, int, int]] = []  # (paragraph, first mark, end mark)
-    starts = [span.start for span in paragraphs]
+    starts = doc.paragraph_starts
     k = 0
     n = len(found)
     last = -1  # the paragraph of the previous mark

@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 
 from textlint import regexcache
 from textlint.checks._layout import code_blocks, outside
@@ -25,7 +24,6 @@ from textlint.document import Document
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
 _BRACKET_CHARS = "()[]{}（）［］｛｝"
-_START = attrgetter("start")
 _DEPTH = 32
 _EYES_AND_NOSES = frozenset(":;=8xX-^o'’")
 _QUOTES = "\"'“”‘’«»`"
@@ -76,7 +74,7 @@ class UnbalancedBrackets(Check):
         paragraphs = doc.paragraphs
         k = 0
         while k < len(brackets):
-            p = bisect.bisect_right(paragraphs, brackets[k], key=_START) - 1
+            p = bisect.bisect_right(doc.paragraph_starts, brackets[k]) - 1
             span = paragraphs[p] if p >= 0 else None
             if span is None or brackets[k] >= span.end:
                 k += 1  # between paragraphs: never paired
