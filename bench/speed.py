@@ -82,13 +82,17 @@ def process_time(args: list[str], repeat: int) -> tuple[float, float]:
     not counted, with byte code written as an installed package has it (an environment that
     sets PYTHONDONTWRITEBYTECODE would otherwise time compiling every module from source)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
-    subprocess.run(args, check=False, **quiet)  # type: ignore[call-overload]
+
+    def run() -> None:
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                       check=False)
+
+    run()
     times = []
     peak = 0.0
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(args, check=False, **quiet)  # type: ignore[call-overload]
+        run()
         times.append(time.perf_counter() - t)
         peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     return statistics.median(times), peak

@@ -39,7 +39,6 @@ import contextlib
 import gc
 import math
 import mmap
-import operator
 import re
 import struct
 import threading
@@ -200,7 +199,6 @@ class Lexicon:
 _TEXTS: weakref.WeakKeyDictionary[Any, tuple[list[str], frozenset[str]]] = (
     weakref.WeakKeyDictionary()
 )
-_TEXT = operator.attrgetter("text")
 
 
 def word_texts(doc: Document) -> tuple[list[str], frozenset[str]]:
