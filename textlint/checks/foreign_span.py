@@ -83,7 +83,7 @@ MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judg
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
-MAX_STATES = 3        # foreign languages competing in one chunk (_decode is written out for 3)
+MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
 CLIP_LOW, CLIP_HIGH = -3.0, 4.0
@@ -823,19 +823,12 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
             v = (d - STEP) * w
         for col in cols:
             col.append(v)
-    # Fewer than MAX_STATES languages: the missing states score -inf throughout (a margin of
-    # -inf), so they never win a comparison and the path is that of the smaller model.
-    while len(cols) < 3:
-        cols.append([neg] * n)
-        priors.append(0.0)
-    _, p1, p2, p3 = priors
-    c1, c2, c3 = cols
-    back: list[tuple[int, int, int, int]] = []
+    back: list[list[int]] = []
     # What entering before token x and leaving before token x cost (x == n: the chunk's end),
     # so that a span's confidence is judged against the boundaries it actually crossed.
     enters = [0.0] * n
     leaves = [LEAVE_SOFT] * (n + 1)
-    s0, s1, s2, s3 = 0.0, neg, neg, neg
+    score = [0.0] + [neg] * len(langs)
     prev_end = -1
     for x in range(n):
         tok = toks[x]
@@ -860,43 +853,25 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
             leaves[x] = leave
         prev_end = tok.end
         # Into the target state: stay, or leave a foreign one (the first best wins a tie).
-        b0, a0 = s0, 0
-        v = s1 - leave
-        if v > b0:
-            b0, a0 = v, 1
-        v = s2 - leave
-        if v > b0:
-            b0, a0 = v, 2
-        v = s3 - leave
-        if v > b0:
-            b0, a0 = v, 3
+        best, arg = score[0], 0
+        for k in range(1, nstates):
+            if score[k] - leave > best:
+                best, arg = score[k] - leave, k
+        new = [best]
+        ptr = [arg]
         # Into a foreign state: enter it, stay, or switch from another one.
-        e = s0 - enter
-        w1, w2, w3 = s1 - SWITCH, s2 - SWITCH, s3 - SWITCH
-        b1, a1 = e - p1, 0
-        if s1 > b1:
-            b1, a1 = s1, 1
-        if w2 > b1:
-            b1, a1 = w2, 2
-        if w3 > b1:
-            b1, a1 = w3, 3
-        b2, a2 = e - p2, 0
-        if w1 > b2:
-            b2, a2 = w1, 1
-        if s2 > b2:
-            b2, a2 = s2, 2
-        if w3 > b2:
-            b2, a2 = w3, 3
-        b3, a3 = e - p3, 0
-        if w1 > b3:
-            b3, a3 = w1, 1
-        if w2 > b3:
-            b3, a3 = w2, 2
-        if s3 > b3:
-            b3, a3 = s3, 3
-        s0, s1, s2, s3 = b0, b1 + c1[x], b2 + c2[x], b3 + c3[x]
-        back.append((a0, a1, a2, a3))
-    score = [s0, s1, s2, s3][:nstates]
+        entered = score[0] - enter
+        switched = [v - SWITCH for v in score]
+        for j in range(1, nstates):
+            best, arg = entered - priors[j], 0
+            for k in range(1, nstates):
+                c = score[k] if k == j else switched[k]
+                if c > best:
+                    best, arg = c, k
+            new.append(best + cols[j - 1][x])
+            ptr.append(arg)
+        score = new
+        back.append(ptr)
     # Leave at the end of the chunk.
     last_soft = True
     final = [score[0]] + [score[j] - (LEAVE_SOFT if last_soft else LEAVE)
