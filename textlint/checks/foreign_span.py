@@ -67,7 +67,7 @@ class ForeignSpanOptions:
 # --- tuning constants (chosen on the dev split only) -------------------------------------------
 SEED = 1.0            # a word this much (log10) more frequent abroad starts a closer look
 ENTER = 2.2           # cost (log10) of entering a foreign span in running text
-LEAVE = 1.2           # cost of leaving it
+LEAVE = 1.1           # cost of leaving it
 ENTER_SOFT = 1.2      # ... right after an opening bracket/quote, punctuation or a line start
 LEAVE_SOFT = 0.6      # ... right before a closing bracket/quote or punctuation
 ENTER_BRACKET = 0.9   # ... right after an opening square bracket
@@ -83,6 +83,15 @@ MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judg
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
+# Past the cap, letter evidence grows at a tenth of its rate up to a higher cap: a long word
+# whose letters are strongly of one language (gebirgsbewohner) is then enough alone in running
+# text; a short or ambiguous one is not.
+CHAR_SLOPE, CHAR_CAP_HIGH = 0.1, 3.8
+GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick steaks cut ...)")
+# A capitalised word after a lowercase foreign word counts as a noun (den Stoffwechsel) when
+# it is this foreign, at this weight. NOUN_EVIDENCE must not be below LABEL_EVIDENCE: the
+# bound in analyse() counts such a word as evidence on that condition.
+NOUN_AFTER, NOUN_EVIDENCE, NOUN_WEIGHT = True, 3.5, 0.7
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -136,7 +145,7 @@ _GLOSS_BEFORE = re.compile(
 _GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
-    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
+    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,7}\)))",
     regex.I | regex.V1,
 )
 # Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
@@ -265,6 +274,8 @@ class Tok:
     name: bool = False
     unknown: bool = False
     bracket: bool = False
+    # A capitalised word taken for a noun, not a name (see _noun_after).
+    noun: bool = False
     # The first word of a line of a few words (a label: "Publicidade", "Voir aussi").
     label: bool = False
 
@@ -411,7 +422,8 @@ class Model:
         for lang in self.candidates:
             d = (scores.get(lang, base) - base) * n * CHAR_WEIGHT
             if d > 0:
-                out[lang] = min(d, CHAR_CAP)
+                out[lang] = min(d, CHAR_CAP) if d <= CHAR_CAP else min(
+                    CHAR_CAP_HIGH, CHAR_CAP + (d - CHAR_CAP) * CHAR_SLOPE)
         return (max(out.values()) if out else 0.0), out, True
 
     def _margins(self, key: str) -> tuple[float, dict[str, float] | None]:
@@ -617,7 +629,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
                 continue
             m = best - STEP
             if m > 0.0 and (bracket or i == lo or t.islower() or any(
-                    c in _UNIT_START for c in prose[ends[i - 1] : starts[i]])):
+                    c in _UNIT_START for c in prose[ends[i - 1] : starts[i]])
+                    or _noun_after(model, prose, starts, ends, texts, i, best)):
                 run += m
                 if best >= EVIDENCE and len(t) >= 3 and (
                         bracket or t.islower() or best >= LABEL_EVIDENCE):
@@ -710,6 +723,13 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 tok.weight = INITIAL_WEIGHT
                 tok.label = _label_line(prose, start, end)
         toks.append(tok)
+    if NOUN_AFTER:
+        for j in range(1, len(toks)):
+            tok = toks[j]
+            if tok.name and tok.weight == 0.0 and not tok.bracket and _noun_after(
+                    model, prose, starts, ends, texts, lo + j, model.word(tok.text)[0]):
+                tok.weight = NOUN_WEIGHT
+                tok.noun = True
     keys = [normalize(t.text) for t in toks]
     # Context that needs both neighbours (looking one word past the chunk's edges).
     for j, tok in enumerate(toks):
@@ -722,6 +742,7 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
             tok.weight = 0.0  # a unit: 25 km (15 mi)
         elif keys[j] in _PARTICLES and (
             (i + 1 < nwords and _is_name(texts[i + 1])
+             and not (j + 1 < len(toks) and toks[j + 1].noun)
              and _joined(prose[tok.end : starts[i + 1]]))
             or (i > 0 and _is_name(texts[i - 1])
                 and _joined(prose[ends[i - 1] : tok.start])
@@ -739,6 +760,18 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                         t.weight = -1.0
                     break
     return toks
+
+
+def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], texts: list[str],
+                i: int, best: float) -> bool:
+    """A capitalised word right after a lowercase foreign word, itself a frequent word abroad
+    and hardly one in the target language: a noun of a language that capitalises nouns
+    ("den Stoffwechsel des Gehirns"), not a name."""
+    if not NOUN_AFTER or best < NOUN_EVIDENCE or i == 0:
+        return False
+    prev = texts[i - 1]
+    return prev.islower() and _joined(prose[ends[i - 1] : starts[i]]) and \
+        model.word(prev)[0] >= EVIDENCE
 
 
 def _label_line(prose: str, start: int, end: int) -> bool:
@@ -913,7 +946,7 @@ def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int,
     # a common word abroad and none in English.
     evidence = max((t.margins.get(lang, CLIP_LOW) * t.weight for t in span
                     if t.weight > 0 and len(t.text) >= 3 and (
-                        t.bracket or not t.name
+                        t.bracket or not t.name or t.noun
                         or (t.label and t.margins.get(lang, CLIP_LOW) >= LABEL_EVIDENCE))),
                    default=CLIP_LOW)
     if evidence < EVIDENCE or total < MIN_SCORE:
@@ -998,7 +1031,7 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     lead = lead.rstrip(" “\"‘'«")
     if _GLOSS_BEFORE.search(lead + " "):
         return True
-    if _GLOSS_AFTER.rx.match(prose[h.end : h.end + 20]):
+    if _GLOSS_AFTER.rx.match(prose[h.end : h.end + GLOSS_REACH]):
         return True
     # The whole content of parentheses: the original term given beside its translation.
     if _PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start) and \
