@@ -294,6 +294,25 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
         pytest.param("The French call it *l'esprit de l'escalier*, the wit of the staircase.",
                      [], id="emphasis"),
         pytest.param("The code `para que sirve` runs.", [], id="inline-code"),
+        pytest.param("Install [autoflake](https://pypi.org/project/autoflake/); autoflake "
+                     "removes unused imports.", [], id="identifier-in-url"),
+        pytest.param("Install it with `pip install langcodes`.\n\nlangcodes takes language codes.",
+                     [], id="identifier-in-code"),
+        pytest.param("See [the story](https://x.pt/mundo/disse-kim-apoio). “We agree”, disse Kim.",
+                     ["disse Kim"], id="slug-words-are-prose"),
+        pytest.param("langcodes takes language codes.\n\nIn langcodes, every subtag is checked, "
+                     "and langcodes is small.", [], id="repeated-lowercase-name"),
+        pytest.param("langcodes takes language codes and normalises them.", ["langcodes"],
+                     id="name-once-is-no-term"),
+        pytest.param("Officials said gebirgsbewohner left. The gebirgsbewohner came back. Some "
+                     "gebirgsbewohner stayed.", ["gebirgsbewohner"] * 3,
+                     id="repeated-foreign-word-in-prose"),
+        pytest.param("“Yes”, disse Kim. “No”, disse Kim. “Why”, disse Kim.", ["disse Kim"] * 3,
+                     id="repeated-listed-words"),
+        pytest.param("Keywords: asyncapi,json,jsonschema,openapi,referencing", [],
+                     id="list-without-spaces"),
+        pytest.param("Install ini2toml[lite] for the tests.", [], id="glued-bracket"),
+        pytest.param('The marker is extra == "dmypy" on that line.', [], id="quoted-literal"),
     ],
 )
 def test_markdown(text: str, expected: list[str]) -> None:

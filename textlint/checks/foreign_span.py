@@ -92,6 +92,8 @@ GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick st
 # it is this foreign, at this weight. NOUN_EVIDENCE must not be below LABEL_EVIDENCE: the
 # bound in analyse() counts such a word as evidence on that condition.
 NOUN_AFTER, NOUN_EVIDENCE, NOUN_WEIGHT = True, 3.5, 0.7
+# A word no list holds that a document uses this often is one of its terms (see _Terms).
+DOCUMENT_TERMS, TERM_REPEATS = True, 3
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -646,6 +648,9 @@ def analyse(doc: Document, model: Model) -> Analysis:
     hits = _relabel(model, hits, words)
     hits = [h for h in hits if not _excused(model, doc, words, h)
             and not (h.first == h.last and model.typo(words[h.first].text))]
+    if hits and DOCUMENT_TERMS:
+        terms = _Terms(doc, texts)
+        hits = [h for h in hits if not terms.explain(model, words, h)]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
@@ -699,8 +704,9 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 _DIGIT.search(text) or not _LATIN.rx.search(text)):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
-                next_c == "." and next2.isalnum()):
-            tok.weight = -1.0  # code, domains, abbreviations such as e.g.
+                next_c in ".," and next2.isalnum()) or _code_context(prose, start, prev_c):
+            # Code, domains, abbreviations such as e.g., lists with no space after commas.
+            tok.weight = -1.0
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms
         elif not text.islower() and (text[0].isupper() or any(c.isupper() for c in text[1:])):
@@ -772,6 +778,19 @@ def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], te
     prev = texts[i - 1]
     return prev.islower() and _joined(prose[ends[i - 1] : starts[i]]) and \
         model.word(prev)[0] >= EVIDENCE
+
+
+# A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
+_LITERAL_BEFORE = re.compile(r"[=<>!]=?[^\S\n]*[\"']$")
+
+
+def _code_context(prose: str, start: int, prev_c: str) -> bool:
+    """Syntax that prose does not write around a word: an item of a list with no space after
+    its commas (json,jsonschema,openapi), brackets glued to a word (ini2toml[lite]), a quoted
+    literal after an operator."""
+    if prev_c in ",[":
+        return start > 1 and prose[start - 2].isalnum()
+    return prev_c in "\"'" and _LITERAL_BEFORE.search(prose, max(0, start - 4), start) is not None
 
 
 def _label_line(prose: str, start: int, end: int) -> bool:
@@ -1040,6 +1059,60 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     return (EXCLAIM and _exclamation(prose, words, h)) or \
         (QUOTED_NAME and _quoted_name(prose, words, h)) or \
         (LOAN_NOUN and _loan_noun(model, prose, words, h))
+
+
+# A run of word characters and hyphens in code or a URL; one with a hyphen is a slug
+# (disse-kim-apoio), whose words are the page's prose, not identifiers.
+_CODE_TOKEN = re.compile(r"[\w-]+")
+# A lowercase word beginning a sentence, a line or a list item.
+_LOWER_START = _Lazy(r"(?:^|[.!?]\s+|\n[^\S\n]*(?:[-*+>#]+[^\S\n]+)?)(\p{Ll}[\p{L}\p{M}\d]*)",
+                     regex.V1 | regex.MULTILINE)
+
+
+class _Terms:
+    """Words the document itself marks as its own terms: identifiers that also occur in its
+    code or URLs (`pytest`, [autoflake](https://pypi.org/project/autoflake/)), and words no
+    list holds that it repeats (a product's name: textlint, langcodes). Machine translation
+    leaves words of running prose behind, not the identifiers a text writes in code."""
+
+    def __init__(self, doc: Document, texts: list[str]) -> None:
+        self.doc = doc
+        self.texts = texts
+        self._code: frozenset[str] | None = None
+        self._starts: frozenset[str] | None = None
+
+    @property
+    def code(self) -> frozenset[str]:
+        if self._code is None:
+            text = self.doc.text
+            self._code = frozenset(
+                t.casefold() for span in self.doc.masked
+                for t in _CODE_TOKEN.findall(text, span.start, span.end) if "-" not in t)
+        return self._code
+
+    def term(self, model: Model, text: str) -> bool:
+        if text.casefold() in self.code:
+            return True
+        if not model.word(text)[2]:
+            return False
+        low = text.lower()
+        if self.texts.count(low) + self.texts.count(low.capitalize()) < TERM_REPEATS:
+            return False
+        # ... and that it writes in lower case where a sentence or line begins: a name that
+        # keeps its spelling (pytest, textlint), as a foreign word in prose would not.
+        return low in self.lowercase_starts
+
+    @property
+    def lowercase_starts(self) -> frozenset[str]:
+        if self._starts is None:
+            self._starts = frozenset(m.group(1) for m in _LOWER_START.rx.finditer(self.doc.prose))
+        return self._starts
+
+    def explain(self, model: Model, words: Sequence[Token], h: Hit) -> bool:
+        """Every word that makes the span foreign is a term of the document."""
+        strong = [w.text for w in words[h.first : h.last + 1]
+                  if model.word(w.text)[1].get(h.lang, CLIP_LOW) >= EVIDENCE]
+        return bool(strong) and all(self.term(model, t) for t in strong)
 
 
 def _alone_on_line(prose: str, h: Hit) -> bool:
