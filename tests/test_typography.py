@@ -64,6 +64,8 @@ FLAG = [
     ("punctuation-spacing", "There is a space at the end of this sentence .", "orphan-stop"),
     ("punctuation-spacing", "I live in .Los Angeles", "space-before-dot-word"),
     ("punctuation-spacing", "foo,bar", "missing-after-comma"),
+    ("punctuation-spacing", "He came,saw,conquered and left.", "two-commas-in-prose"),
+    ("punctuation-spacing", "We met Ann,Bob,Cy, and Dee.", "list-with-a-spaced-comma"),
     ("punctuation-spacing", "A,2", "missing-after-comma-digit"),
     ("punctuation-spacing", "Let me say,‘Please let down your jar.’", "comma-before-quote"),
     ("punctuation-spacing", "He wanted to leave;however, he stayed.", "missing-after-semicolon"),
@@ -152,6 +154,9 @@ CLEAN_CASES = [
     ("punctuation-spacing", "“Hello world,” said Michael.", "comma-before-closing-quote"),
     ("punctuation-spacing", '"Hello," he said.', "comma-before-straight-closing"),
     ("punctuation-spacing", "Call Console.WriteLine or System.IO here.", "identifiers"),
+    ("punctuation-spacing", "Keywords: python,testing,fuzzing,property-based-testing",
+     "data-list"),
+    ("punctuation-spacing", "id,name,email,created\n1,Ann,ann@x.org,2024", "csv"),
     ("punctuation-spacing", "Use print(message), len(items) and self.name.", "code-calls"),
     ("punctuation-spacing", "no space after.period", "lowercase-stop-off-by-default"),
 ]

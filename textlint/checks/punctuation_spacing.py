@@ -173,6 +173,7 @@ class PunctuationSpacing(Check):
         self, doc: Document, text: str, glued: dict[str, list[int]], bangs: list[int]
     ) -> Iterator[Finding]:
         quotes: QuoteAnalysis | None = None
+        data_lines: dict[int, bool] = {}
         for i in _found(glued[","], _COMMA, text):
             prev = text[i - 1] if i else ""
             nxt = text[i + 1]
@@ -185,6 +186,8 @@ class PunctuationSpacing(Check):
                     continue  # a closing quote after the comma: "Hello,"
             if not prev or prev.isspace():
                 continue
+            if _data_line(text, i, data_lines):
+                continue  # keywords, CSV, options: python,testing,fuzzing
             yield self._insert_after(i, "Missing space after ','")
         for i in _found(glued[";"], _SEMICOLON, text):
             head = text[max(0, i - 12) : i]
@@ -316,6 +319,21 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
     for i in candidates:
         if match(text, i) is not None:
             yield i
+
+
+def _data_line(text: str, i: int, seen: dict[int, bool]) -> bool:
+    """The comma at ``i`` is on a line with three commas or more and a space after none of
+    them: a list written as data (keywords, CSV fields, options: ``file,lock,synchronization``),
+    not prose whose spaces were lost. ``seen`` keeps the answer per line start, so that a long
+    line of data is read once."""
+    start = text.rfind("\n", 0, i) + 1
+    got = seen.get(start)
+    if got is None:
+        end = text.find("\n", i)
+        line = text[start : len(text) if end == -1 else end]
+        got = line.count(",") >= 3 and ", " not in line and ",\t" not in line
+        seen[start] = got
+    return got
 
 
 def _opens(quotes: QuoteAnalysis, pos: int) -> bool:
