@@ -12,9 +12,10 @@ import re
 
 from textlint.diagnostics import Span
 
-# Trailing sentence punctuation and closing brackets are not part of a URL.
+# Trailing sentence punctuation and closing brackets are not part of a URL; nor is the angle
+# bracket around one (<https://example.com>) or a tag after it (https://example.com</a>).
 _URL = re.compile(
-    r"""(?:(?:https?|ftp)://|www\.)[^\s<>"“”‘’«»]+?(?=[.,;:!?)\]}'"”’»]*(?:\s|$))""",
+    r"""(?:(?:https?|ftp)://|www\.)[^\s<>"“”‘’«»]+?(?=[.,;:!?)\]}'"”’»>]*(?:[\s<]|$))""",
     re.IGNORECASE,
 )
 _EMAIL_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
