@@ -159,6 +159,12 @@ LAYOUT_CASES = [
      "A.\n\nRead more: https://example.com/x\n\nB.\n", "A.\n\nB.\n"),
     ("headline-is-unsafe", "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n",
      "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n", "A.\n\nB.\n"),
+    ("wrapped-capitalised", "Findings of the 2015 Workshop on Statistical\nMachine Translation.\n",
+     "Findings of the 2015 Workshop on Statistical\nMachine Translation.\n", None),
+    ("after-short-line", "A short line of text\nAdvertisement\n\nB.\n",
+     "A short line of text\n\nB.\n", None),
+    ("after-long-sentence", "The long line of a paragraph that ends its sentence.\nAdvertisement\n",
+     "The long line of a paragraph that ends its sentence.\n", None),
     ("dangling-label", "A.\n\nSee the list below:\n",
      "A.\n\nSee the list below:\n", "A.\n"),
 ]
