@@ -179,8 +179,11 @@ def test_masked_line_breaks_survive() -> None:
         ("ftp://a.b/c.", "ftp://a.b/c"),
         ("x://y https://www.z", "https://www.z"),
         ("foo\n.com and", "foo\n.com"),
+        ("at <http://crr.ugent.be/x>.", "http://crr.ugent.be/x"),
+        ("see http://crr.ugent.be/x</a> now", "http://crr.ugent.be/x"),
     ],
-    ids=["www-mixed-case", "brackets", "long-s", "ftp", "bad-scheme", "name-before-line-break"],
+    ids=["www-mixed-case", "brackets", "long-s", "ftp", "bad-scheme", "name-before-line-break",
+         "angle-brackets", "before-a-tag"],
 )
 def test_url_and_name_masks(text: str, masked: str) -> None:
     start = text.index(masked)
