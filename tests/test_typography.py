@@ -65,6 +65,7 @@ FLAG = [
     ("punctuation-spacing", "I live in .Los Angeles", "space-before-dot-word"),
     ("punctuation-spacing", "foo,bar", "missing-after-comma"),
     ("punctuation-spacing", "He came,saw,conquered and left.", "two-commas-in-prose"),
+    ("punctuation-spacing", "This , is wrong.\nThe rule is x == 2.", "operator-on-another-line"),
     ("punctuation-spacing", "We met Ann,Bob,Cy, and Dee.", "list-with-a-spaced-comma"),
     ("punctuation-spacing", "A,2", "missing-after-comma-digit"),
     ("punctuation-spacing", "Let me say,‘Please let down your jar.’", "comma-before-quote"),
@@ -157,6 +158,8 @@ CLEAN_CASES = [
     ("punctuation-spacing", "Keywords: python,testing,fuzzing,property-based-testing",
      "data-list"),
     ("punctuation-spacing", "id,name,email,created\n1,Ann,ann@x.org,2024", "csv"),
+    ("punctuation-spacing", "Requires-Dist: pytest (>=6) ; extra == 'testing'",
+     "condition-with-operators"),
     ("punctuation-spacing", "Use print(message), len(items) and self.name.", "code-calls"),
     ("punctuation-spacing", "no space after.period", "lowercase-stop-off-by-default"),
 ]

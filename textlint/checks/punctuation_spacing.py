@@ -129,6 +129,10 @@ class PunctuationSpacing(Check):
         blocks = code_blocks(doc)
         if blocks:
             found = [f for f in found if not in_code(blocks, f.span.start)]
+        if found:
+            code = _operator_lines(text)
+            if code:
+                found = [f for f in found if text.rfind("\n", 0, f.span.start) + 1 not in code]
         found.sort(key=lambda f: (f.span.start, f.span.end))
         return found
 
@@ -319,6 +323,18 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
     for i in candidates:
         if match(text, i) is not None:
             yield i
+
+
+# A comparison operator: prose does not write one; a line of code or of conditions does
+# (tomli ; python_version < "3.11" and extra == 'toml').
+_OPERATOR = re.compile(r"[=!<>]=")
+
+
+def _operator_lines(text: str) -> frozenset[int]:
+    """Starts of the lines holding a comparison operator (==, !=, <=, >=)."""
+    if "=" not in text:
+        return frozenset()
+    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _OPERATOR.finditer(text))
 
 
 def _data_line(text: str, i: int, seen: dict[int, bool]) -> bool:
