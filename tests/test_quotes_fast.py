@@ -29,13 +29,15 @@ TEXTS = st.lists(PIECES, max_size=60).map("".join)
 _MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
 
 
-def reference_offsets(prose: str) -> list[int]:
+def reference_offsets(prose: str, orig: str | None = None) -> list[int]:
     out: list[int] = []
     last = len(prose) - 1
     for m in _MARKS.finditer(prose):
         i = m.start()
+        # A masked character stands for a word unless it was white space (layout).
+        masked_word = prose[i - 1] == "\0" and not (orig is not None and orig[i - 1].isspace())
         if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
-                and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
+                and (is_word_char(prose[i - 1]) or masked_word)):
             continue
         out.append(i)
     return out
@@ -48,7 +50,8 @@ def reference_analysis(doc: Document) -> QuoteAnalysis:
     paragraphs = doc.paragraphs
     if not paragraphs:
         return out
-    found = outside(code_blocks(doc), reference_offsets(prose))
+    orig = doc.text
+    found = outside(code_blocks(doc), reference_offsets(prose, orig))
     if not found:
         return out
     k = 0
@@ -60,7 +63,7 @@ def reference_analysis(doc: Document) -> QuoteAnalysis:
             k += 1
         while k < len(found) and found[k] < span.end:
             i = found[k]
-            kind, place, soft = classify(prose, i, span.start, span.end)
+            kind, place, soft = classify(prose, i, span.start, span.end, orig)
             marks.append(Mark(i, prose[i], _FAMILY[prose[i]], kind, place, soft, paragraph=pi))
             k += 1
         per_paragraph.append((pi, first, len(marks)))
@@ -114,6 +117,7 @@ def test_analysis_equals_the_plain_computation(text: str) -> None:
     for fmt in ("plain", "markdown"):
         doc = Document(text, format=fmt)
         assert _quotes._mark_offsets(doc.prose) == reference_offsets(doc.prose)
+        assert _quotes._mark_offsets(doc.prose, doc.text) == reference_offsets(doc.prose, doc.text)
         got = _quotes._analyse(doc)
         want = reference_analysis(doc)
         assert got.marks == want.marks

@@ -256,6 +256,20 @@ def test_markdown_code_is_not_prose() -> None:
     assert lint_text(text, RULES, format="markdown") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("### 'region' renamed to 'territory'\n", [], id="quote-after-heading-marker"),
+        pytest.param("- 'small', 'large' and 'best'\n", [], id="quote-after-bullet"),
+        pytest.param("Options:\n\n  'small', 'large' and 'best'.\n", [], id="quote-after-indent"),
+        pytest.param("> 'Tis the season, 'he said.\n", [], id="elided-after-quote-marker"),
+        pytest.param("The `attrs`'s value is 'x'.\n", [], id="apostrophe-after-code"),
+    ],
+)
+def test_markdown_layout_before_quotes(text: str, expected: list[str]) -> None:
+    assert [d.rule_id for d in lint_text(text, RULES, format="markdown")] == expected
+
+
 def test_seed_article() -> None:
     if not SEED.exists():
         pytest.skip(f"seed article not found at {SEED}")

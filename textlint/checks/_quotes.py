@@ -234,8 +234,10 @@ def _elided_end(word: str) -> bool:
     return w.endswith(("s", "z", "x", "in")) or w in _ELIDED_END
 
 
-def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
-    """Kind, place and softness of the quotation mark at ``text[i]`` (paragraph ``lo..hi``)."""
+def classify(text: str, i: int, lo: int, hi: int, orig: str | None = None
+             ) -> tuple[int, int, bool]:
+    """Kind, place and softness of the quotation mark at ``text[i]`` (paragraph ``lo..hi``);
+    ``orig``, the document's text before masking, tells masked code from masked layout."""
     c = text[i]
     p, n = _neighbours(text, i, lo, hi)
     left_open = p == "" or p in _LEFT_OPEN or p.isspace()
@@ -260,8 +262,10 @@ def classify(text: str, i: int, lo: int, hi: int) -> tuple[int, int, bool]:
     if c in "'’":
         before = text[i - 1] if i > lo else ""
         after = text[i + 1] if i + 1 < hi else ""
-        # A masked neighbour (code, a tag) stands for a word: `attrs`’s, </em>’s.
-        if (is_word_char(before) or before == "\0") and is_word_char(after):
+        # A masked neighbour (code, a tag) stands for a word: `attrs`’s, </em>’s. Masked
+        # layout (a heading's #, a list's bullet, indentation) ends in white space.
+        if (is_word_char(before) or (before == "\0" and not _layout(orig, i - 1))) and \
+                is_word_char(after):
             return NONE, place, False
         if place == PLACE_GLUED and (is_word_char(before) or is_word_char(after)):
             return NONE, place, False  # al-'Adad, ’s after a closing bracket
@@ -307,7 +311,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     paragraphs = doc.paragraphs
     if not paragraphs:
         return out
-    found = outside(code_blocks(doc), _mark_offsets(prose))
+    orig = doc.text if doc.masked else None
+    found = outside(code_blocks(doc), _mark_offsets(prose, orig))
     if not found:
         return out
     marks = out.marks
@@ -332,7 +337,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
         stop = bisect.bisect_left(found, hi, k)
         for i in found[k:stop]:
             c = prose[i]
-            kind, place, soft = classify(prose, i, lo, hi)
+            kind, place, soft = classify(prose, i, lo, hi, orig)
             append(Mark(i, c, _FAMILY[c], kind, place, soft, NONE, -1, "", False, False, pi))
         k = stop
         per_paragraph.append((pi, first, len(marks)))
@@ -364,8 +369,14 @@ def offsets(text: str, chars: str) -> list[int]:
     return out
 
 
-def _mark_offsets(prose: str) -> list[int]:
-    """Offsets of the quotation marks, apostrophes inside words left out (as ``offsets``)."""
+def _layout(orig: str | None, j: int) -> bool:
+    """Is the masked character at ``j`` layout (white space in the original text)?"""
+    return orig is not None and orig[j].isspace()
+
+
+def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:
+    """Offsets of the quotation marks, apostrophes inside words left out (as ``offsets``);
+    ``orig`` as for ``classify``."""
     out: list[int] = []
     append = out.append
     find = prose.find
@@ -375,7 +386,8 @@ def _mark_offsets(prose: str) -> list[int]:
         if c in _APOSTROPHES:
             while i >= 0:
                 if not (0 < i < last and is_word_char(prose[i + 1])
-                        and (is_word_char(prose[i - 1]) or prose[i - 1] == "\0")):
+                        and (is_word_char(prose[i - 1])
+                             or (prose[i - 1] == "\0" and not _layout(orig, i - 1)))):
                     append(i)  # not an apostrophe inside a word (Russia’s, d'Ivoire)
                 i = find(c, i + 1)
         else:
