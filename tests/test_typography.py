@@ -143,6 +143,9 @@ CLEAN_CASES = [
     ("punctuation-spacing", "Name:   John\nAge:    42", "aligned-columns"),
     ("punctuation-spacing", "| Option  | Default |\n|---|---|\n| timeout | 30      |", "table"),
     ("punctuation-spacing", "One.  Two.  Three.  Four.  Five.", "consistent-double-spacing"),
+    ("punctuation-spacing", "Name: Ann\nTeam: Blue\nRole: Lead\nSite: Oslo\nDesk: Four\n"
+     "Town: Rome\nUnit: Gold\nPlan: Ten\n\nOne.  Two.  Three.  Four.",
+     "double-spacing-beside-labels"),
     ("punctuation-spacing", "One sentence.\tTab.", "tab-after-sentence"),
     ("punctuation-spacing", "Use mailto:someone and :pep:`8`.", "schemes-and-roles"),
     ("punctuation-spacing", "This,\u00a0really,\u00a0non-breaking.", "nbsp"),

@@ -56,13 +56,14 @@ _GLUED_ASCII = {mark: frozenset(chars) for mark, chars in _GLUED.items()}
 # Two or more spaces between two non-space characters on one line.
 _RUN = "  "
 # The gap after a sentence: a sentence end, closing marks, one or two spaces, and what may start
-# a sentence. Searched for as its parts below.
-_SENTENCE_GAP = r"[.!?:][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])"
+# a sentence. Searched for as its parts below. A colon ends no sentence: counting the one space
+# of every "Name: Value" label made documents that put two after their sentences look mixed.
+_SENTENCE_GAP = r"[.!?][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])"
 _GAP_CLOSERS = ")]\"'’”»"
 _GAP_NEXT = regexcache.compile(r"[\p{Lu}\"'“‘(\[\d]", _V1)
 _ONE_SPACE_GAPS = tuple(
     regexcache.compile(rf"{re.escape(end)}[)\]\"'’”»]* (?=[\p{{Lu}}\"'“‘(\[\d])", _V1)
-    for end in ".!?:"
+    for end in ".!?"
 )
 # Brackets: a space just inside, or a word glued to an opening bracket.
 _SPACE_AFTER_OPEN = re.compile(r"[(\[{][ \t]+(?=[^\W_])")
@@ -454,7 +455,7 @@ def _after_mark(text: str, start: int) -> bool:
     k = start
     while k > 0 and text[k - 1] in _GAP_CLOSERS:
         k -= 1
-    return k > 0 and text[k - 1] in ".!?:"
+    return k > 0 and text[k - 1] in ".!?"
 
 
 def _after_sentence(text: str, start: int) -> bool:
