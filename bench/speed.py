@@ -111,6 +111,8 @@ PATHOLOGICAL = {
     "200k blank lines": "Text.\n" + "\n" * 200_000 + "Source link",
     "100k unclosed quotes": "“" * 100_000,
     "2k lines like a directive": ("textlint-disable " + "a" * 40 + ".\n") * 2000,
+    "20k unlisted foreign words": "gebirgsbewohner " * 20_000,
+    "one line of 100k commas": ",".join(["w"] * 100_000),
 }
 
 

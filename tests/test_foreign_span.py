@@ -104,7 +104,7 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
                      id="glossed"),
         pytest.param("Tourists need a visa card (visa de tarjeta del turista) on arrival.",
                      id="paren-gloss"),
-        pytest.param("We ordered entrecôtes (thick steaks cut from the rib) and wine.",
+        pytest.param("We ordered entrecôtes (thick steaks of beef) and wine.",
                      id="long-paren-gloss"),
         pytest.param("The letter thanked Bundeskanzler Scholz and Herr Weber twice.",
                      id="capitalised-names-after-english"),
@@ -311,6 +311,25 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="repeated-listed-words"),
         pytest.param("Keywords: asyncapi,json,jsonschema,openapi,referencing", [],
                      id="list-without-spaces"),
+        pytest.param("<!-- O ministro chegou, disse Kim -->\nThe minister came, disse Kim, and "
+                     "sat.", ["disse"], id="listed-words-in-a-comment-are-no-terms"),
+        pytest.param("The new factory, que será inaugurada em breve, will employ 300 people."
+                     "\n\n```\nque será inaugurada em breve\n```\n",
+                     ["que será inaugurada em breve"], id="listed-words-in-code-are-no-terms"),
+        pytest.param("Officials said the\ngebirgsbewohner left. The gebirgsbewohner came back. "
+                     "Some gebirgsbewohner stayed.", ["gebirgsbewohner"] * 3,
+                     id="a-wrapped-line-is-no-sentence-start"),
+        pytest.param("Officials said e.g. gebirgsbewohner left. The gebirgsbewohner came back. "
+                     "Some gebirgsbewohner stayed.", ["gebirgsbewohner"] * 3,
+                     id="an-abbreviation-ends-no-sentence"),
+        pytest.param("The minister arrived late,disse Kim,and the talks began.", ["disse"],
+                     id="one-glued-comma-is-prose"),
+        pytest.param("The report[segundo o relatório oficial] was late.",
+                     ["segundo o relatório oficial"], id="glued-bracket-with-prose"),
+        pytest.param("The results were bad, segundo o relatório (which was published late last "
+                     "year), and nobody cared.", ["segundo o relatório"], id="aside-is-no-gloss"),
+        pytest.param('Wow! "muito obrigado pela ajuda," she replied.', [],
+                     id="exclamation-is-no-operator"),
         pytest.param("Install ini2toml[lite] for the tests.", [], id="glued-bracket"),
         pytest.param('The marker is extra == "dmypy" on that line.', [], id="quoted-literal"),
     ],

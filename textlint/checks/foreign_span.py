@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
@@ -87,7 +88,7 @@ CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted w
 # whose letters are strongly of one language (gebirgsbewohner) is then enough alone in running
 # text; a short or ambiguous one is not.
 CHAR_SLOPE, CHAR_CAP_HIGH = 0.1, 3.8
-GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick steaks cut ...)")
+GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick steaks of beef)")
 # A capitalised word after a lowercase foreign word counts as a noun (den Stoffwechsel) when
 # it is this foreign, at this weight. NOUN_EVIDENCE must not be below LABEL_EVIDENCE: the
 # bound in analyse() counts such a word as evidence on that condition.
@@ -147,7 +148,7 @@ _GLOSS_BEFORE = re.compile(
 _GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
-    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,7}\)))",
+    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
     regex.I | regex.V1,
 )
 # Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
@@ -424,7 +425,7 @@ class Model:
         for lang in self.candidates:
             d = (scores.get(lang, base) - base) * n * CHAR_WEIGHT
             if d > 0:
-                out[lang] = min(d, CHAR_CAP) if d <= CHAR_CAP else min(
+                out[lang] = d if d <= CHAR_CAP else min(
                     CHAR_CAP_HIGH, CHAR_CAP + (d - CHAR_CAP) * CHAR_SLOPE)
         return (max(out.values()) if out else 0.0), out, True
 
@@ -704,7 +705,8 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 _DIGIT.search(text) or not _LATIN.rx.search(text)):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
-                next_c in ".," and next2.isalnum()) or _code_context(prose, start, prev_c):
+                next_c == "." and next2.isalnum()) or _code_context(
+                    prose, start, end, prev_c, next_c):
             # Code, domains, abbreviations such as e.g., lists with no space after commas.
             tok.weight = -1.0
         elif len(text) > 1 and text.isupper():
@@ -781,15 +783,25 @@ def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], te
 
 
 # A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
-_LITERAL_BEFORE = re.compile(r"[=<>!]=?[^\S\n]*[\"']$")
+_LITERAL_BEFORE = re.compile(r"[=<>!]?=[^\S\n]*[\"']$")
+_TOKEN_REACH = 200
 
 
-def _code_context(prose: str, start: int, prev_c: str) -> bool:
-    """Syntax that prose does not write around a word: an item of a list with no space after
-    its commas (json,jsonschema,openapi), brackets glued to a word (ini2toml[lite]), a quoted
-    literal after an operator."""
-    if prev_c in ",[":
-        return start > 1 and prose[start - 2].isalnum()
+def _code_context(prose: str, start: int, end: int, prev_c: str, next_c: str) -> bool:
+    """Syntax that prose does not write around a word: an item of a list of three or more
+    with no space after its commas (json,jsonschema,openapi), the whole content of brackets
+    glued to a word (ini2toml[lite]), a quoted literal after an operator. A single comma
+    without a space (late,disse Kim) is a typing slip of prose, not code."""
+    if prev_c == "[" or next_c == "]":
+        return next_c in "]," and prev_c in "[," and start > 1 and prose[start - 2].isalnum()
+    if prev_c == "," or next_c == ",":
+        lo = start
+        while lo > 0 and not prose[lo - 1].isspace() and start - lo < _TOKEN_REACH:
+            lo -= 1
+        hi = end
+        while hi < len(prose) and not prose[hi].isspace() and hi - end < _TOKEN_REACH:
+            hi += 1
+        return prose.count(",", lo, hi) >= 2
     return prev_c in "\"'" and _LITERAL_BEFORE.search(prose, max(0, start - 4), start) is not None
 
 
@@ -1064,22 +1076,29 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
 # A run of word characters and hyphens in code or a URL; one with a hyphen is a slug
 # (disse-kim-apoio), whose words are the page's prose, not identifiers.
 _CODE_TOKEN = re.compile(r"[\w-]+")
-# A lowercase word beginning a sentence, a line or a list item.
-_LOWER_START = _Lazy(r"(?:^|[.!?]\s+|\n[^\S\n]*(?:[-*+>#]+[^\S\n]+)?)(\p{Ll}[\p{L}\p{M}\d]*)",
-                     regex.V1 | regex.MULTILINE)
+# A lowercase word beginning a paragraph, a list item or heading, or a sentence (after a stop
+# that does not end a one-letter abbreviation such as e.g.); not a line of wrapped prose.
+_LOWER_START = _Lazy(
+    r"(?:\A|\n[^\S\n]*\n|\n[^\S\n]*[-*+>#]+[^\S\n]+|(?<![^\p{L}]\p{L})[.!?][^\S\n]+)"
+    r"[^\S\n]*(\p{Ll}+)(?![\p{L}\p{M}\d])",
+    regex.V1,
+)
 
 
 class _Terms:
-    """Words the document itself marks as its own terms: identifiers that also occur in its
-    code or URLs (`pytest`, [autoflake](https://pypi.org/project/autoflake/)), and words no
-    list holds that it repeats (a product's name: textlint, langcodes). Machine translation
-    leaves words of running prose behind, not the identifiers a text writes in code."""
+    """Words no list holds that the document itself marks as its own terms: identifiers that
+    also occur in its code or URLs (`pytest`, [autoflake](https://pypi.org/project/autoflake/)),
+    and words it repeats and writes in lower case where a sentence begins (a product's name:
+    textlint, langcodes). Machine translation leaves words of running prose behind, not the
+    identifiers a text writes in code; and a word any list holds (disse, que) is never one."""
 
     def __init__(self, doc: Document, texts: list[str]) -> None:
         self.doc = doc
         self.texts = texts
         self._code: frozenset[str] | None = None
         self._starts: frozenset[str] | None = None
+        self._counts: Counter[str] | None = None
+        self._memo: dict[str, bool] = {}
 
     @property
     def code(self) -> frozenset[str]:
@@ -1091,15 +1110,20 @@ class _Terms:
         return self._code
 
     def term(self, model: Model, text: str) -> bool:
-        if text.casefold() in self.code:
-            return True
-        if not model.word(text)[2]:
-            return False
+        got = self._memo.get(text)
+        if got is None:
+            got = self._memo[text] = model.word(text)[2] and (
+                text.casefold() in self.code or self._repeated_name(text))
+        return got
+
+    def _repeated_name(self, text: str) -> bool:
+        if self._counts is None:
+            self._counts = Counter(self.texts)
         low = text.lower()
-        if self.texts.count(low) + self.texts.count(low.capitalize()) < TERM_REPEATS:
+        if self._counts[low] + self._counts[low.capitalize()] < TERM_REPEATS:
             return False
-        # ... and that it writes in lower case where a sentence or line begins: a name that
-        # keeps its spelling (pytest, textlint), as a foreign word in prose would not.
+        # ... written in lower case where a sentence begins: a name that keeps its spelling
+        # (pytest, textlint), as a foreign word in prose would not.
         return low in self.lowercase_starts
 
     @property
