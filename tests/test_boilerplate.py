@@ -159,8 +159,9 @@ LAYOUT_CASES = [
      "A.\n\nRead more: https://example.com/x\n\nB.\n", "A.\n\nB.\n"),
     ("headline-is-unsafe", "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n",
      "A.\n\nRead also: Putin lands in Pyongyang\n\nB.\n", "A.\n\nB.\n"),
-    ("wrapped-capitalised", "Findings of the 2015 Workshop on Statistical\nMachine Translation.\n",
-     "Findings of the 2015 Workshop on Statistical\nMachine Translation.\n", None),
+    ("under-a-long-headline", "How the new tax rules will affect small businesses in rural areas"
+     "\nAdvertisement\n\nB.\n",
+     "How the new tax rules will affect small businesses in rural areas\n\nB.\n", None),
     ("after-short-line", "A short line of text\nAdvertisement\n\nB.\n",
      "A short line of text\n\nB.\n", None),
     ("after-long-sentence", "The long line of a paragraph that ends its sentence.\nAdvertisement\n",

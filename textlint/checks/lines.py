@@ -5,9 +5,8 @@ arrows, asterisks, brackets, masked markup), it is made of one or more of the li
 (compared without regard to case, spacing or apostrophe style), or when one of the regular
 expressions in ``patterns`` matches all of it but the same surroundings. Quotation marks do not
 count as surroundings: a quoted line is dialogue. Nor is a line furniture when it starts in
-lower case right under a line that ends mid-sentence, or stands under a long line of prose that
-ends in a lower-case word or a comma: it is the end of a wrapped sentence. The fix deletes the
-line and the blank lines its removal would leave.
+lower case right under a line that ends mid-sentence: it is the end of a wrapped sentence. The
+fix deletes the line and the blank lines its removal would leave.
 """
 
 from __future__ import annotations
@@ -324,24 +323,16 @@ _FIRST_LETTER = regexcache.compile(r"[^\p{L}\p{N}\n]*(\p{Ll})")
 _OPEN_END = regexcache.compile(r"[\p{L}\p{N},(\[–—-]\s*$")
 
 
-# How a long line of wrapped prose ends when its sentence goes on: a lower-case word or a comma.
-_WRAPPED_END = regexcache.compile(r"[\p{Ll},]\s*$")
-WRAPPED_LINE = 40  # a line this long above, ending so, is prose wrapped onto this line
-
-
 def _continues(doc: Document, line: int) -> bool:
     """Whether ``line`` is the rest of a sentence wrapped from the line above ('you can write
-    it' / 'like this:'): it starts in lower case and the line above ends mid-sentence, or the
-    line above is a long line of prose that ends in a lower-case word or a comma ('... the 2015
-    Workshop on Statistical' / 'Machine Translation.')."""
+    it' / 'like this:'): it starts in lower case and the line above ends mid-sentence."""
     if line == 0:
         return False
     prose = doc.prose
     span = doc.line_span(line)
-    above = doc.line_span(line - 1)
     if not _FIRST_LETTER.match(prose, span.start, span.end):
-        return above.end - above.start >= WRAPPED_LINE and \
-            _WRAPPED_END.search(prose, above.start, above.end) is not None
+        return False
+    above = doc.line_span(line - 1)
     return _OPEN_END.search(prose, above.start, above.end) is not None
 
 
