@@ -131,9 +131,10 @@ class PunctuationSpacing(Check):
         if blocks:
             found = [f for f in found if not in_code(blocks, f.span.start)]
         if found:
-            code = _operator_lines(text)
+            code = _operator_lines(doc, text)
             if code:
-                found = [f for f in found if text.rfind("\n", 0, f.span.start) + 1 not in code]
+                line_of = doc.line_of
+                found = [f for f in found if line_of(f.span.start) not in code]
         found.sort(key=lambda f: (f.span.start, f.span.end))
         return found
 
@@ -191,7 +192,7 @@ class PunctuationSpacing(Check):
                     continue  # a closing quote after the comma: "Hello,"
             if not prev or prev.isspace():
                 continue
-            if _data_line(text, i, data_lines):
+            if _data_line(doc, text, i, data_lines):
                 continue  # keywords, CSV, options: python,testing,fuzzing
             yield self._insert_after(i, "Missing space after ','")
         for i in _found(glued[";"], _SEMICOLON, text):
@@ -326,30 +327,38 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
             yield i
 
 
-# A comparison operator: prose does not write one; a line of code or of conditions does
-# (tomli ; python_version < "3.11" and extra == 'toml').
-_OPERATOR = re.compile(r"[=!<>]=")
+# An equality test: prose does not write one; a line of code or of conditions does (tomli ;
+# python_version < "3.11" and extra == 'toml'). Not <= or >= (aged >= 12) nor arrows (==>).
+_OPERATOR = re.compile(r"(?<![=<>!])[=!]=(?![=>])")
 
 
-def _operator_lines(text: str) -> frozenset[int]:
-    """Starts of the lines holding a comparison operator (==, !=, <=, >=)."""
+def _operator_lines(doc: Document, text: str) -> frozenset[int]:
+    """The lines holding == or !=."""
     if "=" not in text:
         return frozenset()
-    return frozenset(text.rfind("\n", 0, m.start()) + 1 for m in _OPERATOR.finditer(text))
+    return frozenset(doc.line_of(m.start()) for m in _OPERATOR.finditer(text))
 
 
-def _data_line(text: str, i: int, seen: dict[int, bool]) -> bool:
-    """The comma at ``i`` is on a line with three commas or more and a space after none of
-    them: a list written as data (keywords, CSV fields, options: ``file,lock,synchronization``),
-    not prose whose spaces were lost. ``seen`` keeps the answer per line start, so that a long
-    line of data is read once."""
-    start = text.rfind("\n", 0, i) + 1
-    got = seen.get(start)
+# Prose items of a list have more words, and a sentence ends with a stop.
+_ITEM_WORDS = 3
+_PROSE_END = re.compile(r"[.!?][\"'’”)\]]*\s*$")
+
+
+def _data_line(doc: Document, text: str, i: int, seen: dict[int, bool]) -> bool:
+    """The comma at ``i`` is on a line of data: three items or more, no space after any comma,
+    no item of more than three words, no stop at the end (keywords, CSV rows, options:
+    ``Keywords: file,lock,synchronization``). Prose that lost its spaces ("However,the
+    results,which were published in May,were late.") has longer items and ends in a stop.
+    ``seen`` keeps the answer per line, so that a long line is read once."""
+    line = doc.line_of(i)
+    got = seen.get(line)
     if got is None:
-        end = text.find("\n", i)
-        line = text[start : len(text) if end == -1 else end]
-        got = line.count(",") >= 3 and ", " not in line and ",\t" not in line
-        seen[start] = got
+        span = doc.line_span(line)
+        body = text[span.start : span.end]
+        got = body.count(",") >= 2 and ", " not in body and ",\t" not in body and \
+            not _PROSE_END.search(body) and \
+            all(item.count(" ") < _ITEM_WORDS for item in body.split(","))
+        seen[line] = got
     return got
 
 
