@@ -24,6 +24,8 @@ def _found(text: str) -> list[str]:
         pytest.param("That was a commment on the prettty picture.", ["commment", "prettty"],
                      id="tripled"),
         pytest.param("The well-knowwn author", ["knowwn"], id="hyphenated-part"),
+        pytest.param("Run `pip install zipp`; he eexpresses support.", ["eexpresses"],
+                     id="code-elsewhere-in-the-text"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:
@@ -41,6 +43,10 @@ def test_flags(text: str, expected: list[str]) -> None:
         pytest.param("ese da lleg a la casa", id="ll-start"),
         pytest.param("Room 4ee2 and v2.00", id="digits"),
         pytest.param("Run `eexpresses --help` or see https://x.org/eexpresses", id="code-url"),
+        pytest.param("Requires-Dist: zipp>=3.20", id="glued-operator"),
+        pytest.param("Run `pip install zipp`, then zipp opens the archive.",
+                     id="identifier-written-in-code"),
+        pytest.param("Example:\n\n>>> m = regex.search('(fuu)', 'x')\n", id="interactive-session"),
     ],
 )
 def test_clean(text: str) -> None:

@@ -311,6 +311,8 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="repeated-listed-words"),
         pytest.param("Keywords: asyncapi,json,jsonschema,openapi,referencing", [],
                      id="list-without-spaces"),
+        pytest.param("Usage:\n\n>>> regex.sub('sedimentation', 'gebirgsbewohner', text)\n", [],
+                     id="interactive-session"),
         pytest.param("<!-- O ministro chegou, disse Kim -->\nThe minister came, disse Kim, and "
                      "sat.", ["disse"], id="listed-words-in-a-comment-are-no-terms"),
         pytest.param("The new factory, que será inaugurada em breve, will employ 300 people."

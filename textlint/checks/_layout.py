@@ -81,6 +81,26 @@ def outside(blocks: list[Span], offsets: list[int]) -> list[int]:
     return out
 
 
+# A run of word characters and hyphens in code or a URL; one with a hyphen is a slug
+# (disse-kim-apoio), whose words are the page's prose, not identifiers.
+_CODE_TOKEN = re.compile(r"[\w-]+")
+_WORDS: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def code_words(doc: Document) -> frozenset[str]:
+    """The case-folded words the document writes in its masked text (code, URLs, markup):
+    identifiers such as package names (`pip install zipp`, pypi.org/project/autoflake).
+    Computed once per document, on first use."""
+    words = _WORDS.get(doc)
+    if words is None:
+        text = doc.text
+        words = frozenset(t.casefold() for span in doc.masked
+                          for t in _CODE_TOKEN.findall(text, span.start, span.end)
+                          if "-" not in t)
+        _WORDS[doc] = words
+    return words
+
+
 def in_code(blocks: list[Span], offset: int) -> bool:
     k = bisect.bisect_right(blocks, Span(offset, 1 << 62)) - 1
     return k >= 0 and blocks[k].start <= offset < blocks[k].end

@@ -18,6 +18,7 @@ from itertools import compress, count
 import regex
 
 from textlint import regexcache
+from textlint.checks._layout import code_blocks, code_words, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, WordView
@@ -43,6 +44,22 @@ class DoubledLetterOptions:
     foreign_zipf: float = 3.0
 
 
+# Characters of code glued to a word: zipp>=3.20, name=='fuu'.
+_CODE_GLUE = frozenset("=<>")
+
+
+def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int,
+             text: str) -> bool:
+    """The word is code: in a session or literal block, glued to an operator, or written by
+    the document in its code or URLs too (a package name: `pip install zipp`)."""
+    if blocks and in_code(blocks, start):
+        return True
+    if (start and prose[start - 1] in _CODE_GLUE) or (
+            end < len(prose) and prose[end] in _CODE_GLUE):
+        return True
+    return bool(doc.masked) and text.casefold() in code_words(doc)
+
+
 class DoubledLetter(Check):
     Options = DoubledLetterOptions
 
@@ -64,9 +81,12 @@ class DoubledLetter(Check):
         suspects = self._suspects(distinct, lang)
         if not suspects:
             return
+        blocks = code_blocks(doc)
         for i in list(compress(count(), map(suspects.__contains__, texts))):
             tok = words[i]
             text = tok.text
+            if _in_code(doc, prose, blocks, tok.start, tok.end, text):
+                continue
             for part in _PART.finditer(text):
                 word = part.group()
                 if len(word) < 3 or not _RUN.search(word):

@@ -35,6 +35,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
+from textlint.checks._layout import code_blocks, code_words, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -652,6 +653,11 @@ def analyse(doc: Document, model: Model) -> Analysis:
     if hits and DOCUMENT_TERMS:
         terms = _Terms(doc, texts)
         hits = [h for h in hits if not terms.explain(model, words, h)]
+    if hits:
+        # Interactive sessions (>>> ...) and literal blocks (after ::) of a plain text: code.
+        blocks = code_blocks(doc)
+        if blocks:
+            hits = [h for h in hits if not in_code(blocks, h.start)]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
@@ -1073,9 +1079,6 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
         (LOAN_NOUN and _loan_noun(model, prose, words, h))
 
 
-# A run of word characters and hyphens in code or a URL; one with a hyphen is a slug
-# (disse-kim-apoio), whose words are the page's prose, not identifiers.
-_CODE_TOKEN = re.compile(r"[\w-]+")
 # A lowercase word beginning a paragraph, a list item or heading, or a sentence (after a stop
 # that does not end a one-letter abbreviation such as e.g.); not a line of wrapped prose.
 _LOWER_START = _Lazy(
@@ -1095,25 +1098,15 @@ class _Terms:
     def __init__(self, doc: Document, texts: list[str]) -> None:
         self.doc = doc
         self.texts = texts
-        self._code: frozenset[str] | None = None
         self._starts: frozenset[str] | None = None
         self._counts: Counter[str] | None = None
         self._memo: dict[str, bool] = {}
-
-    @property
-    def code(self) -> frozenset[str]:
-        if self._code is None:
-            text = self.doc.text
-            self._code = frozenset(
-                t.casefold() for span in self.doc.masked
-                for t in _CODE_TOKEN.findall(text, span.start, span.end) if "-" not in t)
-        return self._code
 
     def term(self, model: Model, text: str) -> bool:
         got = self._memo.get(text)
         if got is None:
             got = self._memo[text] = model.word(text)[2] and (
-                text.casefold() in self.code or self._repeated_name(text))
+                text.casefold() in code_words(self.doc) or self._repeated_name(text))
         return got
 
     def _repeated_name(self, text: str) -> bool:
