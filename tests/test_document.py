@@ -164,6 +164,24 @@ def test_paragraph_starts() -> None:
     assert doc.paragraph_starts == [span.start for span in doc.paragraphs] == [2, 8, 14]
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        pytest.param("a `x` b", ["`x`"], id="simple"),
+        pytest.param("(`` `Gnomovision' ``) and `'`", ["`` `Gnomovision' ``", "`'`"],
+                     id="double-backticks-hold-one"),
+        pytest.param("`a\nb` c", ["`a\nb`"], id="wraps"),
+        pytest.param("`a\n\nb`", [], id="not-across-paragraphs"),
+        pytest.param("x `` y", [], id="unmatched"),
+        pytest.param("```\ncode\n\nmore\n```\nText ```x``` here.",
+                     ["```\ncode\n\nmore\n```", "```x```"], id="fence-runs-take-no-part"),
+    ],
+)
+def test_markdown_code_spans(text: str, code: list[str]) -> None:
+    doc = Document(text, format="markdown")
+    assert [text[s.start : s.end] for s in doc.masked if "`" in text[s.start : s.end]] == code
+
+
 def test_masked_line_breaks_survive() -> None:
     text = "a `x\ny` b https://e.com/p\n"
     doc = Document(text, format="markdown")

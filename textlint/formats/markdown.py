@@ -4,15 +4,18 @@ keeps offsets exact and costs one pass."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from textlint.diagnostics import Span
-from textlint.formats import plain
+from textlint.formats import merge, plain
 
 _FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
 _INDENTED = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+")
-# Inline code may wrap onto the next line of its paragraph.
-_INLINE_CODE = re.compile(r"(`+)(?:[^`\n]|\n(?![ \t\r]*\n))+?\1")
+# Inline code: a run of backticks up to the next run of the same length in its paragraph (it
+# may wrap onto the next lines, and hold shorter or longer runs: `` `quoted' ``).
+_TICKS = re.compile(r"`+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
@@ -28,7 +31,6 @@ def mask(text: str) -> list[Span]:
     for pattern in (
         _FENCE,
         _INDENTED,
-        _INLINE_CODE,
         _HTML_COMMENT,
         _HTML_TAG,
         _LINK_TARGET,
@@ -39,7 +41,46 @@ def mask(text: str) -> list[Span]:
         _TABLE_RULE,
     ):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
+    if "`" in text:
+        spans.extend(inline_code(text, code_blocks(text)))
     return spans
+
+
+def inline_code(text: str, blocks: list[Span] | None = None) -> list[Span]:
+    """Code spans as CommonMark pairs them: each run of backticks, left to right, opens a span
+    that the next run of exactly its length closes, within the paragraph; a run with no such
+    partner is literal text. Runs inside ``blocks`` (code blocks) take no part. Runs of each
+    length are looked up by bisection, so a paragraph of unmatched runs costs no more than a
+    matched one."""
+    runs = [m.span() for m in _TICKS.finditer(text)]
+    if blocks:
+        blocks = merge(blocks)
+        starts = [b.start for b in blocks]
+        runs = [r for r in runs if not _inside(blocks, starts, r[0])]
+    by_length: dict[int, list[int]] = {}
+    for k, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(k)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    out: list[Span] = []
+    k = 0
+    while k < len(runs):
+        start, end = runs[k]
+        same = by_length[end - start]
+        j = bisect.bisect_right(same, k)
+        b = bisect.bisect_left(breaks, end)
+        limit = breaks[b] if b < len(breaks) else len(text)
+        if j < len(same) and runs[same[j]][0] < limit:
+            close = same[j]
+            out.append(Span(start, runs[close][1]))
+            k = close + 1
+        else:
+            k += 1
+    return out
+
+
+def _inside(blocks: list[Span], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and pos < blocks[k].end
 
 
 def code_blocks(text: str) -> list[Span]:
