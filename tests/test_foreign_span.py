@@ -313,6 +313,9 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="list-without-spaces"),
         pytest.param("Usage:\n\n>>> regex.sub('sedimentation', 'gebirgsbewohner', text)\n", [],
                      id="interactive-session"),
+        pytest.param("- They ordered the\n  sopa de legumbres, and it came cold.\n", [],
+                     id="loan-noun-wrapped-in-a-list-item"),
+        pytest.param("French spaced guillemets are not spaces inside.", [], id="dictionary-loan"),
         pytest.param("<!-- O ministro chegou, disse Kim -->\nThe minister came, disse Kim, and "
                      "sat.", ["disse"], id="listed-words-in-a-comment-are-no-terms"),
         pytest.param("The new factory, que será inaugurada em breve, will employ 300 people."

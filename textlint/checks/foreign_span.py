@@ -833,8 +833,10 @@ def _hard_break(prose: str, at: int, gap: str) -> bool:
 
 
 def _joined(gap: str) -> bool:
-    """Words separated only by a space or the line break of wrapped prose."""
-    return gap in (" ", "\n", "\r\n", "\u00a0")
+    """Words separated only by a space or the line break of wrapped prose (with the indentation
+    of the next line, which Markdown masks in a list item)."""
+    return gap in (" ", "\n", "\r\n", "\u00a0") or (
+        gap.count("\n") == 1 and not gap.strip(" \t\r\n\0"))
 
 
 def _is_name(text: str) -> bool:
