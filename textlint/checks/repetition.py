@@ -235,7 +235,8 @@ class Repetition(Check):
         # The texts of the words are shared with the other rules that read words.
         texts = word_texts(doc)[0]
         lows: list[str] | None = None
-        candidates = self._ascii_candidates(texts) if doc.prose.isascii() else None
+        # Lower case keeps the length of every character but İ (U+0130), which lowers to two.
+        candidates = self._length_candidates(texts) if "\u0130" not in doc.prose else None
         if candidates is None:
             lows = list(map(str.lower, texts))
             candidates = self._candidates(texts, lows)
@@ -277,8 +278,8 @@ class Repetition(Check):
             found += _long_repeats(lows, range(3, _MAX_PHRASE + 1))
         return sorted(set(found))
 
-    def _ascii_candidates(self, texts: Sequence[str]) -> list[int] | None:
-        """``_candidates`` for ASCII text, without lower-casing every word: there lower case
+    def _length_candidates(self, texts: Sequence[str]) -> list[int] | None:
+        """``_candidates`` without lower-casing every word, for text without İ: there lower case
         keeps every length, so words equal but for case have equal lengths, and only the words
         whose lengths agree (one big-integer XOR per shift, in C) are lower-cased and compared.
         None when lengths agree nearly everywhere or a word is too long for a byte: the plain
