@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import textlint.checks.foreign_span as fs
 from textlint.api import fix_string, lint_text
 from textlint.diagnostics import Diagnostic
+from textlint.document import Document
 from textlint.lexicon import load_lexicon
 
 FRAG = "untranslated-fragment"
@@ -248,6 +249,17 @@ def test_mixed_fragments(parts: list[str]) -> None:
     text = " ".join(parts)
     for d in _lint(text):
         assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["disse", "Kim", "segundo", "fontes", "do", "setor", "[link]",
+                                 "(https://x.pt/a)", "`code`", "https://y.org/b", ",", " ", "\n"]),
+                max_size=30))
+def test_no_span_reaches_across_code(parts: list[str]) -> None:
+    text = " ".join(parts).replace("] (", "](")
+    doc = Document(text, format="markdown")
+    for d in lint_text(text, [FRAG], format="markdown"):
+        assert "\0\0\0" not in doc.prose[d.span.start : d.span.end], text
 
 
 @pytest.mark.parametrize(

@@ -663,16 +663,22 @@ def analyse(doc: Document, model: Model) -> Analysis:
     return Analysis(hits, paras)
 
 
+# Masked markup is one or two characters (emphasis, a bullet); code and URLs are longer.
+MASKED_RUN = "\0\0\0"
+
+
 def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: int
            ) -> tuple[int, int]:
-    """Token range of the sentence (or line) around token ``s``, at most WINDOW each side."""
+    """Token range of the sentence (or line) around token ``s``, at most WINDOW each side. A
+    run of masked text longer than markup (code, a URL, a link's target) ends it too: no span
+    reaches across code."""
     lo = s
     # Most gaps are one space, which ends nothing: only the others are looked at.
     while lo > 0 and s - lo < WINDOW:
         if starts[lo] - ends[lo - 1] != 1 or prose[ends[lo - 1]] != " ":
             gap = prose[ends[lo - 1] : starts[lo]]
             if _hard_break(prose, ends[lo - 1], gap) or (
-                    _SENT_END.search(gap) and texts[lo][0].isupper()):
+                    _SENT_END.search(gap) and texts[lo][0].isupper()) or MASKED_RUN in gap:
                 break
         lo -= 1
     hi = s
@@ -681,7 +687,7 @@ def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: 
         if starts[hi + 1] - ends[hi] != 1 or prose[ends[hi]] != " ":
             gap = prose[ends[hi] : starts[hi + 1]]
             if _hard_break(prose, ends[hi], gap) or (
-                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()):
+                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()) or MASKED_RUN in gap:
                 break
         hi += 1
     return lo, hi
