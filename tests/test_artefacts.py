@@ -182,6 +182,11 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("the rise of the\nThe Times", None),
     ("the project on on GitHub", "the project on GitHub"),
     ("the cat and the dog the cat and the dog ran", "the cat and the dog ran"),
+    ("the  the sea", "the sea"),
+    ("-rw-r--r--   1 root     root   312 welcome.msg", None),
+    ("mode        Mode (most common value)", None),
+    ("Example::\n\n    >>> s = Matcher(None, 'abcd abcd')\n", None),
+    ("Session:\n\n>>> f('abcd abcd')\n", None),
 ]
 
 

@@ -14,6 +14,7 @@ from operator import eq, itemgetter
 import regex
 
 from textlint import regexcache
+from textlint.checks._layout import code_blocks, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -24,9 +25,10 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Between words of a repetition: spaces, or one line break (CRLF too) with its indentation.
-# A tab within a line separates table columns ("Paris\tParis"), not words of a sentence.
-_GAP = re.compile(r"[ \u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
+# Between words of a repetition: one or two spaces, or one line break (CRLF too) with its
+# indentation. A tab or a run of three spaces within a line separates table columns
+# ("Paris\tParis", "root     root"), not words of a sentence.
+_GAP = re.compile(r"[ \u00a0]{1,2}|[ \t\u00a0]*\r?\n[ \t\u00a0]*")
 # A word glued to one of these belongs to a path, handle, domain or dotted name (E.ON on).
 _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
@@ -248,6 +250,9 @@ class Repetition(Check):
         block_starts = [0, *(m.end() for m in breaks)]
         block_ends = [*(m.start() for m in breaks), len(prose)]
         screen = _Screen(self, prose)
+        # Interactive sessions and literal blocks of a plain text are code: looked up only
+        # when something is found.
+        blocks: list[Span] | None = None
         k = 0
         while k < len(candidates):
             b = bisect.bisect_right(block_starts, starts[candidates[k]]) - 1
@@ -262,7 +267,9 @@ class Repetition(Check):
             block_lows = list(map(str.lower, texts[lo:hi])) if lows is None else lows[lo:hi]
             found = list(self._scan(prose, words[lo:hi], block_lows, here))
             if found and end - start > 2 and screen.suspect(start, end):
-                yield from found
+                if blocks is None:
+                    blocks = code_blocks(doc)
+                yield from (f for f in found if not (blocks and in_code(blocks, f.span.start)))
 
     def _candidates(self, texts: Sequence[str], lows: list[str]) -> list[int]:
         """Indices of the words where a repetition that ``_scan`` can report might begin: a
