@@ -126,6 +126,8 @@ def _spelling_sound(word: str) -> int:
     """Letter-to-sound guess for a lower-case word not in the dictionary."""
     c0 = word[0]
     if c0 == "u":
+        if not any(c in _VOWEL_CHARS for c in word[1:]):
+            return CONSONANT  # no other vowel: spelled, "you-tee-eff" (utf, ucs)
         if word.startswith(("unin", "unim", "unde", "unex")):
             return VOWEL
         if word.startswith(("uni", "ui", "uy")):
