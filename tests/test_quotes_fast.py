@@ -23,21 +23,31 @@ PIECES = st.sampled_from(
     ['"', "'", "`", "“", "”", "‘", "’", "„", "‚", "«", "»", "‹", "›", "a", "B", "é", "\u0301",
      "7", "Ж", "said", " ", "  ", "\n", "\n\n", "\n \n", "\r\n\r\n", "\t", "\0", ".", ",", "!",
      "=", "\\", "(", ")", "—", "’s", "d'", "’tis", "90s", "players’", "::\n\n    x", ">>> ",
-     "\u00a0", "Hello", "he said,", "x\n\n\n\ny"]
+     "\u00a0", "Hello", "he said,", "x\n\n\n\ny", "b'", "rb'", "xb'",
+     "'''", '"""', "''"]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
 _MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
 
 
+_TRIPLES = re.compile(r"'{3,}|\"{3,}")
+_PREFIXED = re.compile(r"(?:[bruf]|br|rb|fr|rf)'", re.IGNORECASE)
+
+
 def reference_offsets(prose: str, orig: str | None = None) -> list[int]:
     out: list[int] = []
     last = len(prose) - 1
+    triples = {i for m in _TRIPLES.finditer(prose) for i in range(*m.span())}
+    prefixed = {m.end() - 1 for m in _PREFIXED.finditer(prose)
+                if m.start() == 0 or not is_word_char(prose[m.start() - 1])}
     for m in _MARKS.finditer(prose):
         i = m.start()
+        if i in triples:
+            continue
         # A masked character stands for a word unless it was white space (layout).
         masked_word = prose[i - 1] == "\0" and not (orig is not None and orig[i - 1].isspace())
         if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
-                and (is_word_char(prose[i - 1]) or masked_word)):
+                and (is_word_char(prose[i - 1]) or masked_word) and i not in prefixed):
             continue
         out.append(i)
     return out

@@ -38,6 +38,7 @@ FLAG = [
     ("quote-spacing", "Он сказал «привет»и ушёл.", "cyrillic"),
     # unbalanced-quotes
     ("unbalanced-quotes", "I said “That is true.", "unclosed-curly"),
+    ("unbalanced-quotes", "Fine herb' again.", "no-prefix-in-a-longer-word"),
     ("unbalanced-quotes", "I said That is true”.", "unopened-curly"),
     ("unbalanced-quotes", 'He is making them feel comfortable all along."', "unopened-straight"),
     ("unbalanced-quotes", '"He is making them feel comfortable all along.', "unclosed-straight"),
@@ -88,6 +89,11 @@ FLAG = [
 ]
 
 CLEAN_CASES = [
+    # string literals and docstring quotes of code quoted in prose
+    ("unbalanced-quotes", "Returns b'' if the file is at EOF.", "empty-bytes-literal"),
+    ("unbalanced-quotes", 'Returns b"" at EOF.', "empty-bytes-literal-double"),
+    ("unbalanced-quotes", "It said 'hello' and b'abc' then.", "bytes-literal"),
+    ("unbalanced-quotes", "'''Return a list of n references to x.'''", "docstring-quotes"),
     # quote-spacing
     ("quote-spacing", "Russia’s policies, rock ’n’ roll and the ’90s.", "apostrophes"),
     ("quote-spacing", 'A 7" record and a 12"single', "inch-marks"),

@@ -251,6 +251,8 @@ def classify(text: str, i: int, lo: int, hi: int, orig: str | None = None
     else:
         place = PLACE_GLUED
     digit_before = p.isdigit()
+    if c in "\"'" and i > lo and _string_prefix(text, i):
+        return OPENER, PLACE_OPEN, False  # b'', r"\d": a string literal opens
     if c == '"':
         if place == PLACE_OPEN:
             return OPENER, place, False
@@ -369,6 +371,29 @@ def offsets(text: str, chars: str) -> list[int]:
     return out
 
 
+# Prefixes of a Python string literal (b'', r"\d", f'{x}'): the quotation mark after one opens
+# the literal, though a letter stands before it.
+_STRING_PREFIXES = frozenset(("b", "r", "u", "f", "br", "rb", "fr", "rf"))
+
+
+def _string_prefix(text: str, i: int) -> bool:
+    """Is the straight quotation mark at ``i`` right after a string prefix standing alone?"""
+    j = i
+    while j > 0 and i - j < 2 and text[j - 1].isalpha():
+        j -= 1
+    if j == i or (j > 0 and is_word_char(text[j - 1])):
+        return False
+    return text[j:i].lower() in _STRING_PREFIXES
+
+
+def _triple(text: str, i: int) -> bool:
+    """Is the mark at ``i`` one of a run of three or more (a Python docstring's quotes)?"""
+    c = text[i]
+    before = text[i - 2 : i] == c + c
+    after = text[i + 1 : i + 3] == c + c
+    return before or after or (text[i - 1 : i] == c and text[i + 1 : i + 2] == c)
+
+
 def _layout(orig: str | None, j: int) -> bool:
     """Is the masked character at ``j`` layout (white space in the original text)?"""
     return orig is not None and orig[j].isspace()
@@ -385,14 +410,21 @@ def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:
         i = find(c)
         if c in _APOSTROPHES:
             while i >= 0:
-                if not (0 < i < last and is_word_char(prose[i + 1])
-                        and (is_word_char(prose[i - 1])
-                             or (prose[i - 1] == "\0" and not _layout(orig, i - 1)))):
-                    append(i)  # not an apostrophe inside a word (Russia’s, d'Ivoire)
+                # Not an apostrophe inside a word (Russia’s, d'Ivoire) unless it opens a
+                # string literal (b'abc'), nor one of a docstring's three quotes.
+                inside = 0 < i < last and is_word_char(prose[i + 1]) and (
+                    is_word_char(prose[i - 1])
+                    or (prose[i - 1] == "\0" and not _layout(orig, i - 1)))
+                straight = c == "'"
+                if straight and _triple(prose, i):
+                    pass
+                elif not inside or (straight and _string_prefix(prose, i)):
+                    append(i)
                 i = find(c, i + 1)
         else:
             while i >= 0:
-                append(i)
+                if not (c == '"' and _triple(prose, i)):
+                    append(i)
                 i = find(c, i + 1)
     out.sort()
     return out
