@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 from textlint.api import all_rules
 from textlint.checks import _quote_style, _quotes
 from textlint.checks._layout import code_blocks, outside
-from textlint.checks._quotes import _FAMILY, Mark, QuoteAnalysis, classify, is_word_char
+from textlint.checks._quotes import (
+    _FAMILY,
+    QUOTE_CHARS,
+    Mark,
+    QuoteAnalysis,
+    classify,
+    is_word_char,
+)
 from textlint.checks.base import CheckContext
 from textlint.checks.quote_spacing import Options as QuoteSpacingOptions
 from textlint.checks.quote_spacing import QuoteSpacing
@@ -39,7 +46,10 @@ def reference_offsets(prose: str, orig: str | None = None) -> list[int]:
     last = len(prose) - 1
     triples = {i for m in _TRIPLES.finditer(prose) for i in range(*m.span())}
     prefixed = {m.end() - 1 for m in _PREFIXED.finditer(prose)
-                if m.start() == 0 or not is_word_char(prose[m.start() - 1])}
+                if (m.start() == 0 or not (is_word_char(prose[m.start() - 1])
+                                           or prose[m.start() - 1] in QUOTE_CHARS))
+                and m.end() < len(prose) and (prose[m.end()] == "'"
+                                              or is_word_char(prose[m.end()]))}
     for m in _MARKS.finditer(prose):
         i = m.start()
         if i in triples:

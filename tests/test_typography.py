@@ -94,6 +94,8 @@ CLEAN_CASES = [
     ("unbalanced-quotes", 'Returns b"" at EOF.', "empty-bytes-literal-double"),
     ("unbalanced-quotes", "It said 'hello' and b'abc' then.", "bytes-literal"),
     ("unbalanced-quotes", "'''Return a list of n references to x.'''", "docstring-quotes"),
+    ("unbalanced-quotes", 'The mode can be "r", "rb", "w", "wb", "x" or "ab".', "quoted-prefixes"),
+    ("unbalanced-quotes", 'The value of "x / b" (if two are near) is even.', "quote-after-b"),
     # quote-spacing
     ("quote-spacing", "Russia’s policies, rock ’n’ roll and the ’90s.", "apostrophes"),
     ("quote-spacing", 'A 7" record and a 12"single', "inch-marks"),

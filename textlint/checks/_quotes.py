@@ -377,11 +377,16 @@ _STRING_PREFIXES = frozenset(("b", "r", "u", "f", "br", "rb", "fr", "rf"))
 
 
 def _string_prefix(text: str, i: int) -> bool:
-    """Is the straight quotation mark at ``i`` right after a string prefix standing alone?"""
+    """Is the straight quotation mark at ``i`` the start of a literal: right after a string
+    prefix that stands alone (no letter or quotation mark before it: "rb" is a quoted word) and
+    before the literal's first character or its closing mark (b'', b'abc'; not "x / b" (...)."""
     j = i
     while j > 0 and i - j < 2 and text[j - 1].isalpha():
         j -= 1
-    if j == i or (j > 0 and is_word_char(text[j - 1])):
+    if j == i or (j > 0 and (is_word_char(text[j - 1]) or text[j - 1] in QUOTE_CHARS)):
+        return False
+    after = text[i + 1 : i + 2]
+    if not after or not (after == text[i] or is_word_char(after)):
         return False
     return text[j:i].lower() in _STRING_PREFIXES
 
