@@ -161,6 +161,9 @@ class PunctuationSpacing(Check):
                 continue  # an emoticon: :) ;]
             if mark == ":" and prev.isdigit() and text[end + 1 : end + 3].strip().isdigit():
                 continue  # a ratio written with spaces (3 : 1)
+            if mark == ":" and _DEFINED_TERM.match(text, text.rfind("\n", 0, start) + 1,
+                                                   end + 1):
+                continue  # a term and its definition or type: "nargs : int", "fp      : file"
             yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
                            "remove the space")
 
@@ -325,6 +328,11 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
     for i in candidates:
         if match(text, i) is not None:
             yield i
+
+
+# One identifier at the start of its line (after indentation or a bullet) and the colon of a
+# definition list or of a parameter's type (numpydoc): "nargs : int", "* default : object".
+_DEFINED_TERM = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?[A-Za-z_][\w.]*[ \t]+:$")
 
 
 # An equality test: prose does not write one; a line of code or of conditions does (tomli ;
