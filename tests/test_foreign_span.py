@@ -63,6 +63,8 @@ def _spans(text: str, **options: Any) -> list[str]:
                      "pt", id="one-word-label"),
         pytest.param("Officials said gebirgsbewohner were evacuated overnight.",
                      ["gebirgsbewohner"], "de", id="unlisted-word-strong-letters"),
+        pytest.param("leia mais: the rest of the story", ["leia mais"], "pt",
+                     id="label-of-two-words-is-no-term"),
         pytest.param("He thanked “den Kollegen” for the help.", ["den Kollegen"], "de",
                      id="noun-after-article"),
         pytest.param("The label read “mit guter Füllkraft” in small print.",
@@ -140,6 +142,14 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
         pytest.param("They watched *Семнадцать мгновений весны* every spring.",
                      id="other-script-italics"),
         pytest.param("Kurosawa made 七人の侍 (1954) in Tokyo.", id="other-script-dated-title"),
+        pytest.param("Arguments:\n    fileobj -- file object or descriptor\n    environ   : "
+                     "environment dictionary\n    digestmod: A hash name.\n", id="definition-list"),
+        pytest.param("Strings for 'fromfile', 'tofile', 'fromfiledate', and 'tofiledate' work.",
+                     id="literals-in-straight-quotes"),
+        pytest.param("(typ, [data]) = <instance>.deleteacl(mailbox, who)", id="assignment-line"),
+        pytest.param("fromfd(fd, family, type[, proto]) -> socket object", id="arrow-line"),
+        pytest.param("Found:\nstaticmethods are found too. Also: builddate, then versioninfo.",
+                     id="compounds-of-english-words"),
     ],
 )
 def test_clean(text: str) -> None:

@@ -89,6 +89,9 @@ CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted w
 # whose letters are strongly of one language (gebirgsbewohner) is then enough alone in running
 # text; a short or ambiguous one is not.
 CHAR_SLOPE, CHAR_CAP_HIGH = 0.1, 3.8
+# A word no list holds that splits into this many frequent target words at most, each this
+# long and this frequent, is a compound of the target language (see Model.compound).
+COMPOUND_PARTS, COMPOUND_MIN_LEN, COMPOUND_ZIPF = 3, 3, 4.0
 GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick steaks of beef)")
 # A capitalised word after a lowercase foreign word counts as a noun (den Stoffwechsel) when
 # it is this foreign, at this weight. NOUN_EVIDENCE must not be below LABEL_EVIDENCE: the
@@ -373,7 +376,9 @@ class Model:
                     got = self._combine([self._margins(p) for p in parts])
                 elif CHAR_MIN_LEN <= len(key) <= MAX_WORD and key.isalpha() and \
                         not _IPA.search(key):
-                    got = self._letters(key)
+                    # A compound of frequent target words is an identifier or a coinage of
+                    # the target language (staticmethods, zoneinfo), whatever its letters say.
+                    got = (0.0, {}, True) if self.compound(key) else self._letters(key)
                 else:
                     got = (0.0, {}, True)
             else:
@@ -383,6 +388,22 @@ class Model:
                 got = (min(got[0], cap), {k: min(v, cap) for k, v in got[1].items()}, got[2])
         self.memo[text] = got
         return got
+
+    def compound(self, key: str) -> bool:
+        """Is ``key`` two or three frequent words of the target language run together, each
+        of COMPOUND_MIN_LEN letters or more (getcontext, versioninfo, backgroundcolor)?"""
+        zipf = self.lex.zipf
+        target = self.target
+        n = len(key)
+        parts = {0: 0}  # prefix length -> fewest words that make it
+        for i in range(n - COMPOUND_MIN_LEN + 1):
+            if i not in parts or parts[i] >= COMPOUND_PARTS:
+                continue
+            for j in range(i + COMPOUND_MIN_LEN, n + 1):
+                if (j not in parts or parts[j] > parts[i] + 1) and \
+                        zipf(key[i:j], target) >= COMPOUND_ZIPF:
+                    parts[j] = parts[i] + 1
+        return parts.get(n, 0) >= 2
 
     def typo(self, text: str) -> bool:
         """A lowercase word no target list holds, one edit (a letter missing, extra, wrong or
@@ -654,10 +675,13 @@ def analyse(doc: Document, model: Model) -> Analysis:
         terms = _Terms(doc, texts)
         hits = [h for h in hits if not terms.explain(model, words, h)]
     if hits:
-        # Interactive sessions (>>> ...) and literal blocks (after ::) of a plain text: code.
+        # Interactive sessions (>>> ...) and literal blocks (after ::) of a plain text, and
+        # lines of code (an assignment, a comparison, an arrow): code.
         blocks = code_blocks(doc)
         if blocks:
             hits = [h for h in hits if not in_code(blocks, h.start)]
+        hits = [h for h in hits if not _CODE_LINE.search(
+            prose, prose.rfind("\n", 0, h.start) + 1, _line_end(prose, h.end))]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
@@ -718,8 +742,12 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
                 next_c == "." and next2.isalnum()) or _code_context(
-                    prose, start, end, prev_c, next_c):
-            # Code, domains, abbreviations such as e.g., lists with no space after commas.
+                    prose, start, end, prev_c, next_c) or (
+                    text.islower() and _defined_term(prose, start, end)) or (
+                    prev_c == next_c == "'" and unknown and (
+                        start < 2 or not prose[start - 2].isalnum())):
+            # Code, domains, abbreviations such as e.g., lists with no space after commas, the
+            # term a definition list defines, a literal in straight quotes ('kwargs').
             tok.weight = -1.0
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms
@@ -782,6 +810,16 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
     return toks
 
 
+# An assignment, a comparison or an arrow: "(typ, [data]) = <instance>.list()", "x == 1",
+# "fromfd(fd) -> socket". Prose writes none of them.
+_CODE_LINE = re.compile(r"[^\s=!<>]\s=\s|==|!=|\)\s*->\s")
+
+
+def _line_end(prose: str, pos: int) -> int:
+    end = prose.find("\n", pos)
+    return len(prose) if end < 0 else end
+
+
 def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], texts: list[str],
                 i: int, best: float) -> bool:
     """A capitalised word right after a lowercase foreign word, itself a frequent word abroad
@@ -792,6 +830,21 @@ def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], te
     prev = texts[i - 1]
     return prev.islower() and _joined(prose[ends[i - 1] : starts[i]]) and \
         model.word(prev)[0] >= EVIDENCE
+
+
+# What follows the term of a definition list or a parameter list: "fileobj -- file object",
+# "environ   : environment", "digestmod: A hash name", "pstdev     Population standard ...".
+_DEFINITION_AFTER = re.compile(r"[ \t]*:[ \t]|[ \t]+--?[ \t]|[ \t]{3,}\S")
+_LINE_LEAD = frozenset(" \t\0*-+•")
+
+
+def _defined_term(prose: str, start: int, end: int) -> bool:
+    """The word alone begins its line (after indentation or a bullet) and a definition follows
+    it as definition lists and parameter lists write one."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    if any(c not in _LINE_LEAD for c in prose[line_start:start]):
+        return False
+    return _DEFINITION_AFTER.match(prose, end) is not None
 
 
 # A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
