@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import textlint.checks.foreign_span as fs
@@ -259,6 +259,20 @@ def test_mixed_fragments(parts: list[str]) -> None:
     text = " ".join(parts)
     for d in _lint(text):
         assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["que", "não", "em", "disse", "town", "the", "of", "she", "people",
+                                 "he", "segundo", "fontes", "Kim", ",", "“", "”"]),
+                min_size=1, max_size=40))
+@example(["que", "não", "town", "que", "em", "the", "não", "of", "she", "she", "people", "he",
+          "people", "disse"])
+def test_mixed_sentences_give_ordered_spans(words: list[str]) -> None:
+    # Seeds close together once gave overlapping chunks, repeated spans and an inverted one.
+    text = " ".join(words) + "."
+    spans = [(d.span.start, d.span.end) for d in _lint(text)]
+    assert all(a < b for a, b in spans)
+    assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
 
 
 @settings(max_examples=200, deadline=None)

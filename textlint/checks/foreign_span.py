@@ -629,6 +629,9 @@ def analyse(doc: Document, model: Model) -> Analysis:
         if s <= done:
             continue
         lo, hi = _chunk(prose, starts, ends, texts, s)
+        # Chunks never overlap: a seed just past the last chunk would reach back into it, and
+        # its spans would repeat that chunk's.
+        lo = max(lo, done + 1)
         done = hi
         # A foreign span pays at least the cheapest entry and exit, and no word can bring more
         # than its best margin: a chunk whose words cannot pay that is decided without the
@@ -1074,7 +1077,7 @@ def _merge(prose: str, hits: list[Hit]) -> list[Hit]:
     """Join spans of one language separated only by punctuation ("La signora e fuori; ma")."""
     out: list[Hit] = []
     for h in hits:
-        if out and out[-1].lang == h.lang and h.start - out[-1].end <= 60 and \
+        if out and out[-1].lang == h.lang and 0 <= h.start - out[-1].end <= 60 and \
                 _BRIDGE.rx.fullmatch(prose, out[-1].end, h.start):
             p = out[-1]
             score = p.score + h.score
