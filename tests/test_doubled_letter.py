@@ -83,3 +83,11 @@ def test_seed_article() -> None:
 def test_any_text(text: str) -> None:
     for d in lint_text(text, [RULE]):
         assert 0 <= d.span.start < d.span.end <= len(text)
+
+
+def test_markdown_nested_quote_is_prose() -> None:
+    # ">>>" starts an interactive session only in plain text; in Markdown it is a quotation.
+    text = ">>> We agreee with thhe plan."
+    found = lint_text(text, [RULE], format="markdown")
+    assert [text[d.span.start : d.span.end] for d in found] == ["agreee", "thhe"]
+    assert lint_text(text, [RULE]) == []

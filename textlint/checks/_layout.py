@@ -28,7 +28,9 @@ def code_blocks(doc: Document) -> list[Span]:
     cached = _CACHE.get(doc)
     if cached is None:
         text = doc.text
-        cached = _find(text) if (_HAS_INTRO(text) or _HAS_PROMPT(text)) else []
+        # Markup formats mask their own code, and there ">>>" is a nested quotation.
+        cached = _find(text) if doc.format == "plain" and (
+            _HAS_INTRO(text) or _HAS_PROMPT(text)) else []
         _CACHE[doc] = cached
     return cached
 
