@@ -3,8 +3,8 @@ per rule and per 100 KB.
 
     python bench/technical.py [--show RULE]
 
-- ``metadata``: the METADATA of each installed distribution (its README, read as Markdown,
-  after the metadata headers).
+- ``metadata``: the METADATA of each installed distribution (its README after the metadata
+  headers; read as Markdown when its Description-Content-Type says so, else as plain text).
 - ``docstrings``: the docstrings (over 80 characters) of the standard library's top-level
   modules, one plain-text document per module, as the running Python has them.
 
@@ -32,12 +32,15 @@ from textlint.selection import Choice, build_linter, rules_with_packs
 
 
 def metadata() -> list[tuple[str, str, str]]:
-    """(name, text, format) of each installed distribution's METADATA, sorted by name."""
+    """(name, text, format) of each installed distribution's METADATA, sorted by name: read as
+    Markdown when its Description-Content-Type says so, as plain text otherwise (RST)."""
     out = []
     for dist in distributions():
         text = dist.read_text("METADATA")
         if text:
-            out.append((dist.metadata["Name"] or "?", text, "markdown"))
+            kind = dist.metadata.get("Description-Content-Type") or ""
+            fmt = "markdown" if "markdown" in kind.lower() else "plain"
+            out.append((dist.metadata["Name"] or "?", text, fmt))
     return sorted(out)
 
 

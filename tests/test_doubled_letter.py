@@ -91,3 +91,18 @@ def test_markdown_nested_quote_is_prose() -> None:
     found = lint_text(text, [RULE], format="markdown")
     assert [text[d.span.start : d.span.end] for d in found] == ["agreee", "thhe"]
     assert lint_text(text, [RULE]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("<!-- TODO: thhe intro -->\n\nWe agreee with thhe plan.", ["agreee", "thhe"],
+                     id="a-comment-is-no-code"),
+        pytest.param('See [docs](https://x.org/a "thhe docs") and thhe plan.', ["thhe"],
+                     id="a-link-title-is-no-code"),
+        pytest.param("```\npip install zipp\n```\n\nThen zipp opens.", [], id="code-block"),
+    ],
+)
+def test_markdown_code_words(text: str, expected: list[str]) -> None:
+    found = lint_text(text, [RULE], format="markdown")
+    assert [text[d.span.start : d.span.end] for d in found] == expected

@@ -16,7 +16,10 @@ from textlint.formats import merge
 _CACHE: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
 
 
-_LITERAL_INTRO = re.compile(r"::[ \t]*\r?$", re.MULTILINE)
+# A literal block follows a line ending in "::", or a code directive (.. code-block:: python).
+_LITERAL_INTRO = re.compile(
+    r"(?:::|^[ \t]*\.\.[ \t]+(?:code-block|code|sourcecode)::[^\n]*?)[ \t]*\r?$",
+    re.MULTILINE)
 _BLANK = re.compile(r"\n[ \t]*\r?\n|\Z")
 # Whether a text holds "::" or ">>>" at all: the standard engine's literal search takes about
 # a third of the time of `in` for these needles (0.27 against 0.74 ms for both on 0.51 MB).
@@ -89,15 +92,26 @@ _CODE_TOKEN = re.compile(r"[\w-]+")
 _WORDS: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
+# Inside masked text, what is code: backtick spans and URLs (not comments, tags, link titles
+# or alt texts, which are prose hidden from the rules).
+_BACKTICKS = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+
+
 def code_words(doc: Document) -> frozenset[str]:
-    """The case-folded words the document writes in its masked text (code, URLs, markup):
-    identifiers such as package names (`pip install zipp`, pypi.org/project/autoflake).
+    """The case-folded words the document writes as code: in backtick spans, code blocks and
+    URLs. Identifiers such as package names (`pip install zipp`, pypi.org/project/autoflake).
     Computed once per document, on first use."""
     words = _WORDS.get(doc)
     if words is None:
+        from textlint.formats import markdown, plain
+
         text = doc.text
-        words = frozenset(t.casefold() for span in doc.masked
-                          for t in _CODE_TOKEN.findall(text, span.start, span.end)
+        pieces = [m.group() for span in doc.masked
+                  for pattern in (_BACKTICKS, plain.URL)
+                  for m in pattern.finditer(text, span.start, span.end)]
+        if doc.format == "markdown":
+            pieces += [text[b.start : b.end] for b in markdown.code_blocks(text)]
+        words = frozenset(t.casefold() for piece in pieces for t in _CODE_TOKEN.findall(piece)
                           if "-" not in t)
         _WORDS[doc] = words
     return words

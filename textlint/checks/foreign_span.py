@@ -569,7 +569,10 @@ class ForeignSpan(Check):
             return
         if model is not None:
             if analysis.script_runs is None:
-                analysis.script_runs = script_fragments(doc, analysis.paragraphs)
+                blocks = code_blocks(doc)
+                analysis.script_runs = [
+                    run for run in script_fragments(doc, analysis.paragraphs)
+                    if not (blocks and in_code(blocks, run[0].start))]
             for span, lang, conf in analysis.script_runs:
                 if conf < self.options.min_confidence:
                     continue

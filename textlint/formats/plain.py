@@ -18,6 +18,7 @@ _URL = re.compile(
     r"""(?:(?:https?|ftp)://|www\.)[^\s<>"“”‘’«»]+?(?=[.,;:!?)\]}'"”’»>]*(?:[\s<]|$))""",
     re.IGNORECASE,
 )
+URL = _URL  # for the rules that read URLs the document masked
 _EMAIL_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 _LOCAL_PART = re.compile(r"[\w.+-]+$")
 # reStructuredText ``literals`` first, then `code`; an old-style `quotation' is not code.
