@@ -353,9 +353,12 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="list-without-spaces"),
         pytest.param("Usage:\n\n>>> regex.sub('sedimentation', 'gebirgsbewohner', text)\n", [],
                      id="interactive-session"),
-        pytest.param("- They ordered the\n  sopa de legumbres, and it came cold.\n", [],
-                     id="loan-noun-wrapped-in-a-list-item"),
         pytest.param("French spaced guillemets are not spaces inside.", [], id="dictionary-loan"),
+        pytest.param("1. The museum reopened after the long works on its roof, a dit\n   le "
+                     "directeur du site.", ["a dit\n   le directeur du site"],
+                     id="wrapped-list-item-is-one-span"),
+        pytest.param("- They ordered the\n- sopa de legumbres, and it came cold.\n",
+                     ["sopa de legumbres"], id="two-list-items-are-not-joined"),
         pytest.param("<!-- O ministro chegou, disse Kim -->\nThe minister came, disse Kim, and "
                      "sat.", ["disse"], id="listed-words-in-a-comment-are-no-terms"),
         pytest.param("The new factory, que será inaugurada em breve, will employ 300 people."

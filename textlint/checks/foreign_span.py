@@ -631,7 +631,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
     for s in seeds:
         if s <= done:
             continue
-        lo, hi = _chunk(prose, starts, ends, texts, s)
+        lo, hi = _chunk(prose, starts, ends, texts, s, doc.text)
         # Chunks never overlap: a seed just past the last chunk would reach back into it, and
         # its spans would repeat that chunk's.
         lo = max(lo, done + 1)
@@ -697,8 +697,15 @@ def analyse(doc: Document, model: Model) -> Analysis:
 MASKED_RUN = "\0\0\0"
 
 
-def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: int
-           ) -> tuple[int, int]:
+def _masks_code(orig: str, at: int, gap: str) -> bool:
+    """Does the gap at ``at`` hide more than layout (the indentation of a list item's next
+    line), that is code, a URL or a link's target?"""
+    hidden = orig[at : at + len(gap)]
+    return any(not h.isspace() for h, g in zip(hidden, gap, strict=True) if g == "\0")
+
+
+def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: int,
+           orig: str) -> tuple[int, int]:
     """Token range of the sentence (or line) around token ``s``, at most WINDOW each side. A
     run of masked text longer than markup (code, a URL, a link's target) ends it too: no span
     reaches across code."""
@@ -708,7 +715,8 @@ def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: 
         if starts[lo] - ends[lo - 1] != 1 or prose[ends[lo - 1]] != " ":
             gap = prose[ends[lo - 1] : starts[lo]]
             if _hard_break(prose, ends[lo - 1], gap) or (
-                    _SENT_END.search(gap) and texts[lo][0].isupper()) or MASKED_RUN in gap:
+                    _SENT_END.search(gap) and texts[lo][0].isupper()) or (
+                    MASKED_RUN in gap and _masks_code(orig, ends[lo - 1], gap)):
                 break
         lo -= 1
     hi = s
@@ -717,7 +725,8 @@ def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: 
         if starts[hi + 1] - ends[hi] != 1 or prose[ends[hi]] != " ":
             gap = prose[ends[hi] : starts[hi + 1]]
             if _hard_break(prose, ends[hi], gap) or (
-                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()) or MASKED_RUN in gap:
+                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()) or (
+                    MASKED_RUN in gap and _masks_code(orig, ends[hi], gap)):
                 break
         hi += 1
     return lo, hi
@@ -898,10 +907,8 @@ def _hard_break(prose: str, at: int, gap: str) -> bool:
 
 
 def _joined(gap: str) -> bool:
-    """Words separated only by a space or the line break of wrapped prose (with the indentation
-    of the next line, which Markdown masks in a list item)."""
-    return gap in (" ", "\n", "\r\n", "\u00a0") or (
-        gap.count("\n") == 1 and not gap.strip(" \t\r\n\0"))
+    """Words separated only by a space or the line break of wrapped prose."""
+    return gap in (" ", "\n", "\r\n", "\u00a0")
 
 
 def _is_name(text: str) -> bool:
