@@ -31,7 +31,7 @@ PIECES = st.sampled_from(
      "7", "Ж", "said", " ", "  ", "\n", "\n\n", "\n \n", "\r\n\r\n", "\t", "\0", ".", ",", "!",
      "=", "\\", "(", ")", "—", "’s", "d'", "’tis", "90s", "players’", "::\n\n    x", ">>> ",
      "\u00a0", "Hello", "he said,", "x\n\n\n\ny", "b'", "rb'", "xb'",
-     "'''", '"""', "''"]
+     "'''", '"""', "''", "*", "_", "[", "](x)", "> ", ">"]
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
 _MARKS = re.compile(r"[\"'`“”‘’„‚«»‹›]")
@@ -54,8 +54,10 @@ def reference_offsets(prose: str, orig: str | None = None) -> list[int]:
         i = m.start()
         if i in triples:
             continue
-        # A masked character stands for a word unless it was white space (layout).
-        masked_word = prose[i - 1] == "\0" and not (orig is not None and orig[i - 1].isspace())
+        # A masked character stands for a word unless it was layout or markup around prose.
+        masked_word = prose[i - 1] == "\0" and not (orig is not None and (
+            orig[i - 1].isspace() or orig[i - 1] in "*_["
+            or (orig[i - 1] == ">" and not orig[: i - 1].split("\n")[-1].strip(" \t>"))))
         if (prose[i] in "'’" and 0 < i < last and is_word_char(prose[i + 1])
                 and (is_word_char(prose[i - 1]) or masked_word) and i not in prefixed):
             continue

@@ -285,6 +285,9 @@ def test_markdown_code_is_not_prose() -> None:
         pytest.param("Options:\n\n  'small', 'large' and 'best'.\n", [], id="quote-after-indent"),
         pytest.param("> 'Tis the season, 'he said.\n", [], id="elided-after-quote-marker"),
         pytest.param("The `attrs`'s value is 'x'.\n", [], id="apostrophe-after-code"),
+        pytest.param("*'Hello,'* she said.\n", [], id="quote-inside-emphasis"),
+        pytest.param("['Hello'](https://e.com) she said.\n", [], id="quote-inside-link-text"),
+        pytest.param(">'Hello,' she said.\n", [], id="quote-after-quote-marker"),
     ],
 )
 def test_markdown_layout_before_quotes(text: str, expected: list[str]) -> None:

@@ -400,8 +400,15 @@ def _triple(text: str, i: int) -> bool:
 
 
 def _layout(orig: str | None, j: int) -> bool:
-    """Is the masked character at ``j`` layout (white space in the original text)?"""
-    return orig is not None and orig[j].isspace()
+    """Is the masked character at ``j`` layout or markup around prose rather than code or a
+    tag standing for a word: white space, emphasis (*'Hello,'*), a link's opening bracket, or
+    a quotation marker at the start of its line (> 'Hello')?"""
+    if orig is None:
+        return False
+    c = orig[j]
+    if c.isspace() or c in "*_[":
+        return True
+    return c == ">" and not orig[orig.rfind("\n", 0, j) + 1 : j].strip(" \t>")
 
 
 def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:
