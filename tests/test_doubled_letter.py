@@ -26,6 +26,7 @@ def _found(text: str) -> list[str]:
         pytest.param("The well-knowwn author", ["knowwn"], id="hyphenated-part"),
         pytest.param("Run `pip install zipp`; he eexpresses support.", ["eexpresses"],
                      id="code-elsewhere-in-the-text"),
+        pytest.param("Text.\n>thhe plan\n> >agreee on it", ["thhe", "agreee"], id="quoted-e-mail"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:

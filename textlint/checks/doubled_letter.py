@@ -54,8 +54,11 @@ def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int
     the document in its code or URLs too (a package name: `pip install zipp`)."""
     if blocks and in_code(blocks, start):
         return True
-    if (start and prose[start - 1] in _CODE_GLUE) or (
-            end < len(prose) and prose[end] in _CODE_GLUE):
+    if start and prose[start - 1] in _CODE_GLUE and not (
+            prose[start - 1] == ">"
+            and not prose[prose.rfind("\n", 0, start) + 1 : start].strip(" \t>")):
+        return True  # (but a ">" that begins its line quotes an e-mail: >Eexpresses are)
+    if end < len(prose) and prose[end] in _CODE_GLUE:
         return True
     return bool(doc.masked) and text.casefold() in code_words(doc)
 
