@@ -10,12 +10,18 @@ import re
 from textlint.diagnostics import Span
 from textlint.formats import merge, plain
 
-_FENCE = re.compile(r"^[ ]{0,3}(```+|~~~+)[^\n]*\n.*?(?:^[ ]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
+# A backtick fence's info string holds no backtick (```pip install x``` is inline code).
+_FENCE = re.compile(
+    r"^[ ]{0,3}(?:(```+)[^`\n]*|(~~~+)[^\n]*)\n.*?(?:^[ ]{0,3}(?:\1|\2)[ \t]*\r?$|\Z)",
+    re.M | re.S)
 _INDENTED = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z))+")
 # Inline code: a run of backticks up to the next run of the same length in its paragraph (it
 # may wrap onto the next lines, and hold shorter or longer runs: `` `quoted' ``).
 _TICKS = re.compile(r"`+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+# Where a code span cannot reach: a blank line, or a line that starts another block (a list
+# item, a heading, a block quote).
+_PARAGRAPH_BREAK = re.compile(
+    r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>))")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
@@ -42,7 +48,9 @@ def mask(text: str) -> list[Span]:
     ):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     if "`" in text:
-        spans.extend(inline_code(text, code_blocks(text)))
+        html = [Span(m.start(), m.end()) for p in (_HTML_COMMENT, _HTML_TAG)
+                for m in p.finditer(text)]
+        spans.extend(inline_code(text, code_blocks(text) + html))
     return spans
 
 
@@ -53,6 +61,7 @@ def inline_code(text: str, blocks: list[Span] | None = None) -> list[Span]:
     length are looked up by bisection, so a paragraph of unmatched runs costs no more than a
     matched one."""
     runs = [m.span() for m in _TICKS.finditer(text)]
+    escapes = "\\" in text
     if blocks:
         blocks = merge(blocks)
         starts = [b.start for b in blocks]
@@ -65,7 +74,15 @@ def inline_code(text: str, blocks: list[Span] | None = None) -> list[Span]:
     k = 0
     while k < len(runs):
         start, end = runs[k]
-        same = by_length[end - start]
+        if escapes and _escaped(text, start):
+            # A backslash before a run makes its first backtick literal (\` is a backtick): the
+            # run opens a span one shorter. Inside a span escapes do not apply, so a run after
+            # a backslash still closes one (`a\`).
+            start += 1
+            if start == end:
+                k += 1
+                continue
+        same = by_length.get(end - start, [])
         j = bisect.bisect_right(same, k)
         b = bisect.bisect_left(breaks, end)
         limit = breaks[b] if b < len(breaks) else len(text)
@@ -76,6 +93,14 @@ def inline_code(text: str, blocks: list[Span] | None = None) -> list[Span]:
         else:
             k += 1
     return out
+
+
+def _escaped(text: str, pos: int) -> int:
+    """1 when an odd number of backslashes stands right before ``pos``, else 0."""
+    k = pos
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (pos - k) % 2
 
 
 def _inside(blocks: list[Span], starts: list[int], pos: int) -> bool:
