@@ -1,6 +1,6 @@
 """Score the untranslated-fragment rule on the langid benchmark and the clean-English corpus.
 
-    python bench/langid.py [dev|test|real|clean|tech|speed|ceiling|all] [--misses] [--alarms]
+    python bench/langid.py [dev|test|real|clean|speed|ceiling|all] [--misses] [--alarms]
 
 Prints recall, precision, the share of clean sentences flagged and throughput. Tune on dev only.
 """
@@ -154,25 +154,6 @@ def score_clean(rules: tuple[str, ...] = RULES) -> CleanScore:
     return sc
 
 
-def score_tech(rules: tuple[str, ...] = RULES) -> tuple[int, int, list[str]]:
-    """Findings over the package descriptions (METADATA, read as Markdown) of whatever is
-    installed: technical English full of identifiers, code and URLs, where a report is almost
-    always a false alarm. Not from ../shared/eval, and different from one environment to the
-    next: a smoke test for false alarms, not a score."""
-    from importlib.metadata import distributions
-
-    linter = linter_for(rules)
-    found = size = 0
-    shown: list[str] = []
-    for dist in sorted(distributions(), key=lambda d: d.metadata["Name"] or ""):
-        text = dist.read_text("METADATA") or ""
-        hits = linter.lint(Document(text, format="markdown"))
-        size += len(text)
-        found += len(hits)
-        shown += [f"{dist.metadata['Name']}: {text[h.span.start:h.span.end]!r}" for h in hits]
-    return found, size, shown
-
-
 def rule_throughput(rules: tuple[str, ...] = RULES, repeat: int = 3) -> float:
     """MB/s of the rules alone over the clean-English corpus as one document (the document's
     shared tokenisation, which every rule reuses, is done before the clock starts)."""
@@ -220,13 +201,6 @@ def main(argv: list[str]) -> int:
         if split == "speed":
             print(f"throughput: untranslated-fragment alone {rule_throughput():.2f} MB/s; "
                   f"the document's shared tokenisation {shared_throughput():.2f} MB/s")
-            continue
-        if split == "tech":
-            found, size, shown = score_tech()
-            print(f"tech: {found} findings in {size} chars of installed packages' METADATA = "
-                  f"{found / (size / 100_000) if size else 0.0:.2f} per 100 KB")
-            if "--alarms" in argv:
-                print("\n".join(shown))
             continue
         if split == "clean":
             cs = score_clean(("untranslated-fragment", "untranslated-paragraph"))
