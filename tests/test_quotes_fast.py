@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from textlint.api import all_rules
 from textlint.checks import _quote_style, _quotes
-from textlint.checks._layout import code_blocks, outside
+from textlint.checks._layout import code_blocks, code_lines, outside
 from textlint.checks._quotes import (
     _FAMILY,
     QUOTE_CHARS,
@@ -25,6 +25,7 @@ from textlint.checks.quote_spacing import Options as QuoteSpacingOptions
 from textlint.checks.quote_spacing import QuoteSpacing
 from textlint.diagnostics import Finding
 from textlint.document import Document
+from textlint.formats import merge
 
 PIECES = st.sampled_from(
     ['"', "'", "`", "“", "”", "‘", "’", "„", "‚", "«", "»", "‹", "›", "a", "B", "é", "\u0301",
@@ -73,7 +74,7 @@ def reference_analysis(doc: Document) -> QuoteAnalysis:
     if not paragraphs:
         return out
     orig = doc.text
-    found = outside(code_blocks(doc), reference_offsets(prose, orig))
+    found = outside(merge(code_blocks(doc) + code_lines(doc)), reference_offsets(prose, orig))
     if not found:
         return out
     k = 0

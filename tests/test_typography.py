@@ -97,6 +97,9 @@ CLEAN_CASES = [
     ("unbalanced-quotes", "'''Return a list of n references to x.'''", "docstring-quotes"),
     ("unbalanced-quotes", 'The mode can be "r", "rb", "w", "wb", "x" or "ab".', "quoted-prefixes"),
     ("unbalanced-quotes", 'The value of "x / b" (if two are near) is even.', "quote-after-b"),
+    ("unbalanced-quotes", 'Use it as print(root, "consumes", end="") there.', "code-line-call"),
+    ("unbalanced-quotes", "Color = Enum('Color', names='RED GREEN BLUE')).",
+     "code-line-assignment"),
     # quote-spacing
     ("quote-spacing", "Russia’s policies, rock ’n’ roll and the ’90s.", "apostrophes"),
     ("quote-spacing", 'A 7" record and a 12"single', "inch-marks"),

@@ -117,6 +117,33 @@ def code_words(doc: Document) -> frozenset[str]:
     return words
 
 
+# What prose never writes and a line of code does: an assignment, a comparison, an arrow, a call
+# or a keyword argument with a string literal ("(typ, [data]) = <instance>.list()", "x == 1",
+# "fromfd(fd) -> socket", "print(root, end='')").
+_CODE_LINE = re.compile(
+    r"[^\s=!<>]\s=\s|(?<![=<>!])[=!]=(?![=>])|\)\s*->\s|\w\([\"']|\w=[\"']")
+_LINES: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
+
+
+def code_lines(doc: Document) -> list[Span]:
+    """The lines of the prose that hold code syntax (see ``_CODE_LINE``), sorted, computed once
+    per document."""
+    lines = _LINES.get(doc)
+    if lines is None:
+        prose = doc.prose
+        lines = []
+        last = -1
+        for m in _CODE_LINE.finditer(prose):
+            if m.start() < last:
+                continue
+            start = prose.rfind("\n", 0, m.start()) + 1
+            end = prose.find("\n", m.end())
+            last = len(prose) if end < 0 else end
+            lines.append(Span(start, last))
+        _LINES[doc] = lines
+    return lines
+
+
 def in_code(blocks: list[Span], offset: int) -> bool:
     k = bisect.bisect_right(blocks, Span(offset, 1 << 62)) - 1
     return k >= 0 and blocks[k].start <= offset < blocks[k].end

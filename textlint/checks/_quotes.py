@@ -35,9 +35,10 @@ import weakref
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, outside
+from textlint.checks._layout import code_blocks, code_lines, outside
 from textlint.diagnostics import Span
 from textlint.document import Document
+from textlint.formats import merge
 
 OPENER, CLOSER, TOGGLE, NONE, WRONG, LOWCLOSE = range(6)
 PLACE_OPEN, PLACE_CLOSE, PLACE_SPACED, PLACE_GLUED = range(4)
@@ -314,7 +315,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     if not paragraphs:
         return out
     orig = doc.text if doc.masked else None
-    found = outside(code_blocks(doc), _mark_offsets(prose, orig))
+    found = outside(merge(code_blocks(doc) + code_lines(doc)), _mark_offsets(prose, orig))
     if not found:
         return out
     marks = out.marks

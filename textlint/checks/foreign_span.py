@@ -35,7 +35,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_words, in_code
+from textlint.checks._layout import code_blocks, code_lines, code_words, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -686,8 +686,9 @@ def analyse(doc: Document, model: Model) -> Analysis:
         blocks = code_blocks(doc)
         if blocks:
             hits = [h for h in hits if not in_code(blocks, h.start)]
-        hits = [h for h in hits if not _CODE_LINE.search(
-            prose, prose.rfind("\n", 0, h.start) + 1, _line_end(prose, h.end))]
+        lines = code_lines(doc)
+        if lines:
+            hits = [h for h in hits if not in_code(lines, h.start)]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
@@ -823,16 +824,6 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                         t.weight = -1.0
                     break
     return toks
-
-
-# An assignment, a comparison or an arrow: "(typ, [data]) = <instance>.list()", "x == 1",
-# "fromfd(fd) -> socket". Prose writes none of them.
-_CODE_LINE = re.compile(r"[^\s=!<>]\s=\s|==|!=|\)\s*->\s")
-
-
-def _line_end(prose: str, pos: int) -> int:
-    end = prose.find("\n", pos)
-    return len(prose) if end < 0 else end
 
 
 def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], texts: list[str],

@@ -20,7 +20,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, in_code
+from textlint.checks._layout import code_blocks, code_lines, in_code
 from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -131,10 +131,9 @@ class PunctuationSpacing(Check):
         if blocks:
             found = [f for f in found if not in_code(blocks, f.span.start)]
         if found:
-            code = _operator_lines(doc, text)
+            code = code_lines(doc)
             if code:
-                line_of = doc.line_of
-                found = [f for f in found if line_of(f.span.start) not in code]
+                found = [f for f in found if not in_code(code, f.span.start)]
         found.sort(key=lambda f: (f.span.start, f.span.end))
         return found
 
@@ -333,18 +332,6 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
 # One identifier at the start of its line (after indentation or a bullet) and the colon of a
 # definition list or of a parameter's type (numpydoc): "nargs : int", "* default : object".
 _DEFINED_TERM = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?[A-Za-z_][\w.]*[ \t]+:$")
-
-
-# An equality test: prose does not write one; a line of code or of conditions does (tomli ;
-# python_version < "3.11" and extra == 'toml'). Not <= or >= (aged >= 12) nor arrows (==>).
-_OPERATOR = re.compile(r"(?<![=<>!])[=!]=(?![=>])")
-
-
-def _operator_lines(doc: Document, text: str) -> frozenset[int]:
-    """The lines holding == or !=."""
-    if "=" not in text:
-        return frozenset()
-    return frozenset(doc.line_of(m.start()) for m in _OPERATOR.finditer(text))
 
 
 # Prose items of a list have more words, and a sentence ends with a stop.
