@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
-from textlint.checks import lines, repeated_punctuation
+from textlint.checks import _layout, lines, repeated_punctuation
 from textlint.checks.base import CheckContext
 from textlint.checks.duplicated_paragraph import _ASCII_SPACE, _WIDE_SPACE, _copies, _paragraphs
 from textlint.checks.repetition import (
@@ -235,3 +235,27 @@ def test_doubled_word_length_candidates_are_the_plain_ones(text: str,
     words = Document(text).words
     got = check._length_candidates([t.text for t in words])
     assert got is None or got == plain_candidates(check, words)
+
+
+# --- code lines: searched only on the lines that hold an anchor ----------------------------
+
+CODE_PIECES = st.lists(st.sampled_from(
+    ["x", " ", "=", "==", "!=", "<=", "->", ")", "(", "\"", "'", "\n", "\t", "a(", "f='", "ab",
+     " = ", ") -> y", "==>", "é", "\0"]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CODE_PIECES)
+def test_code_lines_are_the_lines_a_full_search_finds(text: str) -> None:
+    doc = Document(text)
+    prose = doc.prose
+    want = []
+    last = -1
+    for m in _layout._CODE_LINE.finditer(prose):
+        if m.start() < last:
+            continue
+        start = prose.rfind("\n", 0, m.start()) + 1
+        end = prose.find("\n", m.end())
+        last = len(prose) if end < 0 else end
+        want.append((start, last))
+    assert [(s.start, s.end) for s in _layout.code_lines(doc)] == want

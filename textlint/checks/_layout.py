@@ -121,8 +121,13 @@ def code_words(doc: Document) -> frozenset[str]:
 # or a keyword argument with a string literal ("(typ, [data]) = <instance>.list()", "x == 1",
 # "fromfd(fd) -> socket", "print(root, end='')").
 _CODE_LINE = re.compile(
-    r"[^\s=!<>]\s=\s|(?<![=<>!])[=!]=(?![=>])|\)\s*->\s|\w\([\"']|\w=[\"']")
+    r"[^\s=!<>][ \t]=[ \t]|(?<![=<>!])[=!]=(?![=>])|\)[ \t]*->[ \t]|\w\([\"']|\w=[\"']")
 _LINES: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
+
+
+# Every match of _CODE_LINE holds one of these: only the lines that do are searched (the
+# pattern starts with a class, which the engine would try at every character of the text).
+_CODE_ANCHORS = ("=", "->", "(\"", "('")
 
 
 def code_lines(doc: Document) -> list[Span]:
@@ -131,15 +136,22 @@ def code_lines(doc: Document) -> list[Span]:
     lines = _LINES.get(doc)
     if lines is None:
         prose = doc.prose
+        starts: set[int] = set()
+        for anchor in _CODE_ANCHORS:
+            at = prose.find(anchor)
+            while at >= 0:
+                start = prose.rfind("\n", 0, at) + 1
+                starts.add(start)
+                end = prose.find("\n", at)
+                if end < 0:
+                    break
+                at = prose.find(anchor, end)
         lines = []
-        last = -1
-        for m in _CODE_LINE.finditer(prose):
-            if m.start() < last:
-                continue
-            start = prose.rfind("\n", 0, m.start()) + 1
-            end = prose.find("\n", m.end())
-            last = len(prose) if end < 0 else end
-            lines.append(Span(start, last))
+        for start in sorted(starts):
+            end = prose.find("\n", start)
+            end = len(prose) if end < 0 else end
+            if _CODE_LINE.search(prose, start, end):
+                lines.append(Span(start, end))
         _LINES[doc] = lines
     return lines
 

@@ -252,7 +252,7 @@ def classify(text: str, i: int, lo: int, hi: int, orig: str | None = None
     else:
         place = PLACE_GLUED
     digit_before = p.isdigit()
-    if c in "\"'" and i > lo and _string_prefix(text, i):
+    if c in "\"'" and i > lo and text[i - 1] in _PREFIX_LETTERS and _string_prefix(text, i):
         return OPENER, PLACE_OPEN, False  # b'', r"\d": a string literal opens
     if c == '"':
         if place == PLACE_OPEN:
@@ -375,6 +375,7 @@ def offsets(text: str, chars: str) -> list[int]:
 # Prefixes of a Python string literal (b'', r"\d", f'{x}'): the quotation mark after one opens
 # the literal, though a letter stands before it.
 _STRING_PREFIXES = frozenset(("b", "r", "u", "f", "br", "rb", "fr", "rf"))
+_PREFIX_LETTERS = frozenset("bBrRuUfF")
 
 
 def _string_prefix(text: str, i: int) -> bool:
@@ -429,14 +430,17 @@ def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:
                     is_word_char(prose[i - 1])
                     or (prose[i - 1] == "\0" and not _layout(orig, i - 1)))
                 straight = c == "'"
-                if straight and _triple(prose, i):
+                if straight and (prose[i - 1 : i] == c or prose[i + 1 : i + 2] == c) and \
+                        _triple(prose, i):
                     pass
-                elif not inside or (straight and _string_prefix(prose, i)):
+                elif not inside or (straight and prose[i - 1] in _PREFIX_LETTERS
+                                    and _string_prefix(prose, i)):
                     append(i)
                 i = find(c, i + 1)
         else:
             while i >= 0:
-                if not (c == '"' and _triple(prose, i)):
+                if not (c == '"' and (prose[i - 1 : i] == c or prose[i + 1 : i + 2] == c)
+                        and _triple(prose, i)):
                     append(i)
                 i = find(c, i + 1)
     out.sort()

@@ -757,8 +757,9 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 _DIGIT.search(text) or not _LATIN.rx.search(text)):
             tok.weight = 0.0
         elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
-                next_c == "." and next2.isalnum()) or _code_context(
-                    prose, start, end, prev_c, next_c) or (
+                next_c == "." and next2.isalnum()) or (
+                    (prev_c in ",[\"'" or next_c in ",]")
+                    and _code_context(prose, start, end, prev_c, next_c)) or (
                     text.islower() and _defined_term(prose, start, end)) or (
                     prev_c == next_c == "'" and unknown and (
                         start < 2 or not prose[start - 2].isalnum())):
@@ -847,10 +848,10 @@ _LINE_LEAD = frozenset(" \t\0*-+•")
 def _defined_term(prose: str, start: int, end: int) -> bool:
     """The word alone begins its line (after indentation or a bullet) and a definition follows
     it as definition lists and parameter lists write one."""
-    line_start = prose.rfind("\n", 0, start) + 1
-    if any(c not in _LINE_LEAD for c in prose[line_start:start]):
+    if _DEFINITION_AFTER.match(prose, end) is None:
         return False
-    return _DEFINITION_AFTER.match(prose, end) is not None
+    line_start = prose.rfind("\n", 0, start) + 1
+    return all(c in _LINE_LEAD for c in prose[line_start:start])
 
 
 # A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
