@@ -53,7 +53,7 @@ SOUNDS: list[tuple[str, int]] = [
     ("unintersting", VOWEL), ("ukelele", CONSONANT), ("udev", CONSONANT), ("unist", CONSONANT),
     ("mdast", VOWEL), ("Uyghur", CONSONANT), ("utricle", CONSONANT), ("heirdom", VOWEL),
     ("onesie", CONSONANT), ("α", VOWEL), ("β", CONSONANT), ("utf-8", CONSONANT),
-    ("ucs", CONSONANT), ("upstage", VOWEL),
+    ("ucs", CONSONANT), ("upstage", VOWEL), ("urgh", VOWEL), ("uhm", VOWEL), ("umm", VOWEL),
     ("Ä", VOWEL), ("ü", VOWEL), ("ñ", VOWEL), ("ç", CONSONANT),
 ]
 

@@ -45,6 +45,7 @@ def test_flags(text: str, expected: list[str]) -> None:
         pytest.param("Room 4ee2 and v2.00", id="digits"),
         pytest.param("Run `eexpresses --help` or see https://x.org/eexpresses", id="code-url"),
         pytest.param("Requires-Dist: zipp>=3.20", id="glued-operator"),
+        pytest.param("Set mode=thhe for the tests.", id="glued-operator-before"),
         pytest.param("Run `pip install zipp`, then zipp opens the archive.",
                      id="identifier-written-in-code"),
         pytest.param("Example:\n\n>>> m = regex.search('(fuu)', 'x')\n", id="interactive-session"),

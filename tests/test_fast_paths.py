@@ -249,13 +249,15 @@ CODE_PIECES = st.lists(st.sampled_from(
 def test_code_lines_are_the_lines_a_full_search_finds(text: str) -> None:
     doc = Document(text)
     prose = doc.prose
-    want = []
-    last = -1
-    for m in _layout._CODE_LINE.finditer(prose):
-        if m.start() < last:
-            continue
-        start = prose.rfind("\n", 0, m.start()) + 1
-        end = prose.find("\n", m.end())
-        last = len(prose) if end < 0 else end
-        want.append((start, last))
-    assert [(s.start, s.end) for s in _layout.code_lines(doc)] == want
+    want: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+    start = 0
+    for line in prose.split("\n"):
+        end = start + len(line)
+        code, literal = _layout.line_kind(prose, start, end)
+        if code:
+            want[0].append((start, end))
+        if literal:
+            want[1].append((start, end))
+        start = end + 1
+    assert [(s.start, s.end) for s in _layout.code_lines(doc)] == want[0]
+    assert [(s.start, s.end) for s in _layout.code_lines(doc, literal=True)] == want[1]

@@ -65,6 +65,12 @@ def _spans(text: str, **options: Any) -> list[str]:
                      ["gebirgsbewohner"], "de", id="unlisted-word-strong-letters"),
         pytest.param("leia mais: the rest of the story", ["leia mais"], "pt",
                      id="label-of-two-words-is-no-term"),
+        pytest.param("weiterhin: the government said no.", ["weiterhin"], "de",
+                     id="listed-word-is-no-defined-term"),
+
+        pytest.param("The minister said the tax rate = 20 percent, mas o governo não concorda "
+                     "com isso.", ["mas o governo não concorda com isso"], "pt",
+                     id="equals-sign-in-prose"),
         pytest.param("He thanked “den Kollegen” for the help.", ["den Kollegen"], "de",
                      id="noun-after-article"),
         pytest.param("The label read “mit guter Füllkraft” in small print.",
@@ -142,8 +148,8 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
         pytest.param("They watched *Семнадцать мгновений весны* every spring.",
                      id="other-script-italics"),
         pytest.param("Kurosawa made 七人の侍 (1954) in Tokyo.", id="other-script-dated-title"),
-        pytest.param("Arguments:\n    fileobj -- file object or descriptor\n    environ   : "
-                     "environment dictionary\n    digestmod: A hash name.\n", id="definition-list"),
+        pytest.param("Arguments:\n    fileobj -- file object or descriptor\n    modulename   : "
+                     "the module's name\n    digestmod: A hash name.\n", id="definition-list"),
         pytest.param("Strings for 'fromfile', 'tofile', 'fromfiledate', and 'tofiledate' work.",
                      id="literals-in-straight-quotes"),
         pytest.param("(typ, [data]) = <instance>.deleteacl(mailbox, who)", id="assignment-line"),
@@ -351,6 +357,12 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="repeated-listed-words"),
         pytest.param("Keywords: asyncapi,json,jsonschema,openapi,referencing", [],
                      id="list-without-spaces"),
+        pytest.param("They said 'obrigadíssimo' to everyone.", ["obrigadíssimo"],
+                     id="accented-word-is-no-literal"),
+        pytest.param("Die Reporter filmten den Brand from the roof.", ["filmten"],
+                     id="short-parts-make-no-compound"),
+        pytest.param("Arguments:\n    environ   : environment dictionary\n", ["environ"],
+                     id="listed-word-is-no-defined-identifier"),
         pytest.param("Usage:\n\n>>> regex.sub('sedimentation', 'gebirgsbewohner', text)\n", [],
                      id="interactive-session"),
         pytest.param("French spaced guillemets are not spaces inside.", [], id="dictionary-loan"),

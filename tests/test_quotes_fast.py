@@ -74,7 +74,8 @@ def reference_analysis(doc: Document) -> QuoteAnalysis:
     if not paragraphs:
         return out
     orig = doc.text
-    found = outside(merge(code_blocks(doc) + code_lines(doc)), reference_offsets(prose, orig))
+    found = outside(merge(code_blocks(doc) + code_lines(doc, literal=True)),
+                    reference_offsets(prose, orig))
     if not found:
         return out
     k = 0

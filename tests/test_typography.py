@@ -39,6 +39,9 @@ FLAG = [
     # unbalanced-quotes
     ("unbalanced-quotes", "I said “That is true.", "unclosed-curly"),
     ("unbalanced-quotes", "Fine herb' again.", "no-prefix-in-a-longer-word"),
+    ("unbalanced-quotes", 'He said "we will win and left. One euro = 1.08 dollars.',
+     "equals-sign-in-prose"),
+    ("punctuation-spacing", "The rate is high , and 1 euro = 1.08 dollars.", "equation-in-prose"),
     ("unbalanced-quotes", "I said That is true”.", "unopened-curly"),
     ("unbalanced-quotes", 'He is making them feel comfortable all along."', "unopened-straight"),
     ("unbalanced-quotes", '"He is making them feel comfortable all along.', "unclosed-straight"),
@@ -74,6 +77,7 @@ FLAG = [
      "comparison-in-prose"),
     ("punctuation-spacing", "Step 1 ==> step 2 ,then step 3.", "arrow-in-prose"),
     ("punctuation-spacing", "He said : hello to them.", "french-spacing-in-a-sentence"),
+    ("punctuation-spacing", "Note : the office is closed.", "french-spacing-after-a-label"),
     ("punctuation-spacing", "We met Ann,Bob,Cy, and Dee.", "list-with-a-spaced-comma"),
     ("punctuation-spacing", "A,2", "missing-after-comma-digit"),
     ("punctuation-spacing", "Let me say,‘Please let down your jar.’", "comma-before-quote"),
@@ -98,6 +102,8 @@ CLEAN_CASES = [
     ("unbalanced-quotes", 'The mode can be "r", "rb", "w", "wb", "x" or "ab".', "quoted-prefixes"),
     ("unbalanced-quotes", 'The value of "x / b" (if two are near) is even.', "quote-after-b"),
     ("unbalanced-quotes", 'Use it as print(root, "consumes", end="") there.', "code-line-call"),
+    ("unbalanced-quotes", 'He said "the formula we use,\nE = mc2, is right" and left.',
+     "closing-mark-on-an-equation-line"),
     ("unbalanced-quotes", "Color = Enum('Color', names='RED GREEN BLUE')).",
      "code-line-assignment"),
     # quote-spacing

@@ -126,8 +126,9 @@ def _spelling_sound(word: str) -> int:
     """Letter-to-sound guess for a lower-case word not in the dictionary."""
     c0 = word[0]
     if c0 == "u":
-        if not any(c in _VOWEL_CHARS for c in word[1:]):
-            return CONSONANT  # no other vowel: spelled, "you-tee-eff" (utf, ucs)
+        if len(word) <= 3 and "h" not in word and len(set(word)) == len(word) and \
+                not any(c in _VOWEL_CHARS for c in word[1:]):
+            return CONSONANT  # a short initialism, spelled "you-tee-eff" (utf, ucs; not uhm)
         if word.startswith(("unin", "unim", "unde", "unex")):
             return VOWEL
         if word.startswith(("uni", "ui", "uy")):

@@ -117,43 +117,62 @@ def code_words(doc: Document) -> frozenset[str]:
     return words
 
 
-# What prose never writes and a line of code does: an assignment, a comparison, an arrow, a call
-# or a keyword argument with a string literal ("(typ, [data]) = <instance>.list()", "x == 1",
-# "fromfd(fd) -> socket", "print(root, end='')").
-_CODE_LINE = re.compile(
-    r"[^\s=!<>][ \t]=[ \t]|(?<![=<>!])[=!]=(?![=>])|\)[ \t]*->[ \t]|\w\([\"']|\w=[\"']")
-_LINES: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
+# A line of code: short (a paragraph of prose on one line is longer), and an assignment or a
+# call at its start (after an interactive prompt), a comparison or an arrow anywhere in it, or
+# a keyword argument with a string literal: "(typ, [data]) = <instance>.list()", "x == 1",
+# "fromfd(fd) -> socket", "print(root, end='')". Prose writes "1 euro = 1.08 dollars" and
+# "f(x)" inside longer sentences, so an "=" or a call elsewhere in a line does not count.
+CODE_LINE_MAX = 120
+_PROMPT = r"[ \t]*(?:(?:>>>|\.\.\.)[ \t]+)?"
+_ASSIGNMENT = re.compile(_PROMPT + r"(?:[\w.\[\]]+|\([^()\n]*\))[ \t]*=[ \t]*[^\s=]")
+_CALL = re.compile(_PROMPT + r"[\w.]+\(.*[\"']")
+_OPERATOR = re.compile(r"(?<![=<>!])[=!]=(?![=>])|\)[ \t]*->[ \t]")
+_KEYWORD_LITERAL = re.compile(r"\w=[\"']")
+# Every code line holds one of these: only the lines that do are read.
+_CODE_ANCHORS = ("=", "->", "(")
+_LINES: weakref.WeakKeyDictionary[Document, tuple[list[Span], list[Span]]] = (
+    weakref.WeakKeyDictionary())
 
 
-# Every match of _CODE_LINE holds one of these: only the lines that do are searched (the
-# pattern starts with a class, which the engine would try at every character of the text).
-_CODE_ANCHORS = ("=", "->", "(\"", "('")
+def line_kind(prose: str, start: int, end: int) -> tuple[bool, bool]:
+    """(code, a string literal in code) for the line ``prose[start:end]``."""
+    if end - start > CODE_LINE_MAX:
+        return False, False
+    literal = bool(_CALL.match(prose, start, end) or _KEYWORD_LITERAL.search(prose, start, end))
+    code = literal or bool(_ASSIGNMENT.match(prose, start, end)
+                           or _OPERATOR.search(prose, start, end))
+    return code, literal
 
 
-def code_lines(doc: Document) -> list[Span]:
-    """The lines of the prose that hold code syntax (see ``_CODE_LINE``), sorted, computed once
-    per document."""
-    lines = _LINES.get(doc)
-    if lines is None:
+def code_lines(doc: Document, literal: bool = False) -> list[Span]:
+    """The lines of the prose that are code (see ``line_kind``), sorted, computed once per
+    document; with ``literal``, only those holding a string literal (the quotation-mark rules
+    skip no more: a closing mark can sit on a line such as "E = mc2, is right")."""
+    got = _LINES.get(doc)
+    if got is None:
         prose = doc.prose
         starts: set[int] = set()
         for anchor in _CODE_ANCHORS:
             at = prose.find(anchor)
             while at >= 0:
-                start = prose.rfind("\n", 0, at) + 1
-                starts.add(start)
+                starts.add(prose.rfind("\n", 0, at) + 1)
                 end = prose.find("\n", at)
                 if end < 0:
                     break
                 at = prose.find(anchor, end)
-        lines = []
+        code: list[Span] = []
+        literals: list[Span] = []
         for start in sorted(starts):
             end = prose.find("\n", start)
             end = len(prose) if end < 0 else end
-            if _CODE_LINE.search(prose, start, end):
-                lines.append(Span(start, end))
-        _LINES[doc] = lines
-    return lines
+            is_code, is_literal = line_kind(prose, start, end)
+            if is_code:
+                code.append(Span(start, end))
+            if is_literal:
+                literals.append(Span(start, end))
+        got = (code, literals)
+        _LINES[doc] = got
+    return got[1] if literal else got[0]
 
 
 def in_code(blocks: list[Span], offset: int) -> bool:

@@ -315,7 +315,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     if not paragraphs:
         return out
     orig = doc.text if doc.masked else None
-    found = outside(merge(code_blocks(doc) + code_lines(doc)), _mark_offsets(prose, orig))
+    found = outside(merge(code_blocks(doc) + code_lines(doc, literal=True)),
+                    _mark_offsets(prose, orig))
     if not found:
         return out
     marks = out.marks
@@ -410,7 +411,12 @@ def _layout(orig: str | None, j: int) -> bool:
     c = orig[j]
     if c.isspace() or c in "*_[":
         return True
-    return c == ">" and not orig[orig.rfind("\n", 0, j) + 1 : j].strip(" \t>")
+    if c != ">":
+        return False
+    k = j  # only spaces and ">" back to the line start (read backwards: a long line is cheap)
+    while k > 0 and orig[k - 1] in " \t>":
+        k -= 1
+    return k == 0 or orig[k - 1] == "\n"
 
 
 def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:

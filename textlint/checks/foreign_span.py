@@ -91,7 +91,7 @@ CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted w
 CHAR_SLOPE, CHAR_CAP_HIGH = 0.1, 3.8
 # A word no list holds that splits into this many frequent target words at most, each this
 # long and this frequent, is a compound of the target language (see Model.compound).
-COMPOUND_PARTS, COMPOUND_MIN_LEN, COMPOUND_ZIPF = 3, 3, 4.0
+COMPOUND_PARTS, COMPOUND_MIN_LEN, COMPOUND_ZIPF = 3, 4, 4.0
 GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick steaks of beef)")
 # A capitalised word after a lowercase foreign word counts as a noun (den Stoffwechsel) when
 # it is this foreign, at this weight. NOUN_EVIDENCE must not be below LABEL_EVIDENCE: the
@@ -760,11 +760,13 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 next_c == "." and next2.isalnum()) or (
                     (prev_c in ",[\"'" or next_c in ",]")
                     and _code_context(prose, start, end, prev_c, next_c)) or (
-                    text.islower() and _defined_term(prose, start, end)) or (
-                    prev_c == next_c == "'" and unknown and (
+                    text.islower() and (unknown or "_" in text)
+                    and _defined_term(prose, start, end)) or (
+                    prev_c == next_c == "'" and unknown and text.isascii() and (
                         start < 2 or not prose[start - 2].isalnum())):
             # Code, domains, abbreviations such as e.g., lists with no space after commas, the
-            # term a definition list defines, a literal in straight quotes ('kwargs').
+            # identifier a definition list defines, an identifier in straight quotes ('kwargs'):
+            # words no list holds, as a foreign word (weiterhin:, 'obrigadíssimo') is not.
             tok.weight = -1.0
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms

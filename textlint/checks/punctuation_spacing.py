@@ -160,9 +160,8 @@ class PunctuationSpacing(Check):
                 continue  # an emoticon: :) ;]
             if mark == ":" and prev.isdigit() and text[end + 1 : end + 3].strip().isdigit():
                 continue  # a ratio written with spaces (3 : 1)
-            if mark == ":" and _DEFINED_TERM.match(text, text.rfind("\n", 0, start) + 1,
-                                                   end + 1):
-                continue  # a term and its definition or type: "nargs : int", "fp      : file"
+            if mark == ":" and _defined_term(text, start):
+                continue  # a parameter and its type or definition: "nargs : int", "fp    : file"
             yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
                            "remove the space")
 
@@ -329,9 +328,25 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
             yield i
 
 
-# One identifier at the start of its line (after indentation or a bullet) and the colon of a
-# definition list or of a parameter's type (numpydoc): "nargs : int", "* default : object".
-_DEFINED_TERM = re.compile(r"[ \t]*(?:[-*+•][ \t]+)?[A-Za-z_][\w.]*[ \t]+:$")
+def _defined_term(text: str, start: int) -> bool:
+    """Is the run of spaces at ``start`` (before a colon) preceded by one lower-case identifier
+    that alone begins its line, after indentation or a bullet: a parameter and its type
+    (numpydoc) or a definition list, "nargs : int", "* default : object"? A capitalised word
+    ("Note : the office", "Paris : the mayor") is French spacing. Read backwards from the
+    colon, so that a long line costs no more than its first word."""
+    j = start
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_."):
+        j -= 1
+    if j == start or not (text[j].islower() or text[j] == "_"):
+        return False
+    k = j
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k > 0 and text[k - 1] in "-*+•":
+        k -= 1
+        while k > 0 and text[k - 1] in " \t":
+            k -= 1
+    return k == 0 or text[k - 1] == "\n"
 
 
 # Prose items of a list have more words, and a sentence ends with a stop.

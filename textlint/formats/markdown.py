@@ -18,10 +18,10 @@ _INDENTED = re.compile(r"(?:(?<=\n\n)|(?<=\n\r\n)|\A)(?:(?:[ ]{4}|\t)[^\n]*(?:\n
 # Inline code: a run of backticks up to the next run of the same length in its paragraph (it
 # may wrap onto the next lines, and hold shorter or longer runs: `` `quoted' ``).
 _TICKS = re.compile(r"`+")
-# Where a code span cannot reach: a blank line, or a line that starts another block (a list
-# item, a heading, a block quote).
+# Where a code span cannot reach: a blank line (in a block quote too), or a line that starts
+# another block (a list item, a heading). A quoted paragraph's next line continues it.
 _PARAGRAPH_BREAK = re.compile(
-    r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>))")
+    r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>[ \t>]*\r?(?:\n|$)))")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
 _LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
