@@ -113,6 +113,7 @@ PATHOLOGICAL = {
     "2k lines like a directive": ("textlint-disable " + "a" * 40 + ".\n") * 2000,
     "20k unlisted foreign words": "gebirgsbewohner " * 20_000,
     "one line of 100k commas": ",".join(["w"] * 100_000),
+    "16k foreign words, no stop": "não x " * 16_000,
 }
 
 

@@ -1207,13 +1207,19 @@ def _alone_on_line(prose: str, h: Hit) -> bool:
     return not any(c.isalnum() for c in line.replace(prose[h.start : h.end], "", 1))
 
 
+SENTENCE_REACH = 400
+
+
 def _exclamation(prose: str, words: Sequence[Token], h: Hit) -> bool:
     """Most of an exclamation ("A la guerre c'est comme a la guerre!", "charité pour
     l'amour de Dieu!"): a cry or a line of dialogue, which the author wrote on purpose."""
-    m = _SENTENCE_END.search(prose, h.end)
+    # A sentence is looked for within SENTENCE_REACH characters either side: on a long text
+    # without stops, searching to its ends for every span took time quadratic in its length.
+    m = _SENTENCE_END.search(prose, h.end, h.end + SENTENCE_REACH)
     if m is None or m.group() != "!":
         return False
-    start = max(prose.rfind(c, 0, h.start) for c in ".!?\n") + 1
+    lo = max(0, h.start - SENTENCE_REACH)
+    start = max(lo - 1, *(prose.rfind(c, lo, h.start) for c in ".!?\n")) + 1
     inside = sum(1 for w in words[max(0, h.first - 30) : h.first]
                  if w.start >= start) + sum(
         1 for w in words[h.last + 1 : h.last + 30] if w.end <= m.start())
