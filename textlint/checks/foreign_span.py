@@ -852,8 +852,10 @@ def _defined_term(prose: str, start: int, end: int) -> bool:
     it as definition lists and parameter lists write one."""
     if _DEFINITION_AFTER.match(prose, end) is None:
         return False
-    line_start = prose.rfind("\n", 0, start) + 1
-    return all(c in _LINE_LEAD for c in prose[line_start:start])
+    k = start  # read backwards: a long line costs no more than its indentation
+    while k > 0 and prose[k - 1] in _LINE_LEAD:
+        k -= 1
+    return k == 0 or prose[k - 1] == "\n"
 
 
 # A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
@@ -879,11 +881,30 @@ def _code_context(prose: str, start: int, end: int, prev_c: str, next_c: str) ->
     return prev_c in "\"'" and _LITERAL_BEFORE.search(prose, max(0, start - 4), start) is not None
 
 
+def _line_around(prose: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
+    """Start and end of the line holding ``prose[start:end]``, or None when it reaches more
+    than ``reach`` characters beyond (a long line: the searches stay bounded, so many spans on
+    one long line cost linear time)."""
+    lo = max(0, start - reach)
+    first = prose.rfind("\n", lo, start)
+    if first < 0 and lo > 0:
+        return None
+    hi = min(len(prose), end + reach)
+    last = prose.find("\n", end, hi)
+    if last < 0:
+        if hi < len(prose):
+            return None
+        last = len(prose)
+    return first + 1, last
+
+
 def _label_line(prose: str, start: int, end: int) -> bool:
     """The word starts a line of at most LABEL_WORDS words, shorter than SHORT_LINE."""
-    first = prose.rfind("\n", 0, start) + 1
-    last = prose.find("\n", end)
-    line = prose[first : len(prose) if last < 0 else last]
+    around = _line_around(prose, start, end, SHORT_LINE)
+    if around is None:
+        return False
+    first, last = around
+    line = prose[first:last]
     return not line[: start - first].strip(" \t\0#*>-") and len(line.strip()) < SHORT_LINE \
         and len(line.split()) <= LABEL_WORDS
 
@@ -1201,9 +1222,11 @@ class _Terms:
 
 
 def _alone_on_line(prose: str, h: Hit) -> bool:
-    start = prose.rfind("\n", 0, h.start) + 1
-    end = prose.find("\n", h.end)
-    line = prose[start : len(prose) if end == -1 else end]
+    around = _line_around(prose, h.start, h.end, SHORT_LINE)
+    if around is None:
+        return False  # other text within the line's reach: not alone
+    start, end = around
+    line = prose[start:end]
     return not any(c.isalnum() for c in line.replace(prose[h.start : h.end], "", 1))
 
 
