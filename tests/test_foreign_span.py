@@ -426,17 +426,11 @@ def test_confidence_follows_the_boundaries_paid(text: str, expected: list[str]) 
 
 def _decode_reference(model: fs.Model, prose: str, toks: list[fs.Tok], lo: int
                       ) -> list[fs.Hit]:
-    # Only the languages with the most evidence in this chunk compete (speed; the others
-    # cannot win a span anyway).
-    support: dict[str, float] = {}
-    for tk in toks:
-        if tk.weight > 0:
-            for lang, m in tk.margins.items():
-                if m > 0:
-                    support[lang] = support.get(lang, 0.0) + m
-    if not support:
+    # The forward pass as it was, margins asked of Model.margin word by word and state by
+    # state; the choice of states and the reading of the path are the module's own.
+    langs = fs.chunk_languages(toks)
+    if not langs:
         return []
-    langs = sorted(support, key=lambda k: (-support[k], k))[:fs.MAX_STATES]
     states = ["", *langs]
     n = len(toks)
     nstates = len(states)
@@ -484,30 +478,7 @@ def _decode_reference(model: fs.Model, prose: str, toks: list[fs.Tok], lo: int
             ptr.append(arg)
         score = new
         back.append(ptr)
-    # Leave at the end of the chunk.
-    last_soft = True
-    final = [score[0]] + [score[j] - (fs.LEAVE_SOFT if last_soft else fs.LEAVE)
-                          for j in range(1, len(states))]
-    j = max(range(len(states)), key=lambda k: final[k])
-    path = [0] * n
-    for x in range(n - 1, -1, -1):
-        path[x] = j
-        j = back[x][j]
-    hits: list[fs.Hit] = []
-    x = 0
-    while x < n:
-        if path[x] == 0:
-            x += 1
-            continue
-        j = path[x]
-        u = x
-        while u + 1 < n and path[u + 1] == j:
-            u += 1
-        hit = fs._make_hit(model, toks, x, u, states[j], lo, enters[x] + leaves[u + 1])
-        if hit:
-            hits.append(hit)
-        x = u + 1
-    return hits
+    return fs.path_hits(model, toks, states, back, score, lo, enters, leaves)
 
 
 _GAPS = [" ", " ", " ", ", ", " (", ") ", "\n", "\n\n", " [", "] ", ". ", " “", "” ", "; ", "  "]

@@ -946,18 +946,51 @@ def _gap_kind(prose: str, a: Tok | None, b: Tok | None) -> tuple[bool, bool]:
     return soft_enter, soft_leave
 
 
-def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
-    # Only the languages with the most evidence in this chunk compete (speed; the others
-    # cannot win a span anyway).
+def chunk_languages(toks: list[Tok]) -> list[str]:
+    """The languages with the most evidence in a chunk, best first: only they compete (speed;
+    the others cannot win a span anyway)."""
     support: dict[str, float] = {}
     for tk in toks:
         if tk.weight > 0:
             for lang, m in tk.margins.items():
                 if m > 0:
                     support[lang] = support.get(lang, 0.0) + m
-    if not support:
+    return sorted(support, key=lambda k: (-support[k], k))[:MAX_STATES]
+
+
+def path_hits(model: Model, toks: list[Tok], states: list[str], back: list[list[int]],
+              score: list[float], lo: int, enters: list[float], leaves: list[float]
+              ) -> list[Hit]:
+    """The spans of the best path: leave at the chunk's end, trace the back pointers, and make
+    a hit of each run of one foreign state, judged against the boundaries it crossed."""
+    n = len(toks)
+    final = [score[0]] + [score[j] - LEAVE_SOFT for j in range(1, len(states))]
+    j = max(range(len(states)), key=lambda k: final[k])
+    path = [0] * n
+    for x in range(n - 1, -1, -1):
+        path[x] = j
+        j = back[x][j]
+    hits: list[Hit] = []
+    x = 0
+    while x < n:
+        if path[x] == 0:
+            x += 1
+            continue
+        j = path[x]
+        u = x
+        while u + 1 < n and path[u + 1] == j:
+            u += 1
+        hit = _make_hit(model, toks, x, u, states[j], lo, enters[x] + leaves[u + 1])
+        if hit:
+            hits.append(hit)
+        x = u + 1
+    return hits
+
+
+def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
+    langs = chunk_languages(toks)
+    if not langs:
         return []
-    langs = sorted(support, key=lambda k: (-support[k], k))[:MAX_STATES]
     states = ["", *langs]
     n = len(toks)
     nstates = len(states)
@@ -1031,30 +1064,7 @@ def _decode(model: Model, prose: str, toks: list[Tok], lo: int) -> list[Hit]:
             ptr.append(arg)
         score = new
         back.append(ptr)
-    # Leave at the end of the chunk.
-    last_soft = True
-    final = [score[0]] + [score[j] - (LEAVE_SOFT if last_soft else LEAVE)
-                          for j in range(1, len(states))]
-    j = max(range(len(states)), key=lambda k: final[k])
-    path = [0] * n
-    for x in range(n - 1, -1, -1):
-        path[x] = j
-        j = back[x][j]
-    hits: list[Hit] = []
-    x = 0
-    while x < n:
-        if path[x] == 0:
-            x += 1
-            continue
-        j = path[x]
-        u = x
-        while u + 1 < n and path[u + 1] == j:
-            u += 1
-        hit = _make_hit(model, toks, x, u, states[j], lo, enters[x] + leaves[u + 1])
-        if hit:
-            hits.append(hit)
-        x = u + 1
-    return hits
+    return path_hits(model, toks, states, back, score, lo, enters, leaves)
 
 
 def _make_hit(model: Model, toks: list[Tok], a: int, b: int, lang: str, lo: int,
