@@ -61,32 +61,6 @@ DOUBLED_TEXTS = st.lists(st.one_of(PIECES, DOUBLES), max_size=40).map(" ".join)
 OPTIONS = st.sampled_from([{}, {"phrases": False}, {"partial": False}])
 
 
-def full_scan(check: Repetition, prose: str, toks: list[Token]) -> list[Finding]:
-    """Every word of a block compared with the two latest earlier occurrences of it, as the
-    scan did before it was given the words where repetitions can begin."""
-    lows = [t.text.lower() for t in toks]
-    last: dict[str, int] = {}
-    last2: dict[str, int] = {}
-    done = 0
-    out: list[Finding] = []
-    for i, low in enumerate(lows):
-        j1 = last.get(low)
-        j2 = last2.get(low)
-        last[low] = i
-        if j1 is not None:
-            last2[low] = j1
-        for j in (j1, j2):
-            if j is None or i - j > _MAX_PHRASE or j < done:
-                break
-            found = check._repeat_at(prose, toks, lows, j, i)
-            if found is not None:
-                finding, done = found
-                if finding is not None:
-                    out.append(finding)
-                break
-    return out
-
-
 def plain_candidates(check: Repetition, words: list[Token]) -> list[int]:
     lows = [t.text.lower() for t in words]
     found = set()
@@ -111,7 +85,8 @@ def blockwise(check: Repetition, doc: Document) -> list[Finding]:
         end = len(prose) if brk is None else brk.start()
         if end - start > 2 and screen.suspect(start, end):
             toks = [t for t in doc.words if start <= t.start < end]
-            out.extend(full_scan(check, prose, toks))
+            # The scan of every word, as the rule ran before it picked candidates.
+            out.extend(check._scan_all(prose, toks, [t.text.lower() for t in toks]))
         if brk is not None:
             start = brk.end()
     return out
