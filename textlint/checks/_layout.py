@@ -175,6 +175,15 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
     return got[1] if literal else got[0]
 
 
+def starts_line(text: str, pos: int, lead: str) -> bool:
+    """Do only characters of ``lead`` stand between the start of its line and ``pos``? Read
+    backwards, so that many questions about one long line cost no more than its lead."""
+    k = pos
+    while k > 0 and text[k - 1] in lead:
+        k -= 1
+    return k == 0 or text[k - 1] == "\n"
+
+
 def in_code(blocks: list[Span], offset: int) -> bool:
     k = bisect.bisect_right(blocks, Span(offset, 1 << 62)) - 1
     return k >= 0 and blocks[k].start <= offset < blocks[k].end

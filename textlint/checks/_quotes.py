@@ -35,7 +35,7 @@ import weakref
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_lines, outside
+from textlint.checks._layout import code_blocks, code_lines, outside, starts_line
 from textlint.diagnostics import Span
 from textlint.document import Document
 from textlint.formats import merge
@@ -411,12 +411,7 @@ def _layout(orig: str | None, j: int) -> bool:
     c = orig[j]
     if c.isspace() or c in "*_[":
         return True
-    if c != ">":
-        return False
-    k = j  # only spaces and ">" back to the line start (read backwards: a long line is cheap)
-    while k > 0 and orig[k - 1] in " \t>":
-        k -= 1
-    return k == 0 or orig[k - 1] == "\n"
+    return c == ">" and starts_line(orig, j, " \t>")
 
 
 def _mark_offsets(prose: str, orig: str | None = None) -> list[int]:

@@ -18,7 +18,7 @@ from itertools import compress, count
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_words, in_code
+from textlint.checks._layout import code_blocks, code_words, in_code, starts_line
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, WordView
@@ -48,15 +48,6 @@ class DoubledLetterOptions:
 _CODE_GLUE = frozenset("=<>")
 
 
-def _quote_marker(prose: str, at: int) -> bool:
-    """Only spaces and ">" stand between the line start and ``at`` (read backwards, so a long
-    line costs no more than its marker)."""
-    k = at
-    while k > 0 and prose[k - 1] in " \t>":
-        k -= 1
-    return k == 0 or prose[k - 1] == "\n"
-
-
 def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int,
              text: str) -> bool:
     """The word is code: in a session or literal block, glued to an operator, or written by
@@ -64,7 +55,7 @@ def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int
     if blocks and in_code(blocks, start):
         return True
     if start and prose[start - 1] in _CODE_GLUE and not (
-            prose[start - 1] == ">" and _quote_marker(prose, start - 1)):
+            prose[start - 1] == ">" and starts_line(prose, start - 1, " \t>")):
         return True  # (but a ">" that begins its line quotes an e-mail: >thhe plan)
     if end < len(prose) and prose[end] in _CODE_GLUE:
         return True

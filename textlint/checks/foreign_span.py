@@ -35,7 +35,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_lines, code_words, in_code
+from textlint.checks._layout import code_blocks, code_lines, code_words, in_code, starts_line
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -844,7 +844,7 @@ def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], te
 # What follows the term of a definition list or a parameter list: "fileobj -- file object",
 # "environ   : environment", "digestmod: A hash name", "pstdev     Population standard ...".
 _DEFINITION_AFTER = re.compile(r"[ \t]*:[ \t]|[ \t]+--?[ \t]|[ \t]{3,}\S")
-_LINE_LEAD = frozenset(" \t\0*-+•")
+_LINE_LEAD = " \t\0*-+•"
 
 
 def _defined_term(prose: str, start: int, end: int) -> bool:
@@ -852,10 +852,7 @@ def _defined_term(prose: str, start: int, end: int) -> bool:
     it as definition lists and parameter lists write one."""
     if _DEFINITION_AFTER.match(prose, end) is None:
         return False
-    k = start  # read backwards: a long line costs no more than its indentation
-    while k > 0 and prose[k - 1] in _LINE_LEAD:
-        k -= 1
-    return k == 0 or prose[k - 1] == "\n"
+    return starts_line(prose, start, _LINE_LEAD)
 
 
 # A string literal after a comparison or an assignment: extra == "dmypy", lang='pt'.
