@@ -151,25 +151,25 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
     got = _LINES.get(doc)
     if got is None:
         prose = doc.prose
-        starts: set[int] = set()
+        line_starts = doc.line_starts
+        numbers: set[int] = set()
         for anchor in _CODE_ANCHORS:
             at = prose.find(anchor)
             while at >= 0:
-                starts.add(prose.rfind("\n", 0, at) + 1)
-                end = prose.find("\n", at)
-                if end < 0:
+                line = doc.line_of(at)
+                numbers.add(line)
+                if line + 1 >= len(line_starts):
                     break
-                at = prose.find(anchor, end)
+                at = prose.find(anchor, line_starts[line + 1])
         code: list[Span] = []
         literals: list[Span] = []
-        for start in sorted(starts):
-            end = prose.find("\n", start)
-            end = len(prose) if end < 0 else end
-            is_code, is_literal = line_kind(prose, start, end)
+        for line in sorted(numbers):
+            span = doc.line_span(line)
+            is_code, is_literal = line_kind(prose, span.start, span.end)
             if is_code:
-                code.append(Span(start, end))
+                code.append(span)
             if is_literal:
-                literals.append(Span(start, end))
+                literals.append(span)
         got = (code, literals)
         _LINES[doc] = got
     return got[1] if literal else got[0]
