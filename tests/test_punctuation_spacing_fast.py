@@ -24,7 +24,8 @@ PIECES = st.sampled_from(
 )
 TEXTS = st.lists(PIECES, max_size=60).map("".join)
 _SPACE_BEFORE = re.compile(r"[,;.:!?](?<=[ \t].)")
-_SENTENCE_GAP = regex.compile(ps._SENTENCE_GAP, regex.V1)
+# A sentence end, closing marks, one or two spaces, what may start a sentence: the gap whole.
+_SENTENCE_GAP = regex.compile(r"[.!?][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])", regex.V1)
 
 
 def _check() -> ps.PunctuationSpacing:

@@ -39,6 +39,7 @@ from textlint.checks._layout import code_blocks, code_lines, code_words, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
+from textlint.formats import merge
 from textlint.lexicon import (
     LANGUAGES,
     CharModel,
@@ -683,12 +684,9 @@ def analyse(doc: Document, model: Model) -> Analysis:
     if hits:
         # Interactive sessions (>>> ...) and literal blocks (after ::) of a plain text, and
         # lines of code (an assignment, a comparison, an arrow): code.
-        blocks = code_blocks(doc)
-        if blocks:
-            hits = [h for h in hits if not in_code(blocks, h.start)]
-        lines = code_lines(doc)
-        if lines:
-            hits = [h for h in hits if not in_code(lines, h.start)]
+        code = merge(code_blocks(doc) + code_lines(doc))
+        if code:
+            hits = [h for h in hits if not in_code(code, h.start)]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)

@@ -55,10 +55,9 @@ _MARK_AT = {
 _GLUED_ASCII = {mark: frozenset(chars) for mark, chars in _GLUED.items()}
 # Two or more spaces between two non-space characters on one line.
 _RUN = "  "
-# The gap after a sentence: a sentence end, closing marks, one or two spaces, and what may start
-# a sentence. Searched for as its parts below. A colon ends no sentence: counting the one space
-# of every "Name: Value" label made documents that put two after their sentences look mixed.
-_SENTENCE_GAP = r"[.!?][)\]\"'’”»]*(  ?)(?=[\p{Lu}\"'“‘(\[\d])"
+# The gap after a sentence: a sentence end (not a colon: counting the one space of every
+# "Name: Value" label made documents that put two after their sentences look mixed), closing
+# marks, one or two spaces, and what may start a sentence; searched for as these parts.
 _GAP_CLOSERS = ")]\"'’”»"
 _GAP_NEXT = regexcache.compile(r"[\p{Lu}\"'“‘(\[\d]", _V1)
 _ONE_SPACE_GAPS = tuple(
@@ -456,9 +455,9 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
 
 def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
     """Are sentences followed by two spaces at least three times, and at least half as often as
-    by one? (``_SENTENCE_GAP`` tells the gaps.) Two spaces are a run of exactly two, found
-    already; one space is searched for only when there are three such runs, one pattern per
-    sentence end, as a search led by one character is far faster than by a class."""
+    by one? (The gap is described above ``_GAP_CLOSERS``.) Two spaces are a run of exactly two,
+    found already; one space is searched for only when there are three such runs, one pattern
+    per sentence end, as a search led by one character is far faster than by a class."""
     twos = 0
     for start, end in runs:
         if end - start == 2 and _GAP_NEXT.match(text, end) and _after_mark(text, start):
