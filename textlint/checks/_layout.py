@@ -175,6 +175,18 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
     return got[1] if literal else got[0]
 
 
+def space_free_token(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
+    """Start and end of the run without white space around ``text[start:end]``, at most
+    ``reach`` characters further each way."""
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace() and start - lo < reach:
+        lo -= 1
+    hi = end
+    while hi < len(text) and not text[hi].isspace() and hi - end < reach:
+        hi += 1
+    return lo, hi
+
+
 def starts_line(text: str, pos: int, lead: str) -> bool:
     """Do only characters of ``lead`` stand between the start of its line and ``pos``? Read
     backwards, so that many questions about one long line cost no more than its lead."""

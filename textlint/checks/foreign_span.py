@@ -35,7 +35,14 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_lines, code_words, in_code, starts_line
+from textlint.checks._layout import (
+    code_blocks,
+    code_lines,
+    code_words,
+    in_code,
+    space_free_token,
+    starts_line,
+)
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -866,13 +873,7 @@ def _code_context(prose: str, start: int, end: int, prev_c: str, next_c: str) ->
     if prev_c == "[" or next_c == "]":
         return next_c in "]," and prev_c in "[," and start > 1 and prose[start - 2].isalnum()
     if prev_c == "," or next_c == ",":
-        lo = start
-        while lo > 0 and not prose[lo - 1].isspace() and start - lo < _TOKEN_REACH:
-            lo -= 1
-        hi = end
-        while hi < len(prose) and not prose[hi].isspace() and hi - end < _TOKEN_REACH:
-            hi += 1
-        return prose.count(",", lo, hi) >= 2
+        return prose.count(",", *space_free_token(prose, start, end, _TOKEN_REACH)) >= 2
     return prev_c in "\"'" and _LITERAL_BEFORE.search(prose, max(0, start - 4), start) is not None
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_lines, in_code
+from textlint.checks._layout import code_blocks, code_lines, in_code, space_free_token
 from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -421,12 +421,7 @@ _ZIP_GAP = regexcache.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})
 def _code_token(text: str, span: Span) -> bool:
     """The space-free token around ``span`` holds characters that prose words do not (a URL
     left unmasked, a path, a query string, code): "article?id=10", "a/b,c", "x=1;y=2"."""
-    start = span.start
-    while start > 0 and not text[start - 1].isspace() and span.start - start < 80:
-        start -= 1
-    end = span.end
-    while end < len(text) and not text[end].isspace() and end - span.end < 80:
-        end += 1
+    start, end = space_free_token(text, span.start, span.end, 80)
     return not _CODE_CHARS.isdisjoint(text[start:end])
 
 
