@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import textlint.checks.foreign_span as fs
 from textlint.api import fix_string, lint_text
+from textlint.checks._layout import writes_code
 from textlint.diagnostics import Diagnostic
 from textlint.document import Document
 from textlint.lexicon import load_lexicon
@@ -392,11 +393,39 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      id="exclamation-is-no-operator"),
         pytest.param("Install ini2toml[lite] for the tests.", [], id="glued-bracket"),
         pytest.param('The marker is extra == "dmypy" on that line.', [], id="quoted-literal"),
+        pytest.param("Call `load()`, `dump()` and `close()`; kwargs go to the writer.", [],
+                     id="unlisted-word-in-a-document-that-writes-code"),
+        pytest.param("Call `load()` and `dump()`; kwargs go to the writer.", ["kwargs"],
+                     id="two-code-spans-are-no-code-document"),
+        pytest.param("Call `load()`, `dump()` and `close()`. The minister came, disse Kim, and "
+                     "sat.", ["disse"], id="listed-word-in-a-document-that-writes-code"),
     ],
 )
 def test_markdown(text: str, expected: list[str]) -> None:
     found = lint_text(text, [FRAG], format="markdown")
     assert [text[d.span.start : d.span.end] for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "expected"),
+    [
+        pytest.param("Use `a`, `b` and `c`.", "markdown", True, id="three-code-spans"),
+        pytest.param("Use `a` and `b`.", "markdown", False, id="two-code-spans"),
+        pytest.param("Call read_text, write_text or file_size.", "plain", True,
+                     id="snake-case-identifiers"),
+        pytest.param("Join with os.path.join(a, b), then ast.parse(s) and keys().", "plain",
+                     True, id="calls"),
+        pytest.param("The U.S. team, e.g. Smith and Jones, i.e. the best, won.", "plain", False,
+                     id="abbreviations-are-no-code"),
+        pytest.param("See https://example.com/a_b, https://example.org/c_d and "
+                     "https://example.net/e_f.", "plain", False, id="urls-are-no-code"),
+        pytest.param("Usage:\n\n>>> f(1)\n\nx = f(2)\ny = g(3)\n", "plain", True,
+                     id="session-and-code-lines"),
+        pytest.param("The cat sat on the mat.", "plain", False, id="prose"),
+    ],
+)
+def test_writes_code(text: str, fmt: str, expected: bool) -> None:
+    assert writes_code(Document(text, format=fmt)) is expected
 
 
 def test_other_script_paragraph_is_not_also_a_fragment() -> None:

@@ -175,6 +175,35 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
     return got[1] if literal else got[0]
 
 
+# Identifiers that prose writes outside code markup: snake_case names, dotted calls
+# (os.path.join(), ast.parse(...)) and empty calls (keys()). "e.g." and "U.S." are none.
+_PROSE_IDENTIFIER = re.compile(r"\b[A-Za-z]\w*_\w+|\b[a-z_]\w*(?:\.[a-z_]\w*)+\(|\b\w+\(\)")
+CODE_SIGNALS = 3
+_WRITES_CODE: weakref.WeakKeyDictionary[Document, bool] = weakref.WeakKeyDictionary()
+
+
+def writes_code(doc: Document) -> bool:
+    """Does the document write code: at least CODE_SIGNALS pieces of it among its code blocks,
+    code lines, backtick spans and identifiers in the prose? Documentation, README files and
+    docstrings do; an article, a novel or a scraped page with a URL or two does not. Computed
+    once per document, on first use."""
+    got = _WRITES_CODE.get(doc)
+    if got is None:
+        text = doc.text
+        count = len(code_blocks(doc)) + len(code_lines(doc))
+        for span in doc.masked:
+            if count >= CODE_SIGNALS:
+                break
+            count += sum(1 for _ in _BACKTICKS.finditer(text, span.start, span.end))
+        if count < CODE_SIGNALS:
+            for _ in _PROSE_IDENTIFIER.finditer(doc.prose):
+                count += 1
+                if count >= CODE_SIGNALS:
+                    break
+        got = _WRITES_CODE[doc] = count >= CODE_SIGNALS
+    return got
+
+
 def space_free_token(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     """Start and end of the run without white space around ``text[start:end]``, at most
     ``reach`` characters further each way."""

@@ -42,6 +42,7 @@ from textlint.checks._layout import (
     in_code,
     space_free_token,
     starts_line,
+    writes_code,
 )
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -107,6 +108,8 @@ GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick st
 NOUN_AFTER, NOUN_EVIDENCE, NOUN_WEIGHT = True, 3.5, 0.7
 # A word no list holds that a document uses this often is one of its terms (see _Terms).
 DOCUMENT_TERMS, TERM_REPEATS = True, 3
+# ... and so is any word no list holds in a document that writes code (see writes_code).
+CODE_DOCUMENTS = True
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -1186,9 +1189,11 @@ _LOWER_START = _Lazy(
 class _Terms:
     """Words no list holds that the document itself marks as its own terms: identifiers that
     also occur in its code or URLs (`pytest`, [autoflake](https://pypi.org/project/autoflake/)),
-    and words it repeats and writes in lower case where a sentence begins (a product's name:
-    textlint, langcodes). Machine translation leaves words of running prose behind, not the
-    identifiers a text writes in code; and a word any list holds (disse, que) is never one."""
+    words it repeats and writes in lower case where a sentence begins (a product's name:
+    textlint, langcodes), and, in a document that writes code, all of them (kwargs,
+    namedtuple: see writes_code). Machine translation leaves words of running prose behind,
+    not the identifiers a text writes in code; and a word any list holds (disse, que) is never
+    one."""
 
     def __init__(self, doc: Document, texts: list[str]) -> None:
         self.doc = doc
@@ -1201,7 +1206,8 @@ class _Terms:
         got = self._memo.get(text)
         if got is None:
             got = self._memo[text] = model.word(text)[2] and (
-                text.casefold() in code_words(self.doc) or self._repeated_name(text))
+                text.casefold() in code_words(self.doc) or self._repeated_name(text)
+                or (CODE_DOCUMENTS and writes_code(self.doc)))
         return got
 
     def _repeated_name(self, text: str) -> bool:
