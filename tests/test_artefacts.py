@@ -106,6 +106,11 @@ A_AN: list[tuple[str, str | None]] = [
     ("IT WAS AN UGLY DAY", None),
     ("an historic and a historic day", None),
     ("a SQL query or an SQL query", None),
+    ("Return a functools.partial object.", None),
+    ("Return an functools.partial object.", "Return a functools.partial object."),
+    ("a os.path function", "an os.path function"),
+    ("a U.S. official and an e.g. list", None),
+    ("a Ph.D. thesis", None),
 ]
 
 

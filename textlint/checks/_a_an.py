@@ -211,8 +211,13 @@ def sound_of(word: str) -> Sound | None:
     if not word[0].isalpha():
         return None
     head = word.split("-", 1)[0]
-    # Initialisms with periods: "U.S.", "e.g." -> the first letter is spelled.
     if "." in head:
+        first = head.split(".", 1)[0]
+        # Initialisms with periods: "U.S.", "e.g." -> the first letter is spelled. A longer
+        # first part is read as it is written: a dotted name (functools.partial, os.path) or
+        # a host name is read as its first word, "Ph.D." as Ph.
+        if len(first) > 1:
+            return sound_of(first)
         return Sound(letter_sound(head[0]), True)
     if len(head) == 1:
         # A letter ("an x-ray", "a U-turn", "an s"), or a single-letter word.
