@@ -147,6 +147,11 @@ def test_fast_word_pattern_splits_as_the_plain_one(text: str) -> None:
     assert fast == document._PLAIN_WORD_PIECES.split(text)
 
 
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_word_pattern_splits_as_the_full_one(text: str) -> None:
+    assert document._ASCII_WORD_PIECES.split(text) == document._WORD_PIECES.split(text)
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

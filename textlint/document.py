@@ -41,6 +41,9 @@ _PLAIN_WORD_PIECES = re.compile(r"([^\W_]+(?:['’\-‐][^\W_]+)*)")
 # change these matches (the joiners are not word characters). The split is 20 % faster.
 _ONCE = "+" if sys.version_info >= (3, 11) else ""
 _UNDERSCORELESS_WORD_PIECES = re.compile(rf"(\w+{_ONCE}(?:['’\-‐]\w+{_ONCE})*{_ONCE})")
+# In ASCII text the letters and digits are these, and a class of ranges is tested faster than
+# \w (with or without underscores in the text): the split is a fifth faster again.
+_ASCII_WORD_PIECES = re.compile(rf"([A-Za-z0-9]+{_ONCE}(?:['\-][A-Za-z0-9]+{_ONCE})*{_ONCE})")
 # It starts with the line break, a literal the engine searches for fast (an optional CR in
 # front would be tried at every character); a CR left before it is trimmed with the paragraph.
 _BLANK_LINES = re.compile(r"\n[ \t\r\0]*\n(?:[ \t\r\0]*\n)*")
@@ -193,8 +196,10 @@ class Document:
         """The word tokens as three lists (starts, ends, texts): the words without a tuple per
         word, for rules that look at every word but keep few of them."""
         prose = self.prose
-        # An ASCII text has no combining mark; isascii reads a flag the string already has.
-        if not prose.isascii() and _MARK.search(prose):
+        # isascii reads a flag the string already has; an ASCII text has no combining mark.
+        if prose.isascii():
+            pattern = _ASCII_WORD_PIECES
+        elif _MARK.search(prose):
             pattern = _WORD_PIECES
         elif "_" in prose:
             pattern = _PLAIN_WORD_PIECES

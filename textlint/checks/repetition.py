@@ -309,8 +309,10 @@ class Repetition(Check):
             for n, diff in enumerate(diffs[1:], 2):
                 if diff.count(bytes(n)) * 8 * n > size:
                     return None
+                # The first words decide most runs: only those that agree are compared whole.
                 found += [k for k in _runs(diff, 0, n)
-                          if list(map(low, texts[k : k + n])) ==
+                          if low(texts[k]) == low(texts[k + n]) and
+                          list(map(low, texts[k : k + n])) ==
                           list(map(low, texts[k + n : k + 2 * n]))]
         return sorted(set(found))
 
