@@ -328,3 +328,99 @@ def test_explicitly_named_excluded_file_gets_a_note(capsys: pytest.CaptureFixtur
     code, out, _ = run(capsys, "--select", "quote-spacing", "vendor/v.txt")
     assert code == 0
     assert "note: skipped vendor/v.txt: excluded by" in out
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+@pytest.mark.parametrize(
+    ("files", "data", "message"),
+    [
+        pytest.param({}, b"The the caf\xe9.\n", "cannot decode as utf-8", id="undecodable"),
+        pytest.param({}, b"The the\0cat.\n", "binary file", id="binary"),
+        pytest.param({".textlint.toml": "selct = []\n"}, GLUED.encode(), "unknown key 'selct'",
+                     id="broken-config"),
+    ],
+)
+def test_stdin_fix_prints_its_input_back_when_it_cannot_lint(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,
+    files: dict[str, str], data: bytes, message: str,
+) -> None:
+    for name, content in files.items():
+        write(name, content)
+    _stdin(monkeypatch, data)
+    code = main(["--color", "never", "--fix", "-"])
+    out, err = capsysbinary.readouterr()
+    assert code == 2
+    assert message.encode() in err
+    assert out == data  # a pipe never loses its input
+
+
+def test_stdin_named_by_an_excluded_path_is_passed_through(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(".textlint.toml", 'exclude = ["vendor/"]\n')
+    _stdin(monkeypatch, GLUED.encode())
+    code, out, err = run(capsys, "--select", "quote-spacing", "--fix", "--stdin-filename",
+                         "vendor/v.txt", "-")
+    assert code == 0
+    assert out == GLUED
+    assert "skipped vendor/v.txt: excluded by" in err
+
+
+def test_fifo_found_in_a_folder_is_skipped(capsys: pytest.CaptureFixture[str]) -> None:
+    write("d/a.txt", GLUED)
+    os.mkfifo("d/pipe.txt")  # reading it would block the run for ever
+    code, out, _ = run(capsys, "--select", "quote-spacing", "d")
+    assert code == 1
+    assert "note: skipped d/pipe.txt: not a regular file" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["a.txt", "a.txt"], ["a.txt", "./a.txt", "d/../a.txt"], [".", "a.txt"]],
+    ids=["twice", "spelt-differently", "folder-and-file"],
+)
+def test_a_file_named_twice_is_linted_once(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    write("a.txt", GLUED)
+    Path("d").mkdir()
+    code, out, _ = run(capsys, "--select", "quote-spacing", "--no-source", *args)
+    assert code == 1
+    assert out.count(":1:14:") == 1
+    assert "1 finding" in out
+
+
+def test_fixes_that_never_settle_still_report_the_findings(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("loop.toml", """[pack]
+name = "loop"
+
+[[rules]]
+id = "to-color"
+kind = "substitution"
+message = "m"
+fix = "safe"
+options = { replacements = { "colour" = "color" } }
+
+[[rules]]
+id = "to-colour"
+kind = "substitution"
+message = "m"
+fix = "safe"
+options = { replacements = { "color" = "colour" } }
+""")
+    write(".textlint.toml", 'packs = ["loop.toml"]\nselect = ["loop"]\n')
+    path = write("c.txt", "The colour.\n")
+    write("x.txt", "The colour.\n")
+    code, out, err = run(capsys, "--no-source", "--fix", "c.txt")
+    assert code == 2
+    assert "did not converge" in err
+    assert "c.txt:1:5:" in out
+    assert path.read_text(encoding="utf-8") == "The colour.\n"

@@ -77,6 +77,15 @@ class Run:
 
     # --- finding files ---------------------------------------------------------------------
     def targets(self, paths: Sequence[str]) -> Iterator[str]:
+        """The files to lint, each once however often it is named or found."""
+        seen: set[str] = set()
+        for target in self._targets(paths):
+            key = target if target == STDIN else os.path.realpath(target)
+            if key not in seen:
+                seen.add(key)
+                yield target
+
+    def _targets(self, paths: Sequence[str]) -> Iterator[str]:
         for raw in paths:
             if raw == STDIN:
                 yield STDIN
@@ -102,6 +111,11 @@ class Run:
                         if not file.exists():  # a dangling link found on the way
                             self.report.notes.append(f"skipped {file}: broken symbolic link")
                             continue
+                        if not file.is_file():
+                            # A FIFO or a device would block the run or never end: only a file
+                            # named on the command line is read whatever it is.
+                            self.report.notes.append(f"skipped {file}: not a regular file")
+                            continue
                         yield str(file)
                 if not found:
                     exts = ", ".join(config.extensions)
@@ -119,27 +133,39 @@ class Run:
 
     # --- one file --------------------------------------------------------------------------
     def process(self, target: str, explicit: bool) -> None:
+        raw: bytes | None = None
         if target == STDIN:
             shown = self.stdin_filename or "<stdin>"
             config_path = self.stdin_filename or os.path.join(os.getcwd(), "_")
+            raw = sys.stdin.buffer.read()
         else:
             shown = config_path = target
+        # A filter never swallows its input: whatever goes wrong, stdin --fix prints it back.
+        passthrough = raw is not None and self.fix and not self.diff
         try:
             config = self.config_for(config_path)
-            if target != STDIN and self.excluded(config, target):
+            named = self.stdin_filename if target == STDIN else target
+            if named is not None and self.excluded(config, named):
                 if explicit:
-                    self.report.notes.append(f"skipped {target}: excluded by {config.name}")
+                    self.report.notes.append(f"skipped {named}: excluded by {config.name}")
+                if passthrough and raw is not None:
+                    _write_raw(raw)
                 return
             linter = self.linters.linter(config, config_path)
-            source = self.read(target, shown, config)
+            source = (decode(raw, shown, config.encoding) if raw is not None
+                      else read_source(target, config.encoding))
         except BinaryFile as exc:
             if explicit:
                 self.error(shown, str(exc))
             else:
                 self.report.notes.append(f"skipped {exc}")
+            if passthrough and raw is not None:
+                _write_raw(raw)
             return
         except (InputError, ConfigError, PackError) as exc:
             self.error(shown, str(exc))
+            if passthrough and raw is not None:
+                _write_raw(raw)
             return
         language = self.choice.language or config.language
         fmt = format_for(self.stdin_filename if target == STDIN else target)
@@ -153,11 +179,18 @@ class Run:
                 text, diagnostics, fixed = result.text, result.diagnostics, result.count
             else:
                 text, diagnostics, fixed = source.text, lint(source.text), 0
-        except (CheckFailure, FixLoopError) as exc:
-            message = str(exc) if isinstance(exc, CheckFailure) else f"{shown}: {exc}"
-            self.error(shown, message)
-            if target == STDIN and self.fix and not self.diff:
-                _write_stdout(source, source.text)  # a filter never swallows its input
+        except CheckFailure as exc:
+            self.error(shown, str(exc))
+            if passthrough:
+                _write_stdout(source, source.text)
+            return
+        except FixLoopError as exc:
+            # Nothing is written; the text is reported as it is, like a file we may not write.
+            self.error(shown, f"{shown}: {exc}")
+            if passthrough:
+                _write_stdout(source, source.text)
+            self.report.results.append(FileResult(
+                shown, Document(source.text, shown, language, fmt), lint(source.text), 0))
             return
         if text != source.text:
             self.changed += 1
@@ -174,16 +207,11 @@ class Run:
                     self.error(shown, str(exc))
                     # Nothing was written: report the file as it still is.
                     text, diagnostics, fixed = source.text, lint(source.text), 0
-        elif target == STDIN and self.fix and not self.diff:
+        elif passthrough:
             _write_stdout(source, text)
         self.report.results.append(
             FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
         )
-
-    def read(self, target: str, shown: str, config: Config) -> Source:
-        if target == STDIN:
-            return decode(sys.stdin.buffer.read(), shown, config.encoding)
-        return read_source(target, config.encoding)
 
     def show_diff(self, path: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(
@@ -211,6 +239,13 @@ def _write_stdout(source: Source, text: str) -> None:
     """The fixed text in the encoding (and with the byte-order mark) it came in."""
     sys.stdout.flush()
     sys.stdout.buffer.write(source.encode(text))
+    sys.stdout.buffer.flush()
+
+
+def _write_raw(data: bytes) -> None:
+    """Input that could not be read as text, back as it came."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
 
 
