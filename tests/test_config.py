@@ -89,6 +89,30 @@ def test_unknown_rule_names_are_errors(config: Config, choice: Choice, message: 
         selected_ids(config, choice, rules_with_packs(()))
 
 
+@pytest.mark.parametrize(
+    ("config", "choice", "rule", "runs"),
+    [
+        pytest.param(Config(ignore=("a-an",)), Choice(extend_select=("a-an",)), "a-an", True,
+                     id="cli-extend-select-beats-config-ignore"),
+        pytest.param(Config(ignore=("artefacts",)), Choice(extend_select=("a-an",)), "a-an",
+                     True, id="beats-a-config-pack-ignore"),
+        pytest.param(Config(), Choice(extend_select=("quote-punctuation",),
+                                      ignore=("artefacts",)), "quote-punctuation", True,
+                     id="rule-id-beats-cli-pack-ignore"),
+        pytest.param(Config(), Choice(extend_select=("artefacts",), ignore=("a-an",)), "a-an",
+                     False, id="rule-id-ignore-beats-pack-extend"),
+        pytest.param(Config(), Choice(extend_select=("quote-punctuation",),
+                                      ignore=("quote-punctuation",)), "quote-punctuation",
+                     False, id="named-alike-ignore-wins"),
+        pytest.param(Config(ignore=("a-an",)), Choice(), "a-an", False, id="config-ignore"),
+    ],
+)
+def test_command_line_selection_over_config(
+    config: Config, choice: Choice, rule: str, runs: bool
+) -> None:
+    assert (rule in selected_ids(config, choice, rules_with_packs(()))) is runs
+
+
 def test_unknown_rule_settings_are_errors() -> None:
     config = parse_config(
         {"rules": {"no-such-rule": {"severity": "error"}}}, Path("/x/.textlint.toml")

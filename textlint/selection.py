@@ -53,7 +53,8 @@ def expand(names: Iterable[str], rules: dict[str, Rule], where: str) -> list[str
 def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list[str]:
     """The rules that run. A command-line ``--select`` replaces the configuration's whole
     selection (its select, extend-select and ignore); ``--ignore`` and ``--extend-select``
-    add to whichever selection is in force."""
+    add to whichever selection is in force, and ``--extend-select`` also undoes the config's
+    ``ignore`` of what it names."""
     where = config.name
     if choice.select is not None:
         chosen = expand(choice.select, rules, "--select")
@@ -65,8 +66,17 @@ def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list
             chosen = expand(config.select, rules, f"{where}: 'select'")
         chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
         ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
-    chosen += expand(choice.extend_select, rules, "--extend-select")
-    ignored |= set(expand(choice.ignore, rules, "--ignore"))
+    extra = expand(choice.extend_select, rules, "--extend-select")
+    # The command line overrides the configuration: a rule it adds runs even if the config
+    # ignores it. Between --ignore and --extend-select, the rule named by its id wins over a
+    # pack (or all) naming it the other way; named alike, --ignore wins.
+    ignored -= set(extra)
+    cli_ignored = set(expand(choice.ignore, rules, "--ignore"))
+    by_id = {name for name in choice.extend_select if name in rules}
+    by_id_ignored = {name for name in choice.ignore if name in rules}
+    cli_ignored -= by_id - by_id_ignored
+    chosen += extra
+    ignored |= cli_ignored
     seen: set[str] = set()
     ordered = []
     for rid in chosen:
