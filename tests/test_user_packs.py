@@ -256,6 +256,18 @@ ERROR_CASES = [
     ("bad-severity",
      one_rule("phrases", '{ phrases = ["x"] }', 'message = "m"\nseverity = "high"\n'),
      "'severity' must be"),
+    ("unknown-message-parameter",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrse}"\n'),
+     "'message': unknown parameter {phrse} (this kind gives: {phrase})"),
+    ("positional-message-parameter",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {}"\n'),
+     "'message': unknown parameter {}"),
+    ("unnamed-group-is-no-parameter",
+     one_rule("pattern", "{ pattern = '(a)b' }", 'message = "found {1}"\n'),
+     "unknown parameter {1} (this kind gives: {match})"),
+    ("unbalanced-brace",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase"\n'),
+     "'message': expected '}' before end of string"),
 ]
 
 
@@ -272,6 +284,25 @@ def test_pack_errors_name_file_rule_and_problem(tmp_path: Path, body: str, probl
         assert "'my-rule'" in message
     else:
         assert "line" in message  # TOML errors point at the line instead of a rule
+
+
+@pytest.mark.parametrize(
+    ("kind", "options", "message"),
+    [
+        pytest.param("pattern", "{ pattern = '(?<n>a)b' }", "found {n} in {match!r}",
+                     id="named-group-and-conversion"),
+        pytest.param("phrases", '{ phrases = ["x"] }', "use {{braces}} for {phrase:>10}",
+                     id="literal-braces-and-format-spec"),
+        pytest.param("substitution", '{ replacements = { "a" = "b" } }',
+                     "{found} -> {replacement}", id="substitution"),
+    ],
+)
+def test_message_parameters_a_kind_gives_are_accepted(
+    tmp_path: Path, kind: str, options: str, message: str
+) -> None:
+    body = one_rule(kind, options, f'message = "{message}"\n')
+    pack = load_pack_file(write_pack(tmp_path, body))
+    assert [r.message for r in pack.rules] == [message]
 
 
 def test_missing_pack_file(tmp_path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import importlib
 import marshal
+import re
+import string
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -135,9 +137,32 @@ def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check
     merged = {**rule.options, **(overrides or {})}
     try:
         options = parse_options(cls.Options, merged)
-        return cls(options, CheckContext(rule.id, rule.message))
+        check = cls(options, CheckContext(rule.id, rule.message))
     except (OptionError, ValueError, TypeError) as exc:
         raise OptionsError(f"{rule.source}: rule {rule.id!r}: {exc}", str(exc)) from None
+    problem = message_problem(rule.message, check.params())
+    if problem:
+        raise PackError(f"{rule.source}: rule {rule.id!r}: 'message': {problem}")
+    return check
+
+
+def message_problem(message: str, known: frozenset[str] | None) -> str | None:
+    """What is wrong with a message template, given the parameters its kind fills in (None:
+    not declared, only the syntax is checked): a message that cannot be filled in would be
+    shown with its braces, and nobody would learn why."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        return f"{exc} (write {{{{ and }}}} for literal braces)"
+    if known is None:
+        return None
+    for name in fields:
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if base not in known:
+            offer = ", ".join(f"{{{k}}}" for k in sorted(known)) or "none"
+            shown = f"{{{name}}}" if name else "{}"
+            return f"unknown parameter {shown} (this kind gives: {offer})"
+    return None
 
 
 def validate_rule(rule: Rule) -> None:

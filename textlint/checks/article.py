@@ -80,6 +80,7 @@ class ArticleOptions:
 
 class Article(Check):
     Options = ArticleOptions
+    PARAMS = frozenset(("article", "expected", "word"))
 
     def __init__(self, options: ArticleOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -29,10 +29,17 @@ class Check:
     """
 
     Options: ClassVar[type[Any]] = NoOptions
+    # The parameters its findings give a rule's message ({word}, {line}); None: not declared,
+    # and a rule's message is then not checked when the rule is loaded.
+    PARAMS: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, options: Any, context: CheckContext) -> None:
         self.options = options
         self.context = context
+
+    def params(self) -> frozenset[str] | None:
+        """The message parameters of this check's findings (some depend on its options)."""
+        return self.PARAMS
 
     def check(self, doc: Document) -> Iterable[Finding]:
         raise NotImplementedError

@@ -73,6 +73,7 @@ def _is_gap(ch: str) -> bool:
 
 
 class CjkComma(Check):
+    PARAMS = frozenset(("mark", "name"))
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
         # Nearly every document holds neither mark: two C-level scans decide that.

@@ -64,6 +64,7 @@ def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int
 
 class DoubledLetter(Check):
     Options = DoubledLetterOptions
+    PARAMS = frozenset(("word", "suggestion", "suggestions"))
 
     def __init__(self, options: DoubledLetterOptions, context: CheckContext) -> None:
         super().__init__(options, context)

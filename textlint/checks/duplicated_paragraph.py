@@ -44,6 +44,7 @@ class DuplicatedParagraphOptions:
 
 class DuplicatedParagraph(Check):
     Options = DuplicatedParagraphOptions
+    PARAMS = frozenset(("first_line",))
 
     def __init__(self, options: DuplicatedParagraphOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -525,6 +525,7 @@ class Model:
 
 class ForeignSpan(Check):
     Options = ForeignSpanOptions
+    PARAMS = frozenset(("lang", "language", "confidence", "target", "fragment"))
 
     def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -85,6 +85,7 @@ def _name(ch: str) -> str:
 
 class InvisibleCharacters(Check):
     Options = Options
+    PARAMS = frozenset(("what",))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose

@@ -147,6 +147,7 @@ _RUNS_ALONE = regexcache.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[&R0-9+-]|\(\?[a-zA-Z
 
 class Lines(Check):
     Options = LinesOptions
+    PARAMS = frozenset(("line",))
 
     def __init__(self, options: LinesOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -59,6 +59,7 @@ def _codec(plan: tuple[tuple[str, str], ...]) -> str:
 
 class Mojibake(Check):
     Options = Options
+    PARAMS = frozenset(("bad", "good", "codec"))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose

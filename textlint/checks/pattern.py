@@ -56,6 +56,9 @@ class Pattern(Check):
             _check_template(options.replacement, self._regex)
         self._timed_out = False
 
+    def params(self) -> frozenset[str]:
+        return frozenset(("match", *self._regex.groupindex))
+
     def check(self, doc: Document) -> Iterable[Finding]:
         rule, pattern, timeout = self.context.rule_id, self.options.pattern, self.options.timeout
         if self._timed_out:

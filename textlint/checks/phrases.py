@@ -26,6 +26,7 @@ class PhrasesOptions:
 
 class Phrases(Check):
     Options = PhrasesOptions
+    PARAMS = frozenset(("phrase",))
 
     def __init__(self, options: PhrasesOptions, context: CheckContext) -> None:
         super().__init__(options, context)

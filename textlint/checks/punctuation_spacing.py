@@ -112,6 +112,7 @@ def _finding(start: int, end: int, message: str, edit: Edit, what: str) -> Findi
 
 class PunctuationSpacing(Check):
     Options = Options
+    PARAMS = frozenset()
 
     def check(self, doc: Document) -> Iterable[Finding]:
         text = doc.prose

@@ -69,6 +69,7 @@ def is_english(language: str) -> bool:
 
 class QuotationMarks(Check):
     Options = Options
+    PARAMS = frozenset(("found", "wanted", "style", "counts"))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if not is_english(doc.language):

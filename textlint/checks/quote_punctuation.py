@@ -38,6 +38,7 @@ class Options:
 
 class QuotePunctuation(Check):
     Options = Options
+    PARAMS = frozenset()
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose

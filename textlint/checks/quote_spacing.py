@@ -48,6 +48,7 @@ def _string_prefix(text: str, i: int) -> bool:
 
 class QuoteSpacing(Check):
     Options = Options
+    PARAMS = frozenset()
 
     def check(self, doc: Document) -> Iterable[Finding]:
         analysis = analyse(doc)

@@ -47,6 +47,7 @@ class RepeatedPunctuationOptions:
 
 class RepeatedPunctuation(Check):
     Options = RepeatedPunctuationOptions
+    PARAMS = frozenset(("marks", "fixed"))
 
     def __init__(self, options: RepeatedPunctuationOptions, context: CheckContext) -> None:
         super().__init__(options, context)

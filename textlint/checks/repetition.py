@@ -219,6 +219,7 @@ class RepetitionOptions:
 
 class Repetition(Check):
     Options = RepetitionOptions
+    PARAMS = frozenset(("word", "copies"))
 
     def __init__(self, options: RepetitionOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -30,6 +30,7 @@ class SubstitutionOptions:
 
 class Substitution(Check):
     Options = SubstitutionOptions
+    PARAMS = frozenset(("found", "replacement"))
 
     def __init__(self, options: SubstitutionOptions, context: CheckContext) -> None:
         super().__init__(options, context)

@@ -11,6 +11,7 @@ from textlint.document import Document
 
 
 class SuppressionCheck(Check):
+    PARAMS = frozenset()
     def check(self, doc: Document) -> Iterable[Finding]:
         return ()
 

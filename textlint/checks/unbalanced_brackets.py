@@ -61,6 +61,7 @@ class _Item:
 
 class UnbalancedBrackets(Check):
     Options = Options
+    PARAMS = frozenset(("mark", "problem"))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose

@@ -31,6 +31,7 @@ class Options:
 
 class UnbalancedQuotes(Check):
     Options = Options
+    PARAMS = frozenset(("mark", "problem"))
 
     def check(self, doc: Document) -> Iterable[Finding]:
         skip = set()

@@ -22,6 +22,7 @@ class SentenceLengthOptions:
 
 class SentenceLength(Check):
     Options = SentenceLengthOptions
+    PARAMS = frozenset(("words", "max"))
 
     def __init__(self, options: SentenceLengthOptions, context: CheckContext) -> None:
         super().__init__(options, context)
