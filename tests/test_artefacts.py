@@ -124,6 +124,14 @@ def test_a_an(text: str, fixed: str | None) -> None:
     assert fix_string(text, ["a-an"]).text == fixed
 
 
+@pytest.mark.parametrize(
+    ("language", "count"), [("en", 1), ("en-GB", 1), ("fr", 0), ("de", 0)],
+    ids=["en", "en-GB", "fr", "de"],
+)
+def test_a_an_checks_english_text_only(language: str, count: int) -> None:
+    assert len(lint_text("It was a hour ago.", ["a-an"], language=language)) == count
+
+
 def test_guessed_sound_gives_unsafe_fix() -> None:
     (diag,) = lint_text("a unintersting talk", ["a-an"])
     assert diag.fix is not None

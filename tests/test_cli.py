@@ -424,3 +424,35 @@ options = { replacements = { "color" = "colour" } }
     assert "did not converge" in err
     assert "c.txt:1:5:" in out
     assert path.read_text(encoding="utf-8") == "The colour.\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "notes"),
+    [
+        pytest.param(["--lang", "zh"], ["untranslated-fragment, untranslated-paragraph skipped "
+                                        "(no word data for it", "a-an, foreign-quotation-marks, "
+                                        "mixed-quotation-marks skipped (English only)"],
+                     id="no-word-data"),
+        pytest.param(["--lang", "fr"], ["a-an, foreign-quotation-marks, mixed-quotation-marks "
+                                        "skipped (English only)"], id="english-only-rules"),
+        pytest.param(["--lang", "en-GB"], [], id="english"),
+        pytest.param([], [], id="default"),
+    ],
+)
+def test_rules_a_language_disables_are_named(
+    capsys: pytest.CaptureFixture[str], args: list[str], notes: list[str]
+) -> None:
+    write("a.txt", "Le texte.\n")
+    _, out, _ = run(capsys, *args, "a.txt")
+    lines = [line for line in out.splitlines() if line.startswith("note: language")]
+    assert len(lines) == len(notes)
+    assert all(any(line.startswith(f"note: language {args[1]!r}: {n}") for line in lines)
+               for n in notes)
+
+
+def test_unknown_target_option_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", '[rules.untranslated-fragment]\ntarget = "zh"\n')
+    write("a.txt", GLUED)
+    code, _, err = run(capsys, "a.txt")
+    assert code == 2
+    assert "option 'target': no word data for 'zh'" in err

@@ -35,7 +35,7 @@ from textlint.files import (
 )
 from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
-from textlint.linter import CheckFailure
+from textlint.linter import ActiveRule, CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
 from textlint.rules import PackError
 from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
@@ -168,6 +168,8 @@ class Run:
                 _write_raw(raw)
             return
         language = self.choice.language or config.language
+        if language:
+            self.language_notes(linter.rules, language)
         fmt = format_for(self.stdin_filename if target == STDIN else target)
 
         def lint(text: str) -> list[Diagnostic]:
@@ -212,6 +214,18 @@ class Run:
         self.report.results.append(
             FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
         )
+
+    def language_notes(self, rules: Sequence[ActiveRule], language: str) -> None:
+        """Which selected rules do nothing on text in ``language``, and why."""
+        by_reason: dict[str, list[str]] = {}
+        for active in rules:
+            reason = active.check.note(language)
+            if reason:
+                by_reason.setdefault(reason, []).append(active.rule.id)
+        for reason, ids in by_reason.items():
+            note = f"language {language!r}: {', '.join(ids)} skipped ({reason})"
+            if note not in self.report.notes:
+                self.report.notes.append(note)
 
     def show_diff(self, path: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(

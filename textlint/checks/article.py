@@ -12,6 +12,7 @@ from textlint import regexcache
 from textlint.checks._a_an import Sound, sound_of
 from textlint.checks._sound_table import CONSONANT, VOWEL
 from textlint.checks.base import Check, CheckContext
+from textlint.checks.quotation_marks import is_english
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
 
@@ -88,9 +89,13 @@ class Article(Check):
         self._variable = frozenset(w.lower() for w in options.variable_words)
         self._quiet: dict[tuple[str, str], bool] = {}
 
+    def note(self, language: str) -> str | None:
+        return None if is_english(language) else "English only"
+
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
-        if "a" not in prose and "A" not in prose:
+        # a/an is English grammar; French and Portuguese "a", German "an" are other words.
+        if ("a" not in prose and "A" not in prose) or not is_english(doc.language):
             return
         quiet = self._quiet
         for m in _articles(prose):

@@ -37,6 +37,12 @@ class Check:
         self.options = options
         self.context = context
 
+    def note(self, language: str) -> str | None:
+        """Why this check does nothing on text in ``language`` (as configured or given with
+        --lang), in a few words ("English only"), or None. The command line says it once per
+        run, so that a setting never silently disables a rule."""
+        return None
+
     def params(self) -> frozenset[str] | None:
         """The message parameters of this check's findings (some depend on its options)."""
         return self.PARAMS

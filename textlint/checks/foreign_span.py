@@ -529,12 +529,24 @@ class ForeignSpan(Check):
 
     def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
         super().__init__(options, context)
+        target = options.target.split("-")[0].split("_")[0].lower()
+        if target and target != "auto" and target not in LANGUAGES:
+            raise ValueError(f"option 'target': no word data for {options.target!r} (there is "
+                             f"for {', '.join(LANGUAGES)}; or 'auto')")
         unknown = [c for c in options.source if c not in LANGUAGES or c == "en"]
         if unknown:
             known = ", ".join(c for c in LANGUAGES if c != "en")
             raise ValueError(f"option 'source': unknown language {unknown[0]!r} (known: {known})")
         self.options: ForeignSpanOptions = options
         self._models: dict[str, Model] = {}
+
+    def note(self, language: str) -> str | None:
+        if self.options.target:
+            return None  # the rule's own target decides
+        base = language.split("-")[0].split("_")[0].lower()
+        if base in LANGUAGES or base == "auto":
+            return None
+        return f"no word data for it; there is for {', '.join(LANGUAGES)}"
 
     def model(self, target: str) -> Model | None:
         if target not in self._models:

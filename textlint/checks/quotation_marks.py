@@ -71,6 +71,9 @@ class QuotationMarks(Check):
     Options = Options
     PARAMS = frozenset(("found", "wanted", "style", "counts"))
 
+    def note(self, language: str) -> str | None:
+        return None if is_english(language) else "English only"
+
     def check(self, doc: Document) -> Iterable[Finding]:
         if not is_english(doc.language):
             return
