@@ -456,3 +456,19 @@ def test_unknown_target_option_is_an_error(capsys: pytest.CaptureFixture[str]) -
     code, _, err = run(capsys, "a.txt")
     assert code == 2
     assert "option 'target': no word data for 'zh'" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "tail"),
+    [
+        pytest.param([], "1 fixable with --fix; 1 more with --fix --unsafe-fixes.", id="plain"),
+        pytest.param(["--unsafe-fixes"], "2 fixable with --fix --unsafe-fixes (1 unsafe).",
+                     id="unsafe-fixes-alone-counts-them"),
+    ],
+)
+def test_summary_counts_fixes(capsys: pytest.CaptureFixture[str], args: list[str],
+                              tail: str) -> None:
+    # a-an's fix before a guessed sound is unsafe; quote-spacing's is safe.
+    write("a.txt", "They said “no”Putin told them about a unintersting talk.\n")
+    _, out, _ = run(capsys, "--select", "quote-spacing,a-an", *args, "a.txt")
+    assert out.splitlines()[-1].endswith(tail)

@@ -91,9 +91,14 @@ def summary(report: Report, opts: RenderOptions) -> str:
         text += f"; {report.fixed} fixed"
     safe = report.fixable(unsafe=False)
     unsafe = report.fixable(unsafe=True) - safe
-    if safe:
-        text += f"; {safe} fixable with --fix"
-    if unsafe:
-        text += f"; {unsafe} more with --fix --unsafe-fixes"
+    if opts.unsafe_fixes:
+        # --unsafe-fixes without --fix: the count of what --fix --unsafe-fixes would apply.
+        if safe + unsafe:
+            text += f"; {safe + unsafe} fixable with --fix --unsafe-fixes ({unsafe} unsafe)"
+    else:
+        if safe:
+            text += f"; {safe} fixable with --fix"
+        if unsafe:
+            text += f"; {unsafe} more with --fix --unsafe-fixes"
     lines.append(text + ".")
     return "\n".join(lines)
