@@ -472,3 +472,26 @@ def test_summary_counts_fixes(capsys: pytest.CaptureFixture[str], args: list[str
     write("a.txt", "They said “no”Putin told them about a unintersting talk.\n")
     _, out, _ = run(capsys, "--select", "quote-spacing,a-an", *args, "a.txt")
     assert out.splitlines()[-1].endswith(tail)
+
+
+@pytest.mark.parametrize(
+    ("name", "absolute", "uri"),
+    [
+        pytest.param("my file#1.txt", False, "my%20file%231.txt", id="relative-encoded"),
+        pytest.param("sub/100%.txt", False, "sub/100%25.txt", id="percent"),
+        pytest.param("a.txt", True, "file://", id="absolute-is-a-file-uri"),
+    ],
+)
+def test_sarif_locations_are_uris(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                  name: str, absolute: bool, uri: str) -> None:
+    path = write(name, GLUED)
+    arg = str(path.resolve()) if absolute else name
+    _, out, _ = run(capsys, "--select", "quote-spacing", "--format", "sarif", arg)
+    run_ = json.loads(out)["runs"][0]
+    location = run_["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    if absolute:
+        assert location == {"uri": path.resolve().as_uri()}
+        assert location["uri"].startswith(uri)
+    else:
+        assert location == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+        assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from textlint import __version__
 from textlint.diagnostics import Severity
@@ -13,11 +14,20 @@ from textlint.output import RenderOptions, Report
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def _artifact(path: str) -> dict[str, str]:
+    """An artifactLocation: a URI reference (RFC 3986, so spaces, # and % are percent-encoded),
+    relative to the folder textlint ran in (%SRCROOT%), or a file: URI for an absolute path."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
 def render(report: Report, opts: RenderOptions) -> str:
     rule_ids = sorted({d.rule_id for d in report.diagnostics()})
     results: list[dict[str, Any]] = []
     for result in report.results:
-        uri = Path(result.path).as_posix()
+        location = _artifact(result.path)
         for d in result.diagnostics:
             line, col = result.doc.position(d.span.start)
             end_line, end_col = result.doc.position(d.span.end)
@@ -29,7 +39,7 @@ def render(report: Report, opts: RenderOptions) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": uri},
+                            "artifactLocation": location,
                             "region": {
                                 "startLine": line,
                                 "startColumn": col,
@@ -50,7 +60,7 @@ def render(report: Report, opts: RenderOptions) -> str:
                         },
                         "artifactChanges": [
                             {
-                                "artifactLocation": {"uri": uri},
+                                "artifactLocation": location,
                                 "replacements": [
                                     {
                                         "deletedRegion": {
@@ -85,6 +95,8 @@ def render(report: Report, opts: RenderOptions) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
+                # Relative paths are relative to the folder textlint ran in.
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
                 "results": results,
                 "invocations": [
                     {
