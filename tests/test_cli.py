@@ -495,3 +495,17 @@ def test_sarif_locations_are_uris(capsys: pytest.CaptureFixture[str], tmp_path: 
     else:
         assert location == {"uri": uri, "uriBaseId": "%SRCROOT%"}
         assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+def test_list_rules_and_explain_show_the_config_settings(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(".textlint.toml", '[rules.a-an]\nseverity = "info"\nfix = "unsafe"\n'
+          '[rules.untranslated-fragment]\nsource = ["pt"]\n')
+    _, out, _ = run(capsys, "--list-rules")
+    row = next(line for line in out.splitlines() if line.startswith("a-an "))
+    assert row.split()[3:5] == ["info", "unsafe"]
+    _, out, _ = run(capsys, "--explain", "a-an")
+    assert "Severity: info   Fix: unsafe" in out
+    _, out, _ = run(capsys, "--explain", "untranslated-fragment")
+    assert "source = ['pt']   (kind default [])" in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -37,7 +38,7 @@ from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
 from textlint.linter import ActiveRule, CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
-from textlint.rules import PackError
+from textlint.rules import PackError, Rule
 from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -268,6 +269,20 @@ def _lines(text: str) -> list[str]:
     return re.findall(r"[^\n]*\n|[^\n]+", text)
 
 
+def _configured(rule: Rule, config: Config) -> Rule:
+    """The rule as the config sets it (severity, fix level, options): what --list-rules and
+    --explain show."""
+    settings = config.rules.get(rule.id)
+    if settings is None:
+        return rule
+    return dataclasses.replace(
+        rule,
+        severity=settings.severity or rule.severity,
+        fix=settings.fix or rule.fix,  # type: ignore[arg-type]
+        options={**rule.options, **settings.options},
+    )
+
+
 def _show_rules(config_path: str | None, choice: Choice, explain: str | None) -> int:
     from textlint.explain import explain as explain_rule
     from textlint.explain import list_rules
@@ -279,7 +294,7 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None) ->
             else config_for_dir(Path.cwd())
         )
         linters = LinterCache(choice)
-        rules = linters.rules(config)
+        rules = {rid: _configured(rule, config) for rid, rule in linters.rules(config).items()}
         if explain is None:
             click.echo(list_rules(rules, set(selected_ids(config, choice, rules))), nl=False)
             return EXIT_OK
