@@ -509,3 +509,12 @@ def test_list_rules_and_explain_show_the_config_settings(
     assert "Severity: info   Fix: unsafe" in out
     _, out, _ = run(capsys, "--explain", "untranslated-fragment")
     assert "source = ['pt']   (kind default [])" in out
+
+
+@pytest.mark.parametrize("args", [["--select", ""], ["--ignore", "all"]], ids=["empty", "all"])
+def test_no_rule_selected_is_said(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    write("a.txt", GLUED)
+    write("b.txt", GLUED)
+    code, out, _ = run(capsys, *args, "a.txt", "b.txt")
+    assert code == 0
+    assert out.count("note: nothing is checked: no rule is selected (config: no config file)") == 1

@@ -168,6 +168,11 @@ class Run:
             if passthrough and raw is not None:
                 _write_raw(raw)
             return
+        if not linter.rules:
+            where = config.name if config.path else "no config file"
+            note = f"nothing is checked: no rule is selected (config: {where})"
+            if note not in self.report.notes:
+                self.report.notes.append(note)
         language = self.choice.language or config.language
         if language:
             self.language_notes(linter.rules, language)
