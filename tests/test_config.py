@@ -149,8 +149,12 @@ def test_severity_override() -> None:
         ("src/docs/a.md", "docs/*.md", False),
         ("vendor/x/y.txt", "vendor", True),
         ("a.txt", "*.md", False),
+        ("vendor/x/y.txt", "./vendor/", True),
+        ("src/vendor/y.txt", "./vendor/", False),
+        ("docs/a.md", "./docs/*.md", True),
     ],
-    ids=["name", "folder", "anchored", "anchored-elsewhere", "any-component", "other-ext"],
+    ids=["name", "folder", "anchored", "anchored-elsewhere", "any-component", "other-ext",
+         "dot-slash-folder", "dot-slash-is-anchored", "dot-slash-glob"],
 )
 def test_globs(rel: str, glob: str, matches: bool) -> None:
     assert match_glob(rel, glob) is matches

@@ -107,9 +107,12 @@ def relative_to_root(config: Config, path: str) -> str:
 
 def match_glob(rel: str, glob: str) -> bool:
     """Gitignore-like matching: a glob without a slash matches any path component or the
-    file name; with a slash it matches the path from the config's folder."""
+    file name; with a slash (or a leading ./) it matches the path from the config's folder."""
     pure = PurePath(rel)
-    if "/" not in glob.rstrip("/"):
+    anchored = glob.startswith(("./", "/"))  # "./vendor/": the config folder's vendor/ only
+    while glob.startswith("./"):
+        glob = glob[2:]
+    if not anchored and "/" not in glob.rstrip("/"):
         return any(fnmatch.fnmatch(part, glob.rstrip("/")) for part in pure.parts)
     glob = glob.lstrip("/")
     return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")
