@@ -518,3 +518,27 @@ def test_no_rule_selected_is_said(capsys: pytest.CaptureFixture[str], args: list
     code, out, _ = run(capsys, *args, "a.txt", "b.txt")
     assert code == 0
     assert out.count("note: nothing is checked: no rule is selected (config: no config file)") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "pad"),
+    [
+        pytest.param("日本語の文章 the the cat.\n", "日本語の文章 the the cat.",
+                     13, id="wide-characters"),
+        pytest.param("Cafe\u0301 the the end.\n", "Cafe\u0301 the the end.",
+                     5, id="combining-mark"),
+        pytest.param("A bell\x07 and the the end.\n", "A bell␇ and the the end.",
+                     12, id="control-picture"),
+        pytest.param("Zero\u200bwidth the the end.\n", "Zero<U+200B>width the the end.",
+                     18, id="format-character"),
+    ],
+)
+def test_source_line_and_carets_line_up_in_a_terminal(
+    capsys: pytest.CaptureFixture[str], text: str, line: str, pad: int
+) -> None:
+    # pad: the columns before "the the" (a wide character takes two, a combining mark none).
+    write("a.txt", text)
+    _, out, _ = run(capsys, "--select", "doubled-word", "a.txt")
+    lines = out.splitlines()
+    assert lines[1] == f"  1 | {line}"
+    assert lines[2] == "    | " + " " * pad + "^^^^^^^"

@@ -3,6 +3,8 @@ the span underlined, and a closing summary."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import click
 
 from textlint.diagnostics import Applicability, Diagnostic, Severity
@@ -52,14 +54,44 @@ def source_excerpt(doc: Document, diag: Diagnostic, opts: RenderOptions) -> str:
     if len(text) > WINDOW:
         left = max(0, min(start - WINDOW // 3, len(text) - WINDOW))
         right = min(len(text), left + WINDOW)
-    shown = text[left:right].replace("\t", " ")
+    head = _visible(text[left:start])
+    marked = _visible(text[start : min(start + width, right)])
+    tail = _visible(text[start + len(text[start : min(start + width, right)]) : right])
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
     number = str(index + 1)
     gutter = " " * len(number)
-    pad = " " * (len(prefix) + start - left)
-    carets = _style("^" * min(width, max(1, right - start)), opts, fg=_COLORS[diag.severity])
-    return f"  {number} | {prefix}{shown}{suffix}\n  {gutter} | {pad}{carets}"
+    pad = " " * (len(prefix) + _width(head))
+    carets = _style("^" * max(1, _width(marked)), opts, fg=_COLORS[diag.severity])
+    return f"  {number} | {prefix}{head}{marked}{tail}{suffix}\n  {gutter} | {pad}{carets}"
+
+
+def _visible(text: str) -> str:
+    """``text`` as a terminal can show it: a tab as a space, control characters as their
+    pictures (␇), and invisible format characters as their code points (<U+200B>), so that
+    the line shows what a finding is about and nothing moves the cursor."""
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\t":
+            out.append(" ")
+        elif ch < " " or ch == "\x7f":
+            out.append(chr(0x2400 + ord(ch)) if ch < " " else "\u2421")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: two for wide East Asian characters, none for
+    combining marks."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
+               else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def summary(report: Report, opts: RenderOptions) -> str:
