@@ -542,3 +542,17 @@ def test_source_line_and_carets_line_up_in_a_terminal(
     lines = out.splitlines()
     assert lines[1] == f"  1 | {line}"
     assert lines[2] == "    | " + " " * pad + "^^^^^^^"
+
+
+@pytest.mark.parametrize(("value", "coloured"), [("", True), ("1", False)],
+                         ids=["empty-keeps-colour", "set-turns-it-off"])
+def test_no_color_convention(capsys: pytest.CaptureFixture[str],
+                             monkeypatch: pytest.MonkeyPatch, value: str, coloured: bool) -> None:
+    import sys
+
+    write("a.txt", GLUED)
+    monkeypatch.setenv("NO_COLOR", value)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    main(["--select", "quote-spacing", "a.txt"])
+    out, _ = capsys.readouterr()
+    assert ("\x1b[" in out) is coloured

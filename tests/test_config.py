@@ -130,6 +130,30 @@ def test_unknown_rule_option_names_config_file() -> None:
     assert "/x/.textlint.toml: rules.unused-suppression: unknown option 'bogus'" in str(info.value)
 
 
+def test_misspelt_rule_key_lists_severity_and_fix() -> None:
+    config = parse_config({"rules": {"a-an": {"sevrity": "info"}}}, Path("/x/.textlint.toml"))
+    with pytest.raises(ConfigError) as info:
+        build_linter(config, Choice(), rules_with_packs(()))
+    assert "unknown option 'sevrity' (known keys: fix, severity, guess-unknown" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        pytest.param({"source": "pt"}, "option 'source' must be a list of strings, not 'pt'",
+                     id="list"),
+        pytest.param({"mode": "all"}, "option 'mode' must be 'fragment' or 'paragraph'",
+                     id="literal"),
+    ],
+)
+def test_option_type_errors_read_well(options: dict[str, object], message: str) -> None:
+    config = parse_config({"rules": {"untranslated-fragment": options}},
+                          Path("/x/.textlint.toml"))
+    with pytest.raises(ConfigError) as info:
+        build_linter(config, Choice(), rules_with_packs(()))
+    assert message in str(info.value)
+
+
 def test_severity_override() -> None:
     config = parse_config(
         {"rules": {"unused-suppression": {"severity": "error"}}}, Path("/x/.textlint.toml")

@@ -404,7 +404,8 @@ def command(
         run.process(target, target in explicit)
 
     use_color = color == "always" or (
-        color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        # no-color.org: a NO_COLOR that is set and not empty turns colour off.
+        color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     )
     opts = RenderOptions(
         color=use_color, quiet=quiet, unsafe_fixes=unsafe_fixes, show_source=not no_source

@@ -42,23 +42,27 @@ def parse_options(cls: type[T], values: Mapping[str, Any]) -> T:
         raise OptionError(str(exc)) from None
 
 
-def _describe(tp: Any) -> str:
+def _describe(tp: Any, plural: bool = False) -> str:
     origin = get_origin(tp)
     if origin is Literal:
-        return " or ".join(repr(a) for a in get_args(tp))
+        values = " or ".join(repr(a) for a in get_args(tp))
+        return f"values among {values}" if plural else values
     if origin in (list, tuple, frozenset):
-        return f"a list of {_describe(get_args(tp)[0])}"
+        return f"{'lists' if plural else 'a list'} of {_describe(get_args(tp)[0], True)}"
     if origin in (dict, Mapping):
-        return f"a table of {_describe(get_args(tp)[1])}"
+        return f"{'tables' if plural else 'a table'} of {_describe(get_args(tp)[1], True)}"
     if origin in (Union, types.UnionType):
-        return " or ".join(_describe(a) for a in get_args(tp))
-    return {
-        str: "a string",
-        int: "an integer",
-        float: "a number",
-        bool: "true or false",
-        type(None): "nothing",
-    }.get(tp, getattr(tp, "__name__", str(tp)))
+        return " or ".join(_describe(a, plural) for a in get_args(tp))
+    names = {
+        str: ("a string", "strings"),
+        int: ("an integer", "integers"),
+        float: ("a number", "numbers"),
+        bool: ("true or false", "true or false values"),
+        type(None): ("nothing", "nothing"),
+    }.get(tp)
+    if names is None:
+        return str(getattr(tp, "__name__", tp))
+    return names[plural]
 
 
 def _convert(key: str, value: Any, tp: Any) -> Any:

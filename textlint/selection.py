@@ -160,6 +160,8 @@ def build_linter(
             )
         except OptionsError as exc:
             if settings and settings.options:
-                raise ConfigError(f"{config.name}: rules.{rid}: {exc.detail}") from None
+                # In a config table, severity and fix are keys too (read by the config itself).
+                detail = exc.detail.replace("(known options: ", "(known keys: fix, severity, ", 1)
+                raise ConfigError(f"{config.name}: rules.{rid}: {detail}") from None
             raise
     return Linter(active, frozenset(rules))
