@@ -556,3 +556,24 @@ def test_no_color_convention(capsys: pytest.CaptureFixture[str],
     main(["--select", "quote-spacing", "a.txt"])
     out, _ = capsys.readouterr()
     assert ("\x1b[" in out) is coloured
+
+
+def test_list_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    write(".textlint.toml", 'ignore = ["a-an"]\n')
+    code, out, _ = run(capsys, "--list-rules", "--format", "json")
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    assert rows["a-an"]["on"] is False and rows["doubled-word"]["on"] is True
+    assert rows["a-an"]["pack"] == "artefacts"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--list-rules", "--format", "sarif"], "--list-rules prints text or json, not sarif"),
+    (["--explain", "a-an", "--format", "json"], "--explain prints text, not json"),
+], ids=["list-rules-sarif", "explain-json"])
+def test_formats_the_listing_cannot_print_are_errors(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err

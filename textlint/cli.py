@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import os
 import re
 import stat
@@ -288,7 +289,8 @@ def _configured(rule: Rule, config: Config) -> Rule:
     )
 
 
-def _show_rules(config_path: str | None, choice: Choice, explain: str | None) -> int:
+def _show_rules(config_path: str | None, choice: Choice, explain: str | None,
+                fmt: str = "text") -> int:
     from textlint.explain import explain as explain_rule
     from textlint.explain import list_rules
 
@@ -301,7 +303,14 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None) ->
         linters = LinterCache(choice)
         rules = {rid: _configured(rule, config) for rid, rule in linters.rules(config).items()}
         if explain is None:
-            click.echo(list_rules(rules, set(selected_ids(config, choice, rules))), nl=False)
+            enabled = set(selected_ids(config, choice, rules))
+            if fmt == "json":
+                click.echo(json.dumps([
+                    {"id": r.id, "pack": r.pack, "on": r.id in enabled,
+                     "severity": r.severity.value, "fix": r.fix, "summary": r.summary}
+                    for r in rules.values()], ensure_ascii=False, indent=2))
+            else:
+                click.echo(list_rules(rules, enabled), nl=False)
             return EXIT_OK
     except (ConfigError, PackError) as exc:
         click.echo(f"textlint: {exc}", err=True)
@@ -388,7 +397,12 @@ def command(
         return EXIT_ERROR
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
     if list_rules or explain:
-        return _show_rules(config_path, choice, explain)
+        if fmt not in (("text", "json") if list_rules and not explain else ("text",)):
+            what = "--explain" if explain else "--list-rules"
+            click.echo(f"textlint: {what} prints text{' or json' if not explain else ''}, "
+                       f"not {fmt}", err=True)
+            return EXIT_ERROR
+        return _show_rules(config_path, choice, explain, fmt)
     config_file = None
     if config_path:
         try:
