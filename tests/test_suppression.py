@@ -50,6 +50,11 @@ def _ids(text: str) -> list[tuple[str, int]]:
          [("no-bad", 4), ("no-bad", 6)]),
         ("textlint-disable-next-line unused-suppression\ntextlint-disable-next-line no-bad\nok",
          []),
+        ("bad\ntextlint-enable no-bad\nbad", [("no-bad", 1), (UNUSED_SUPPRESSION, 2),
+                                               ("no-bad", 3)]),
+        ("textlint-enable\nbad", [(UNUSED_SUPPRESSION, 1), ("no-bad", 2)]),
+        ("textlint-disable no-bad\nbad\ntextlint-enable no-bad\ntextlint-enable no-bad\nbad",
+         [(UNUSED_SUPPRESSION, 4), ("no-bad", 5)]),
     ],
     ids=[
         "none",
@@ -63,6 +68,9 @@ def _ids(text: str) -> list[tuple[str, int]]:
         "enable-one-inside-all",
         "enable-all-after-one",
         "unused-report-suppressed",
+        "enable-without-disable",
+        "enable-all-without-disable",
+        "enabled-twice",
     ],
 )
 def test_suppressions(text: str, expected: list[tuple[str, int]]) -> None:
@@ -142,6 +150,8 @@ def _naive_apply(
          "markdown"),
         ("<!-- textlint-disable no-bad -->\nbad\n<!-- textlint-enable no-bad -->\nbad" * 3,
          "markdown"),
+        ("bad\ntextlint-enable no-bad\nbad\ntextlint-disable no-bad\nbad\ntextlint-enable\n"
+         "textlint-enable\nbad", "plain"),
     ],
     ids=[
         "next-line-partial",
@@ -154,6 +164,7 @@ def _naive_apply(
         "region-with-nothing-left",
         "markdown-code-blocks",
         "markdown-repeated-regions",
+        "stray-enables",
     ],
 )
 def test_apply_agrees_with_pairwise_definition(text: str, fmt: str) -> None:

@@ -72,6 +72,9 @@ class Linter:
                 continue  # it suppresses this very report; judging it unused would loop
             if sup.rule != suppression.ALL and sup.rule not in self.known_ids | active_ids:
                 message = f"Suppression names unknown rule {sup.rule!r}"
+            elif sup.stray:
+                name = "all rules" if sup.rule == suppression.ALL else repr(sup.rule)
+                message = f"textlint-enable of {name} with no textlint-disable before it"
             elif sup.rule == suppression.ALL or sup.rule in active_ids:
                 name = "all rules" if sup.rule == suppression.ALL else repr(sup.rule)
                 message = f"Unused suppression of {name}: nothing here is reported"

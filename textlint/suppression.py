@@ -27,8 +27,12 @@ class Suppression:
     used: bool = field(default=False)
     # Rules turned back on inside an all-rules region ("textlint-enable RULE").
     exempt: frozenset[str] = field(default=frozenset())
+    # A textlint-enable with nothing to turn back on: it covers nothing, and is reported.
+    stray: bool = False
 
     def covers(self, diag: Diagnostic) -> bool:
+        if self.stray:
+            return False
         if self.rule == ALL:
             if diag.rule_id in self.exempt:
                 return False
@@ -70,6 +74,10 @@ def parse(doc: Document) -> list[Suppression]:
         else:
             here = doc.line_starts[line]
             for r in rules:
+                if not (open_regions if r == ALL else r in open_regions or (
+                        ALL in open_regions and r not in exempt)):
+                    out.append(Suppression(span, r, Span(here, here), stray=True))
+                    continue
                 targets = list(open_regions) if r == ALL else [r]
                 for t in targets:
                     if t in open_regions:
@@ -129,6 +137,8 @@ def apply(diagnostics: list[Diagnostic], suppressions: list[Suppression]) -> lis
         per_rule[rule] = _Positions(indices, diagnostics)
     hit = [False] * len(diagnostics)
     for sup in suppressions:
+        if sup.stray:
+            continue
         if sup.rule != ALL:
             group = per_rule.get(sup.rule)
             if group is not None:
