@@ -270,6 +270,6 @@ def test_cli_reports_read_only_file_and_fixes_the_others(
     assert Path("open.txt").read_text(encoding="utf-8") == NEW
     assert "locked.txt:1:14: error [quote-spacing]" in out  # its findings are still shown
     assert out.endswith(
-        "1 file could not be linted or fixed (errors on stderr).\n"
+        "1 error on stderr.\n"
         "1 finding (1 error) in 2 files; 1 fixed; 1 fixable with --fix.\n"
     )

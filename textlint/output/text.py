@@ -100,7 +100,8 @@ def summary(report: Report, opts: RenderOptions) -> str:
     files = len(report.results)
     if report.errors:
         n = len(report.errors)
-        failed = f"{n} file{'s' * (n != 1)} could not be linted or fixed (errors on stderr)"
+        # Counted as messages, not files: one broken config or option stops every file under it.
+        failed = f"{n} error{'s' * (n != 1)} on stderr"
         if total:  # the count of findings follows
             lines.append(f"{failed}.")
         else:
