@@ -328,17 +328,28 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
             yield i
 
 
+_TERMS_LISTED = 4  # identifiers a numpydoc parameter line may list before its colon
+
+
 def _defined_term(text: str, start: int) -> bool:
-    """Is the run of spaces at ``start`` (before a colon) preceded by one lower-case identifier
-    that alone begins its line, after indentation or a bullet: a parameter and its type
-    (numpydoc) or a definition list, "nargs : int", "* default : object"? A capitalised word
+    """Is the run of spaces at ``start`` (before a colon) preceded by a lower-case identifier
+    (or up to four, separated by ", ") that alone begins its line, after indentation or a
+    bullet: a parameter and its type (numpydoc) or a definition list, "nargs : int",
+    "* default : object", "encoding, errors : str"? A capitalised word
     ("Note : the office", "Paris : the mayor") is French spacing. Read backwards from the
     colon, so that a long line costs no more than its first word."""
-    j = start
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_."):
-        j -= 1
-    if j == start or not (text[j].islower() or text[j] == "_"):
-        return False
+    end = start
+    for _ in range(_TERMS_LISTED):
+        j = end
+        while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "_."):
+            j -= 1
+        if j == end or not (text[j].islower() or text[j] == "_"):
+            return False
+        # Several parameters described together: "encoding, errors : the codec to use".
+        k = j - 1 if j > 1 and text[j - 1] == " " and text[j - 2] == "," else j
+        if k == j or text[k - 1] != ",":
+            break
+        end = k - 1
     k = j
     while k > 0 and text[k - 1] in " \t":
         k -= 1
