@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -254,3 +256,40 @@ _NAMEISH = st.text(alphabet=st.sampled_from(list("ab9_-.\n x@é")), max_size=30)
 def test_names_found_from_their_run_as_by_a_full_search(text: str) -> None:
     fast = plain._anchored(text, plain._TLD, plain._NAME_BEFORE, plain._NAME_CHARS)
     assert fast == plain._anchored(text, plain._TLD, plain._NAME_BEFORE)
+
+
+_OLD_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_OLD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$", re.M)
+
+
+@given(st.lists(st.sampled_from(["<!--", "-->", "<", "!", "-", ">", "x", "\n"]),
+                max_size=30).map("".join))
+def test_html_comments_are_the_lazy_pattern_matches(text: str) -> None:
+    from textlint.formats import markdown
+
+    assert [(s.start, s.end) for s in markdown.html_comments(text)] == [
+        m.span() for m in _OLD_HTML_COMMENT.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t|:-x\n")), max_size=40))
+def test_table_rule_pattern_matches_as_before(text: str) -> None:
+    from textlint.formats import markdown
+
+    assert [m.span() for m in markdown._TABLE_RULE.finditer(text)] == [
+        m.span() for m in _OLD_TABLE_RULE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        pytest.param("See [the site](https://x.org/a_(b)) now.", "(https://x.org/a_(b)",
+                     id="link-destination"),
+        pytest.param("Text.\n\n[ref]: https://x.org/page\n", "[ref]: https://x.org/page",
+                     id="reference-definition"),
+        pytest.param("A ](x](y) chain.", "](y)", id="destination-stops-at-bracket"),
+    ],
+)
+def test_link_targets_are_masked(text: str, masked: str) -> None:
+    doc = Document(text, format="markdown")
+    start = text.index(masked)
+    assert set(doc.prose[start + 1 : start + len(masked) - 1]) == {MASK}

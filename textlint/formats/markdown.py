@@ -22,22 +22,42 @@ _TICKS = re.compile(r"`+")
 # another block (a list item, a heading). A quoted paragraph's next line continues it.
 _PARAGRAPH_BREAK = re.compile(
     r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>[ \t>]*\r?(?:\n|$)))")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|^\s*\[[^\]]+\]:\s*\S+.*$", re.M)
+# A link's destination stops at a "]" (a URL writes it percent-encoded), and a reference
+# definition stays on its line: otherwise a run of "](" or of blank lines made each attempt
+# read to the end of the text (quadratic).
+_LINK_TARGET = re.compile(
+    r"\]\([^)\s\]]*(?:\s+\"[^\"]*\")?\)|^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
 _LINK_OPEN = re.compile(r"!?\[(?=[^\]]{0,300}\]\()")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?![\w*])")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]+#+[ \t]*$", re.M)
 _LIST_OR_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]+)?", re.M)
-_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}.*$", re.M)
+# (One run of blanks, then an optional pipe with its own: two runs of blanks side by side
+# could share a long run of spaces in quadratically many ways.)
+_TABLE_RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}.*$", re.M)
+
+
+def html_comments(text: str) -> list[Span]:
+    """``<!-- ... -->`` comments. Found with str.find, not a lazy ``<!--.*?-->``: with no
+    closing ``-->``, the pattern read to the end of the text from every ``<!--``."""
+    out: list[Span] = []
+    at = text.find("<!--")
+    while at >= 0:
+        end = text.find("-->", at + 4)
+        if end < 0:
+            break  # no comment closes after this one, nor after any later opening
+        out.append(Span(at, end + 3))
+        at = text.find("<!--", end + 3)
+    return out
 
 
 def mask(text: str) -> list[Span]:
     spans = plain.mask(text, inline_code=False)
+    comments = html_comments(text)
+    spans.extend(comments)
     for pattern in (
         _FENCE,
         _INDENTED,
-        _HTML_COMMENT,
         _HTML_TAG,
         _LINK_TARGET,
         _LINK_OPEN,
@@ -48,8 +68,7 @@ def mask(text: str) -> list[Span]:
     ):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     if "`" in text:
-        html = [Span(m.start(), m.end()) for p in (_HTML_COMMENT, _HTML_TAG)
-                for m in p.finditer(text)]
+        html = comments + [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
         spans.extend(inline_code(text, code_blocks(text) + html))
     return spans
 
