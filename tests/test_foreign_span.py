@@ -574,3 +574,31 @@ def _check_decode(data: st.DataObject, margin: st.SearchStrategy[float]) -> None
 def test_beyond_latin_is_the_search(text: str) -> None:
     assert fs._beyond_latin(text) == bool(fs._BEYOND_LATIN.search(text))
     assert fs._beyond_latin(text) == bool(fs._BEYOND_LATIN.search(text))  # the remembered one
+
+
+def test_an_unclosed_parenthesis_far_back_excuses_nothing() -> None:
+    # Inside parentheses a run of another script is a name given in its own script; but the
+    # sentence is looked at only SENTENCE_REACH characters back.
+    near = "See (the capital, Москва, on the map"
+    far = "See (the list " + "and more " * (fs.SENTENCE_REACH // 9 + 1) + "then Москва here"
+    assert _spans(near) == []
+    assert _spans(far) == ["Москва"]
+
+
+def test_runs_past_the_detection_budget_take_the_commonest_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def fake(text: str, min_letters: int = 20) -> str:
+        calls.append(text)
+        return "ru"
+
+    monkeypatch.setattr(fs, "detect_language", fake)
+    namer = fs._RunNamer()
+    runs = [f"слово{chr(0x430 + i % 32)}{chr(0x430 + i // 32)}"
+            for i in range(fs.MAX_DETECTIONS + 10)]
+    names = [namer.name(r) for r in runs + runs]
+    assert names == ["ru"] * len(names)
+    assert len(calls) == fs.MAX_DETECTIONS  # each distinct run once, then the budget holds
+    assert namer.name("Αθήνα") == "el"  # a script that names its language needs no guess

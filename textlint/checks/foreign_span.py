@@ -353,6 +353,7 @@ class Model:
         self.max_phrase = max((p.count(" ") + 1 for p in self.allow_phrases), default=1)
         self.phrase_firsts = frozenset(p.split(" ", 1)[0] for p in self.allow_phrases)
         self.memo: dict[str, tuple[float, dict[str, float], bool]] = {}
+        self.typos: dict[str, bool] = {}
         self.chars: CharModel | None = None
         self.checked: set[str] = set()  # words whose evidence is known ...
         self.seedy: set[str] = set()    # ... and those of them that look foreign
@@ -419,7 +420,16 @@ class Model:
     def typo(self, text: str) -> bool:
         """A lowercase word no target list holds, one edit (a letter missing, extra, wrong or
         swapped) away from a target word much more frequent than any foreign reading of it:
-        a misspelling ("wrok", "cpies"), not a foreign word."""
+        a misspelling ("wrok", "cpies"), not a foreign word. Remembered per word: the edits
+        of a long word are thousands of lookups, and a text may repeat it on every line."""
+        got = self.typos.get(text)
+        if got is None:
+            if len(self.typos) > 200_000:
+                self.typos.clear()
+            got = self.typos[text] = self._typo(text)
+        return got
+
+    def _typo(self, text: str) -> bool:
         if self.target != "en" or not text.islower() or len(text) > MAX_WORD:
             return False
         key = normalize(text)
@@ -1445,6 +1455,7 @@ def script_fragments(doc: Document, paragraphs: Sequence[tuple[Span, str, float]
     if not _beyond_latin(prose) or not _LATIN.rx.search(prose):
         return []
     out: list[tuple[Span, str, float]] = []
+    namer = _RunNamer()
     for m in _SCRIPT_RUN.rx.finditer(prose):
         start, end = m.span()
         run = m.group()
@@ -1454,14 +1465,55 @@ def script_fragments(doc: Document, paragraphs: Sequence[tuple[Span, str, float]
         need = MIN_IDEOGRAPHS if _IDEOGRAPHIC.rx.search(run) else MIN_SCRIPT_LETTERS
         if letters < need or _script_excused(doc, start, end):
             continue
-        out.append((Span(start, end), _script_language(run), 0.9))
+        out.append((Span(start, end), namer.name(run), 0.9))
     return out
+
+
+MAX_DETECTIONS = 32  # statistical guesses per document; each costs 10-50 ms
+
+
+class _RunNamer:
+    """Names the language of each run of another script in one document. A statistical guess
+    (langdetect) costs milliseconds, so a document with thousands of different runs would take
+    minutes: each distinct run is guessed once, and past MAX_DETECTIONS guesses a run takes the
+    language guessed most often for runs of its script so far."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}
+        self.by_script: dict[str, Counter[str]] = {}
+        self.guesses = 0
+
+    def name(self, run: str) -> str:
+        got = self.names.get(run)
+        if got is not None:
+            return got
+        named = _named_script(run)
+        if named is None:
+            script = _script_of(run)
+            seen = self.by_script.setdefault(script, Counter())
+            if self.guesses < MAX_DETECTIONS or not seen:
+                self.guesses += 1
+                named = detect_language(run, min_letters=1) or "und"
+            else:
+                named = seen.most_common(1)[0][0]
+            seen[named] += 1
+        self.names[run] = named
+        return named
+
+
+def _script_of(run: str) -> str:
+    """The script of the run's first letter, by its Unicode name (CYRILLIC, ARABIC, ...)."""
+    letter = next((c for c in run if c.isalpha()), "")
+    return unicodedata.name(letter, "?").split(" ", 1)[0] if letter else "?"
 
 
 def _script_excused(doc: Document, start: int, end: int) -> bool:
     prose = doc.prose
-    # The sentence (or line) the run sits in, up to the run.
-    cut = max(prose.rfind(c, max(0, start - 400), start) for c in ".!?\n") + 1
+    # The sentence (or line) the run sits in, up to the run, and at most SENTENCE_REACH
+    # characters back: without the bound, every run of a text without stops read all of the
+    # text before it (quadratic), and one unclosed "(" excused every run after it.
+    lo = max(0, start - SENTENCE_REACH)
+    cut = max(lo, max(prose.rfind(c, lo, start) for c in ".!?\n") + 1)
     lead = prose[cut:start]
     if lead.count("(") > lead.count(")") or lead.count("[") > lead.count("]"):
         return True  # inside parentheses: a name or term given in its own script
@@ -1475,14 +1527,16 @@ def _script_excused(doc: Document, start: int, end: int) -> bool:
     return bool(before and after and before in _ITALIC and after in _ITALIC)
 
 
-def _script_language(run: str) -> str:
+def _named_script(run: str) -> str | None:
+    """The language a run's script names outright (Greek, Hebrew, kana, hangul, Han alone),
+    or None when only a statistical guess can tell (Cyrillic, Arabic, Devanagari)."""
     for rx, named in _SCRIPT_LANGUAGE:
         if rx.rx.search(run):
             return named
     if _IDEOGRAPHIC.rx.search(run) and all(not c.isalpha() or _IDEOGRAPHIC.rx.match(c)
                                            for c in run):
         return "zh"  # Han alone (kana or hangul would have named Japanese or Korean)
-    return detect_language(run, min_letters=1) or "und"
+    return None
 
 
 def detect_language(text: str, min_letters: int = 20) -> str | None:
