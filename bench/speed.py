@@ -114,6 +114,18 @@ PATHOLOGICAL = {
     "20k unlisted foreign words": "gebirgsbewohner " * 20_000,
     "one line of 100k commas": ",".join(["w"] * 100_000),
     "16k foreign words, no stop": "não x " * 16_000,
+    "8k Cyrillic runs, no stop": "Привет word " * 8000,
+    "2k different Cyrillic words": "".join(
+        f"He said Привет{chr(0x430 + i % 32)}{chr(0x430 + i // 32 % 32)} and left. "
+        for i in range(2000)),
+    "100k letters of doubled pairs": "aab" * 33_334,
+}
+# Markdown masking runs before every rule: its patterns are timed on their own inputs.
+PATHOLOGICAL_MARKDOWN = {
+    "50k spaces on one line": " " * 50_000,
+    "25k link openings": "](" * 25_000,
+    "50k blank lines": "\n" * 50_000,
+    "12k unclosed comments": "<!-- " * 12_500,
 }
 
 
@@ -122,11 +134,17 @@ def pathological(repeat: int) -> None:
 
     linter = build_linter(Config(), Choice(), rules_with_packs(()))
     ids = [a.rule.id for a in linter.rules]
-    for name, text in PATHOLOGICAL.items():
+    cases = [(name, text, "plain") for name, text in PATHOLOGICAL.items()] + [
+        (f"{name} (Markdown)", text, "markdown") for name, text in PATHOLOGICAL_MARKDOWN.items()]
+    for name, text, fmt in cases:
+        # The baseline tokenises the text as plain text, so that Markdown's masking counts in
+        # the ratio.
         base = best_of(lambda text=text: Document(text).words, repeat)
-        lint = best_of(lambda text=text: linter.lint(Document(text)), repeat)
-        fix = best_of(lambda text=text: fix_string(text, ids, unsafe=True), 1)
-        print(f"pathological: {name:32} lint {lint:6.2f} s ({lint / base:6.1f}x tokenising), "
+        lint = best_of(lambda text=text, fmt=fmt: linter.lint(Document(text, format=fmt)),
+                       repeat)
+        fix = best_of(lambda text=text, fmt=fmt: fix_string(text, ids, unsafe=True, format=fmt),
+                      1)
+        print(f"pathological: {name:40} lint {lint:6.2f} s ({lint / base:6.1f}x tokenising), "
               f"fix {fix:6.2f} s")
 
 

@@ -245,6 +245,8 @@ PUNCT: list[tuple[str, str, str | None]] = [
     ("1..10", "repeated-punctuation", None),
     ("etc., and", "repeated-punctuation", None),
     ("\"Returns ...\".", "repeated-punctuation", None),
+    ("a,,b and a,,,b", "repeated-punctuation", None),  # empty fields of a data row
+    ("Wait,,, then", "repeated-punctuation", "Wait, then"),
     ("Wow!!", "repeated-exclamation", "Wow!!"),  # unsafe: not applied by default
     ("Really?!", "repeated-exclamation", None),
 ]

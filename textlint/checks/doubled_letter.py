@@ -44,6 +44,9 @@ class DoubledLetterOptions:
     foreign_zipf: float = 3.0
 
 
+# Longer "words" are not judged: the longest words of the lexicons have about 30 letters.
+MAX_WORD = 45
+
 # Characters of code glued to a word: zipp>=3.20, name=='fuu'.
 _CODE_GLUE = frozenset("=<>")
 
@@ -172,6 +175,9 @@ class DoubledLetter(Check):
         lex = self._lex
         if lang not in lex.langs:
             return ()
+        if len(word) > MAX_WORD:
+            return ()  # not a word but a string of letters (DNA, base64): each doubled pair
+            # would be tried, a copy of the string apiece
         opts = self.options
         entry = lex.entry(word)
         z = entry.zipf(lang) if entry else 0.0

@@ -18,7 +18,7 @@ _CLOSE_QUOTES = "”\"’'»"
 # Slips: each alternative names what to keep. A double period counts only after a word or a
 # closing mark and when not part of an ellipsis, a path ("../") or a range ("1..10").
 _DEFECTS = regexcache.compile(
-    r"(?P<commas>,{2,})(?![\p{L}\p{N}])"
+    r"(?P<commas>,{2,}+)(?![\p{L}\p{N}])"
     r"|(?<=[\p{L}\p{N})\]”’\"'»])(?P<periods>\.\.)(?![.\p{L}\p{N}/\\])"
     rf"|(?<!\.)(?P<quoted>[.?!][{_CLOSE_QUOTES}])\.(?![.\p{{L}}\p{{N}}])"
     r"|(?<=[\p{L}\p{N})\]”’\"'»])(?P<qdot>[?!])\.(?![.\p{L}\p{N}])"
