@@ -422,6 +422,8 @@ def test_markdown(text: str, expected: list[str]) -> None:
         pytest.param("Usage:\n\n>>> f(1)\n\nx = f(2)\ny = g(3)\n", "plain", True,
                      id="session-and-code-lines"),
         pytest.param("The cat sat on the mat.", "plain", False, id="prose"),
+        pytest.param("Follow @jane_doe, @john_roe and #climate_strike today.", "plain", False,
+                     id="handles-and-hashtags-are-no-code"),
     ],
 )
 def test_writes_code(text: str, fmt: str, expected: bool) -> None:

@@ -176,8 +176,10 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
 
 
 # Identifiers that prose writes outside code markup: snake_case names, dotted calls
-# (os.path.join(), ast.parse(...)) and empty calls (keys()). "e.g." and "U.S." are none.
-_PROSE_IDENTIFIER = re.compile(r"\b[A-Za-z]\w*_\w+|\b[a-z_]\w*(?:\.[a-z_]\w*)+\(|\b\w+\(\)")
+# (os.path.join(), ast.parse(...)) and empty calls (keys()). "e.g." and "U.S." are none, nor
+# are handles and hashtags (@jane_doe, #climate_strike), which news pages are full of.
+_PROSE_IDENTIFIER = re.compile(
+    r"(?<![@#\w])(?:[A-Za-z]\w*_\w+|[a-z_]\w*(?:\.[a-z_]\w*)+\(|\w+\(\))")
 CODE_SIGNALS = 3
 _WRITES_CODE: weakref.WeakKeyDictionary[Document, bool] = weakref.WeakKeyDictionary()
 
