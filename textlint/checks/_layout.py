@@ -175,11 +175,13 @@ def code_lines(doc: Document, literal: bool = False) -> list[Span]:
     return got[1] if literal else got[0]
 
 
-# Identifiers that prose writes outside code markup: snake_case names, dotted calls
+# Identifiers that prose writes outside code markup: lower-case snake_case names, dotted calls
 # (os.path.join(), ast.parse(...)) and empty calls (keys()). "e.g." and "U.S." are none, nor
-# are handles and hashtags (@jane_doe, #climate_strike), which news pages are full of.
+# are handles and hashtags (@jane_doe, #climate_strike) or file and form names (IMG_2041,
+# Form_A), which news pages are full of. No match starts after a dot or a word character, so
+# that a long run such as "a.a.a..." is read once, not once per dot.
 _PROSE_IDENTIFIER = re.compile(
-    r"(?<![@#\w])(?:[A-Za-z]\w*_\w+|[a-z_]\w*(?:\.[a-z_]\w*)+\(|\w+\(\))")
+    r"(?<![@#\w.])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|[a-z_]\w*(?:\.[a-z_]\w*)+\(|\w+\(\))")
 CODE_SIGNALS = 3
 _WRITES_CODE: weakref.WeakKeyDictionary[Document, bool] = weakref.WeakKeyDictionary()
 
