@@ -23,11 +23,13 @@ _TICKS = re.compile(r"`+")
 _PARAGRAPH_BREAK = re.compile(
     r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>[ \t>]*\r?(?:\n|$)))")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
-# A link's destination stops at a "]" (a URL writes it percent-encoded), and a reference
-# definition stays on its line: otherwise a run of "](" or of blank lines made each attempt
-# read to the end of the text (quadratic).
+# A link's destination holds no space and only balanced parentheses (as CommonMark has it:
+# wiki/Foo_(bar), http://[::1]:8080/); a reference definition's label stays on its line. Each
+# attempt then stops at the next "(" it cannot pair or at the line's end: a run of "](" or of
+# blank lines no longer makes every attempt read to the end of the text (quadratic).
 _LINK_TARGET = re.compile(
-    r"\]\([^)\s\]]*(?:\s+\"[^\"]*\")?\)|^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$", re.M)
+    r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"|^[ \t]*\[[^\]\n]+\]:\s*\S+.*$", re.M)
 _LINK_OPEN = re.compile(r"!?\[(?=[^\]]{0,300}\]\()")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?![\w*])")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]+#+[ \t]*$", re.M)
