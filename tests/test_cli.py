@@ -429,8 +429,9 @@ options = { replacements = { "color" = "colour" } }
 @pytest.mark.parametrize(
     ("args", "notes"),
     [
-        pytest.param(["--lang", "zh"], ["untranslated-fragment, untranslated-paragraph skipped "
-                                        "(no word data for it", "a-an, foreign-quotation-marks, "
+        pytest.param(["--lang", "zh"], ["doubled-letter-typo, untranslated-fragment, "
+                                        "untranslated-paragraph skipped (no word data for it)",
+                                        "a-an, foreign-quotation-marks, "
                                         "mixed-quotation-marks skipped (English only)"],
                      id="no-word-data"),
         pytest.param(["--lang", "fr"], ["a-an, foreign-quotation-marks, mixed-quotation-marks "
@@ -577,3 +578,36 @@ def test_formats_the_listing_cannot_print_are_errors(
     code, _, err = run(capsys, *args)
     assert code == 2
     assert message in err
+
+
+@pytest.mark.parametrize("args", [["d", "d/bin.txt"], ["./d", "./d/bin.txt"]],
+                         ids=["same-spelling", "other-spelling"])
+def test_a_file_named_after_its_folder_is_still_explicit(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    write("d/a.txt", GLUED)
+    write("d/bin.txt", b"\x00\x01binary")
+    code, _, err = run(capsys, "--select", "quote-spacing", *args)
+    assert code == 2
+    assert "bin.txt: binary file" in err
+
+
+def test_config_options_that_break_a_pack_message_blame_the_config(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    write("house.toml", """[pack]
+name = "house"
+
+[[rules]]
+id = "house-percent"
+kind = "pattern"
+message = "Write {number}%"
+options = { pattern = '(?<number>\\d+) percent' }
+""")
+    write(".textlint.toml", 'packs = ["house.toml"]\nselect = ["house"]\n'
+          "[rules.house-percent]\npattern = 'percent'\n")
+    write("a.txt", "It rose 5 percent.\n")
+    code, _, err = run(capsys, "a.txt")
+    assert code == 2
+    assert ".textlint.toml: rules.house-percent: the rule's 'message'" in err
+    assert "unknown parameter {number}" in err

@@ -105,6 +105,10 @@ def test_unknown_rule_names_are_errors(config: Config, choice: Choice, message: 
                                       ignore=("quote-punctuation",)), "quote-punctuation",
                      False, id="named-alike-ignore-wins"),
         pytest.param(Config(ignore=("a-an",)), Choice(), "a-an", False, id="config-ignore"),
+        pytest.param(Config(ignore=("a-an",)), Choice(extend_select=("all",)), "a-an", False,
+                     id="config-id-ignore-beats-cli-all"),
+        pytest.param(Config(ignore=("a-an",)), Choice(extend_select=("artefacts",)), "a-an",
+                     False, id="config-id-ignore-beats-cli-pack"),
     ],
 )
 def test_command_line_selection_over_config(
@@ -176,9 +180,18 @@ def test_severity_override() -> None:
         ("vendor/x/y.txt", "./vendor/", True),
         ("src/vendor/y.txt", "./vendor/", False),
         ("docs/a.md", "./docs/*.md", True),
+        ("a.md", "./*.md", True),
+        ("docs/x.md", "./*.md", False),
+        ("docs/sub/a.md", "docs/*.md", False),
+        ("docs/sub/a.md", "docs/**/*.md", True),
+        ("docs/a.md", "docs/**/*.md", True),
+        ("docs/sub/a.md", "docs/s?b/", True),
+        ("docs/a.md", "docs/[!a]*.md", False),
     ],
     ids=["name", "folder", "anchored", "anchored-elsewhere", "any-component", "other-ext",
-         "dot-slash-folder", "dot-slash-is-anchored", "dot-slash-glob"],
+         "dot-slash-folder", "dot-slash-is-anchored", "dot-slash-glob", "top-level-only",
+         "star-stays-in-its-folder", "star-stays-in-docs", "double-star-crosses",
+         "double-star-may-be-empty", "question-mark-folder", "negated-class"],
 )
 def test_globs(rel: str, glob: str, matches: bool) -> None:
     assert match_glob(rel, glob) is matches

@@ -82,7 +82,7 @@ class Run:
         """The files to lint, each once however often it is named or found."""
         seen: set[str] = set()
         for target in self._targets(paths):
-            key = target if target == STDIN else os.path.realpath(target)
+            key = _identity(target)
             if key not in seen:
                 seen.add(key)
                 yield target
@@ -245,6 +245,11 @@ class Run:
             sys.stdout.write(
                 line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
             )
+
+
+def _identity(target: str) -> str:
+    """What makes two targets the same file: stdin, or the resolved path."""
+    return target if target == STDIN else os.path.realpath(target)
 
 
 def _stdin_is_piped() -> bool:
@@ -413,9 +418,11 @@ def command(
     run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
     if not paths:
         paths = (STDIN,) if _stdin_is_piped() else (".",)
-    explicit = {p for p in paths if p == STDIN or not Path(p).is_dir()}
+    # A file named on the command line is explicit however it is spelt, even when a folder
+    # named before it found it first.
+    explicit = {_identity(p) for p in paths if p == STDIN or not Path(p).is_dir()}
     for target in run.targets(paths):
-        run.process(target, target in explicit)
+        run.process(target, _identity(target) in explicit)
 
     use_color = color == "always" or (
         # no-color.org: a NO_COLOR that is set and not empty turns colour off.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -67,12 +68,15 @@ def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list
         chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
         ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
     extra = expand(choice.extend_select, rules, "--extend-select")
-    # The command line overrides the configuration: a rule it adds runs even if the config
-    # ignores it. Between --ignore and --extend-select, the rule named by its id wins over a
-    # pack (or all) naming it the other way; named alike, --ignore wins.
-    ignored -= set(extra)
-    cli_ignored = set(expand(choice.ignore, rules, "--ignore"))
+    # The command line overrides the configuration, and a rule named by its id beats a pack
+    # (or all) naming it the other way: --extend-select runs a rule the config ignores unless
+    # the config names it by id and the command line only by pack; between --ignore and
+    # --extend-select the same holds, and named alike, --ignore wins.
     by_id = {name for name in choice.extend_select if name in rules}
+    if choice.select is None:
+        config_by_id = {name for name in config.ignore if name in rules}
+        ignored -= by_id | (set(extra) - config_by_id)
+    cli_ignored = set(expand(choice.ignore, rules, "--ignore"))
     by_id_ignored = {name for name in choice.ignore if name in rules}
     cli_ignored -= by_id - by_id_ignored
     chosen += extra
@@ -114,8 +118,40 @@ def match_glob(rel: str, glob: str) -> bool:
         glob = glob[2:]
     if not anchored and "/" not in glob.rstrip("/"):
         return any(fnmatch.fnmatch(part, glob.rstrip("/")) for part in pure.parts)
-    glob = glob.lstrip("/")
-    return fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(rel, glob.rstrip("/") + "/*")
+    # Anchored: the path or one of its folders matches, and * stays within one component
+    # ("./*.md" is a top-level file, "docs/*.md" a file of docs/; ** crosses folders).
+    pattern = _anchored_glob(glob.strip("/"))
+    parts = pure.parts
+    return any(pattern.fullmatch("/".join(parts[:k])) for k in range(1, len(parts) + 1))
+
+
+@cache
+def _anchored_glob(glob: str) -> re.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        elif glob[i] == "[" and "]" in glob[i + 2 :]:
+            end = glob.index("]", i + 2)
+            body = glob[i + 1 : end]
+            body = "^" + body[1:] if body.startswith("!") else body
+            out.append(f"[{body.replace(chr(92), chr(92) * 2)}]")
+            i = end + 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return re.compile("".join(out))
 
 
 class LinterCache:
