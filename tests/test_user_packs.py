@@ -268,6 +268,12 @@ ERROR_CASES = [
     ("unbalanced-brace",
      one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase"\n'),
      "'message': expected '}' before end of string"),
+    ("unknown-conversion",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase!x}"\n'),
+     "'message': unknown conversion !x in {phrase!x}"),
+    ("unknown-nested-parameter",
+     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase:>{width}}"\n'),
+     "'message': unknown parameter {width}"),
 ]
 
 

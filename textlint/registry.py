@@ -7,7 +7,7 @@ import importlib
 import marshal
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -142,8 +142,21 @@ def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check
         raise OptionsError(f"{rule.source}: rule {rule.id!r}: {exc}", str(exc)) from None
     problem = message_problem(rule.message, check.params())
     if problem:
-        raise PackError(f"{rule.source}: rule {rule.id!r}: 'message': {problem}")
+        # With options from a config (a pattern without the message's group), the config is
+        # to blame: OptionsError lets it report the problem under its own name.
+        detail = f"the rule's 'message' {rule.message!r}: {problem}"
+        raise OptionsError(f"{rule.source}: rule {rule.id!r}: 'message': {problem}", detail)
     return check
+
+
+def _fields(template: str) -> Iterator[tuple[str, str | None]]:
+    """The replacement fields of a format string and their conversions, nested ones too
+    ("{phrase:>{width}}" holds phrase and width)."""
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is not None:
+            yield name, conversion
+            if spec and "{" in spec:
+                yield from _fields(spec)
 
 
 def message_problem(message: str, known: frozenset[str] | None) -> str | None:
@@ -151,12 +164,15 @@ def message_problem(message: str, known: frozenset[str] | None) -> str | None:
     not declared, only the syntax is checked): a message that cannot be filled in would be
     shown with its braces, and nobody would learn why."""
     try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+        fields = list(_fields(message))
     except ValueError as exc:
         return f"{exc} (write {{{{ and }}}} for literal braces)"
+    for name, conversion in fields:
+        if conversion not in (None, "r", "s", "a"):
+            return f"unknown conversion !{conversion} in {{{name}!{conversion}}} (use !r, !s or !a)"
     if known is None:
         return None
-    for name in fields:
+    for name, _ in fields:
         base = re.split(r"[.\[]", name, maxsplit=1)[0]
         if base not in known:
             offer = ", ".join(f"{{{k}}}" for k in sorted(known)) or "none"
