@@ -22,7 +22,7 @@ from textlint.checks._layout import code_blocks, code_words, in_code, starts_lin
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, WordView
-from textlint.lexicon import Lexicon, load_lexicon, word_texts
+from textlint.lexicon import LANGUAGES, Lexicon, load_lexicon, word_texts
 
 # Two or more of the same letter in a row.
 _RUN = regexcache.compile(r"(\p{L})\1+", regex.V1)
@@ -75,6 +75,10 @@ class DoubledLetter(Check):
         self._lex: Lexicon | None = None
         self._memo: dict[str, tuple[str, ...]] = {}
         self._checked: dict[str, tuple[set[str], set[str]]] = {}
+
+    def note(self, language: str) -> str | None:
+        base = language.split("-")[0].split("_")[0].lower()
+        return None if base in LANGUAGES else "no word data for it"
 
     def check(self, doc: Document) -> Iterable[Finding]:
         lang = (doc.language or "en").split("-")[0].lower()

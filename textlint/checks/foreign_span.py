@@ -556,7 +556,7 @@ class ForeignSpan(Check):
         base = language.split("-")[0].split("_")[0].lower()
         if base in LANGUAGES or base == "auto":
             return None
-        return f"no word data for it; there is for {', '.join(LANGUAGES)}"
+        return "no word data for it"
 
     def model(self, target: str) -> Model | None:
         if target not in self._models:

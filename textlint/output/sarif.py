@@ -23,6 +23,11 @@ def _artifact(path: str) -> dict[str, str]:
     return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
+def _folder_uri(folder: Path) -> str:
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"  # file:/// for the root, not file:////
+
+
 def render(report: Report, opts: RenderOptions) -> str:
     rule_ids = sorted({d.rule_id for d in report.diagnostics()})
     results: list[dict[str, Any]] = []
@@ -96,7 +101,7 @@ def render(report: Report, opts: RenderOptions) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 # Relative paths are relative to the folder textlint ran in.
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": _folder_uri(Path.cwd())}},
                 "results": results,
                 "invocations": [
                     {
