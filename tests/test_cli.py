@@ -532,6 +532,10 @@ def test_no_rule_selected_is_said(capsys: pytest.CaptureFixture[str], args: list
                      12, id="control-picture"),
         pytest.param("Zero\u200bwidth the the end.\n", "Zero<U+200B>width the the end.",
                      18, id="format-character"),
+        pytest.param("\u1112\u1161\u11ab the the end.\n", "\u1112\u1161\u11ab the the end.", 3,
+                     id="decomposed-hangul"),
+        pytest.param("Hi \U0001f44b\U0001f3fd the the end.\n",
+                     "Hi \U0001f44b\U0001f3fd the the end.", 6, id="emoji-skin-tone"),
     ],
 )
 def test_source_line_and_carets_line_up_in_a_terminal(

@@ -63,6 +63,7 @@ class Run:
     report: Report = field(default_factory=Report)
     changed: int = 0
     linters: LinterCache = field(init=False)
+    _noted: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.linters = LinterCache(self.choice)
@@ -71,6 +72,12 @@ class Run:
         if self.config_file is not None:
             return self.config_file
         return config_for_dir(Path(path).resolve().parent)
+
+    def note_once(self, note: str) -> None:
+        """A note about the whole run (not one file), said once however many files meet it."""
+        if note not in self._noted:
+            self._noted.add(note)
+            self.report.notes.append(note)
 
     def error(self, path: str, message: str) -> None:
         # A broken config is met once per file under it: report it once.
@@ -171,9 +178,7 @@ class Run:
             return
         if not linter.rules:
             where = config.name if config.path else "no config file"
-            note = f"nothing is checked: no rule is selected (config: {where})"
-            if note not in self.report.notes:
-                self.report.notes.append(note)
+            self.note_once(f"nothing is checked: no rule is selected (config: {where})")
         language = self.choice.language or config.language
         if language:
             self.language_notes(linter.rules, language)
@@ -230,9 +235,7 @@ class Run:
             if reason:
                 by_reason.setdefault(reason, []).append(active.rule.id)
         for reason, ids in by_reason.items():
-            note = f"language {language!r}: {', '.join(ids)} skipped ({reason})"
-            if note not in self.report.notes:
-                self.report.notes.append(note)
+            self.note_once(f"language {language!r}: {', '.join(ids)} skipped ({reason})")
 
     def show_diff(self, path: str, before: str, after: str) -> None:
         diff = difflib.unified_diff(

@@ -87,11 +87,19 @@ def _visible(text: str) -> str:
 
 def _width(text: str) -> int:
     """Columns ``text`` takes in a terminal: two for wide East Asian characters, none for
-    combining marks."""
+    combining marks, the vowels and finals of a decomposed Hangul syllable, and emoji skin
+    tones."""
     if text.isascii():
         return len(text)
-    return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me")
-               else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    code = ord(ch)
+    if unicodedata.category(ch) in ("Mn", "Me") or 0x1160 <= code <= 0x11FF or \
+            0xD7B0 <= code <= 0xD7FF or 0x1F3FB <= code <= 0x1F3FF:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def summary(report: Report, opts: RenderOptions) -> str:
