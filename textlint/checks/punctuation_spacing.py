@@ -162,6 +162,8 @@ class PunctuationSpacing(Check):
                 continue  # a ratio written with spaces (3 : 1)
             if mark == ":" and _defined_term(text, start):
                 continue  # a parameter and its type or definition: "nargs : int", "fp    : file"
+            if end - start >= 2 and _same_column(text, end):
+                continue  # colons aligned in a column: '"fillcolor"  :  color-string'
             yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
                            "remove the space")
 
@@ -489,6 +491,23 @@ def _after_sentence(text: str, start: int) -> bool:
     while k > 0 and text[k - 1] in "\"'’”»":
         k -= 1
     return k > 0 and text[k - 1] in ".!?:)]-—–"
+
+
+def _same_column(text: str, at: int) -> bool:
+    """Does the line above or below hold the same mark as ``text[at]`` in the same column
+    (a table or an aligned listing, not French spacing, which puts one space)?"""
+    start = text.rfind("\n", 0, at) + 1
+    column = at - start
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else -1
+    below = text.find("\n", at)
+    for line in (above, below + 1 if below != -1 else -1):
+        if line < 0:
+            continue
+        end = text.find("\n", line)
+        end = len(text) if end == -1 else end
+        if line + column < end and text[line + column] == text[at]:
+            return True
+    return False
 
 
 def _aligned(doc: Document, text: str, col_start: int) -> bool:
