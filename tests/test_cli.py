@@ -43,6 +43,19 @@ def write(path: str, text: str | bytes) -> Path:
     return p
 
 
+def use_pack(name: str, *rules: dict[str, str], config: str = "") -> None:
+    """Write a pack of these rules (TOML values as given, "options" inline; message "m" unless
+    set) and a .textlint.toml that loads it and selects it alone, plus ``config``."""
+    body = [f'[pack]\nname = "{name}"\n']
+    for r in rules:
+        fields = {"message": "m", **r}
+        options = fields.pop("options")
+        body.append("[[rules]]\n" + "".join(f'{k} = "{v}"\n' for k, v in fields.items())
+                    + f"options = {options}\n")
+    write(f"{name}.toml", "\n".join(body))
+    write(".textlint.toml", f'packs = ["{name}.toml"]\nselect = ["{name}"]\n{config}')
+
+
 def test_finding_shows_position_source_and_caret(capsys: pytest.CaptureFixture[str]) -> None:
     write("a.txt", GLUED)
     code, out, _ = run(capsys, "--select", "quote-spacing", "a.txt")
@@ -399,24 +412,10 @@ def test_a_file_named_twice_is_linted_once(
 def test_fixes_that_never_settle_still_report_the_findings(
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write("loop.toml", """[pack]
-name = "loop"
-
-[[rules]]
-id = "to-color"
-kind = "substitution"
-message = "m"
-fix = "safe"
-options = { replacements = { "colour" = "color" } }
-
-[[rules]]
-id = "to-colour"
-kind = "substitution"
-message = "m"
-fix = "safe"
-options = { replacements = { "color" = "colour" } }
-""")
-    write(".textlint.toml", 'packs = ["loop.toml"]\nselect = ["loop"]\n')
+    use_pack("loop", {"id": "to-color", "kind": "substitution", "fix": "safe",
+                      "options": '{ replacements = { "colour" = "color" } }'},
+             {"id": "to-colour", "kind": "substitution", "fix": "safe",
+              "options": '{ replacements = { "color" = "colour" } }'})
     path = write("c.txt", "The colour.\n")
     write("x.txt", "The colour.\n")
     code, out, err = run(capsys, "--no-source", "--fix", "c.txt")
@@ -599,17 +598,9 @@ def test_a_file_named_after_its_folder_is_still_explicit(
 def test_config_options_that_break_a_pack_message_blame_the_config(
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write("house.toml", """[pack]
-name = "house"
-
-[[rules]]
-id = "house-percent"
-kind = "pattern"
-message = "Write {number}%"
-options = { pattern = '(?<number>\\d+) percent' }
-""")
-    write(".textlint.toml", 'packs = ["house.toml"]\nselect = ["house"]\n'
-          "[rules.house-percent]\npattern = 'percent'\n")
+    use_pack("house", {"id": "house-percent", "kind": "pattern", "message": "Write {number}%",
+                       "options": "{ pattern = '(?<number>\\d+) percent' }"},
+             config="[rules.house-percent]\npattern = 'percent'\n")
     write("a.txt", "It rose 5 percent.\n")
     code, _, err = run(capsys, "a.txt")
     assert code == 2

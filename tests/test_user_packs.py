@@ -228,6 +228,11 @@ def one_rule(kind: str, options: str, extra: str = 'message = "m"\n') -> str:
     return f'{HEAD}[[rules]]\nid = "my-rule"\nkind = "{kind}"\n{extra}options = {options}\n'
 
 
+def phrases_saying(message: str) -> str:
+    """A one-rule pack of the phrases kind with this message."""
+    return one_rule("phrases", '{ phrases = ["x"] }', f'message = "{message}"\n')
+
+
 ERROR_CASES = [
     ("bad-toml", HEAD + "[[rules]\nid = 'x'\n", "invalid TOML"),
     ("unknown-kind", one_rule("phrasez", '{ phrases = ["x"] }'), "unknown check kind 'phrasez'"),
@@ -257,22 +262,22 @@ ERROR_CASES = [
      one_rule("phrases", '{ phrases = ["x"] }', 'message = "m"\nseverity = "high"\n'),
      "'severity' must be"),
     ("unknown-message-parameter",
-     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrse}"\n'),
+     phrases_saying("avoid {phrse}"),
      "'message': unknown parameter {phrse} (this kind gives: {phrase})"),
     ("positional-message-parameter",
-     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {}"\n'),
+     phrases_saying("avoid {}"),
      "'message': unknown parameter {}"),
     ("unnamed-group-is-no-parameter",
      one_rule("pattern", "{ pattern = '(a)b' }", 'message = "found {1}"\n'),
      "unknown parameter {1} (this kind gives: {match})"),
     ("unbalanced-brace",
-     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase"\n'),
+     phrases_saying("avoid {phrase"),
      "'message': expected '}' before end of string"),
     ("unknown-conversion",
-     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase!x}"\n'),
+     phrases_saying("avoid {phrase!x}"),
      "'message': unknown conversion !x in {phrase!x}"),
     ("unknown-nested-parameter",
-     one_rule("phrases", '{ phrases = ["x"] }', 'message = "avoid {phrase:>{width}}"\n'),
+     phrases_saying("avoid {phrase:>{width}}"),
      "'message': unknown parameter {width}"),
 ]
 
