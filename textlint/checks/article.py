@@ -10,9 +10,9 @@ import regex
 
 from textlint import regexcache
 from textlint.checks._a_an import Sound, sound_of
+from textlint.checks._language import is_english
 from textlint.checks._sound_table import CONSONANT, VOWEL
 from textlint.checks.base import Check, CheckContext
-from textlint.checks.quotation_marks import is_english
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from textlint.checks._language import primary
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -79,7 +80,7 @@ class CjkComma(Check):
         # Nearly every document holds neither mark: two C-level scans decide that.
         if "，" not in prose and "、" not in prose:
             return
-        if re.split(r"[-_]", doc.language.lower(), maxsplit=1)[0] in _CJK_LANGUAGES:
+        if primary(doc.language) in _CJK_LANGUAGES:
             return
         yield from self._marks(prose)
 

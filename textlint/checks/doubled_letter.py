@@ -18,6 +18,7 @@ from itertools import compress, count
 import regex
 
 from textlint import regexcache
+from textlint.checks._language import primary
 from textlint.checks._layout import code_blocks, code_words, in_code, starts_line
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -77,11 +78,10 @@ class DoubledLetter(Check):
         self._checked: dict[str, tuple[set[str], set[str]]] = {}
 
     def note(self, language: str) -> str | None:
-        base = language.split("-")[0].split("_")[0].lower()
-        return None if base in LANGUAGES else "no word data for it"
+        return None if primary(language) in LANGUAGES else "no word data for it"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        lang = (doc.language or "en").split("-")[0].lower()
+        lang = primary(doc.language or "en")
         prose = doc.prose
         # Tokens are made only for the suspects.
         words = WordView(doc.word_columns)

@@ -35,6 +35,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
+from textlint.checks._language import primary
 from textlint.checks._layout import (
     code_blocks,
     code_lines,
@@ -539,7 +540,7 @@ class ForeignSpan(Check):
 
     def __init__(self, options: ForeignSpanOptions, context: CheckContext) -> None:
         super().__init__(options, context)
-        target = options.target.split("-")[0].split("_")[0].lower()
+        target = primary(options.target)
         if target and target != "auto" and target not in LANGUAGES:
             raise ValueError(f"option 'target': no word data for {options.target!r} (there is "
                              f"for {', '.join(LANGUAGES)}; or 'auto')")
@@ -553,7 +554,7 @@ class ForeignSpan(Check):
     def note(self, language: str) -> str | None:
         if self.options.target:
             return None  # the rule's own target decides
-        base = language.split("-")[0].split("_")[0].lower()
+        base = primary(language)
         if base in LANGUAGES or base == "auto":
             return None
         return "no word data for it"
@@ -569,7 +570,7 @@ class ForeignSpan(Check):
 
     def target_of(self, doc: Document) -> str:
         target = self.options.target or doc.language or "en"
-        target = target.split("-")[0].split("_")[0].lower()
+        target = primary(target)
         if target == "auto":
             target = detect_language(doc.prose) or "en"
         return target

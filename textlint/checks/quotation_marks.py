@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from textlint.checks._language import is_english
 from textlint.checks._quote_style import census, is_opening
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -61,10 +62,6 @@ class Options:
 
 def _is_gap(ch: str) -> bool:
     return ch.isspace() or ch == "\0"
-
-
-def is_english(language: str) -> bool:
-    return re.split(r"[-_]", language.lower(), maxsplit=1)[0] == "en"
 
 
 class QuotationMarks(Check):
