@@ -151,14 +151,18 @@ class Run:
             shown = config_path = target
         # A filter never swallows its input: whatever goes wrong, stdin --fix prints it back.
         passthrough = raw is not None and self.fix and not self.diff
+
+        def pass_back() -> None:
+            if passthrough and raw is not None:
+                _write_bytes(raw)
+
+        named = self.stdin_filename if target == STDIN else target
         try:
             config = self.config_for(config_path)
-            named = self.stdin_filename if target == STDIN else target
             if named is not None and self.excluded(config, named):
                 if explicit:
                     self.report.notes.append(f"skipped {named}: excluded by {config.name}")
-                if passthrough and raw is not None:
-                    _write_raw(raw)
+                pass_back()
                 return
             linter = self.linters.linter(config, config_path)
             source = (decode(raw, shown, config.encoding) if raw is not None
@@ -168,13 +172,11 @@ class Run:
                 self.error(shown, str(exc))
             else:
                 self.report.notes.append(f"skipped {exc}")
-            if passthrough and raw is not None:
-                _write_raw(raw)
+            pass_back()
             return
         except (InputError, ConfigError, PackError) as exc:
             self.error(shown, str(exc))
-            if passthrough and raw is not None:
-                _write_raw(raw)
+            pass_back()
             return
         if not linter.rules:
             where = config.name if config.path else "no config file"
@@ -182,7 +184,7 @@ class Run:
         language = self.choice.language or config.language
         if language:
             self.language_notes(linter.rules, language)
-        fmt = format_for(self.stdin_filename if target == STDIN else target)
+        fmt = format_for(named)
 
         def lint(text: str) -> list[Diagnostic]:
             return linter.lint(Document(text, shown, language, fmt))
@@ -266,13 +268,10 @@ def _stdin_is_piped() -> bool:
 
 def _write_stdout(source: Source, text: str) -> None:
     """The fixed text in the encoding (and with the byte-order mark) it came in."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(source.encode(text))
-    sys.stdout.buffer.flush()
+    _write_bytes(source.encode(text))
 
 
-def _write_raw(data: bytes) -> None:
-    """Input that could not be read as text, back as it came."""
+def _write_bytes(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

@@ -54,9 +54,9 @@ def source_excerpt(doc: Document, diag: Diagnostic, opts: RenderOptions) -> str:
     if len(text) > WINDOW:
         left = max(0, min(start - WINDOW // 3, len(text) - WINDOW))
         right = min(len(text), left + WINDOW)
-    head = _visible(text[left:start])
-    marked = _visible(text[start : min(start + width, right)])
-    tail = _visible(text[start + len(text[start : min(start + width, right)]) : right])
+    mid = min(start + width, right)
+    head, marked, tail = _visible(text[left:start]), _visible(text[start:mid]), _visible(
+        text[mid:right])
     prefix = "…" if left > 0 else ""
     suffix = "…" if right < len(text) else ""
     number = str(index + 1)
