@@ -109,8 +109,6 @@ GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick st
 NOUN_AFTER, NOUN_EVIDENCE, NOUN_WEIGHT = True, 3.5, 0.7
 # A word no list holds that a document uses this often is one of its terms (see _Terms).
 DOCUMENT_TERMS, TERM_REPEATS = True, 3
-# ... and so is any word no list holds in a document that writes code (see writes_code).
-CODE_DOCUMENTS = True
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -1231,7 +1229,7 @@ class _Terms:
         if got is None:
             got = self._memo[text] = model.word(text)[2] and (
                 text.casefold() in code_words(self.doc) or self._repeated_name(text)
-                or (CODE_DOCUMENTS and writes_code(self.doc)))
+                or writes_code(self.doc))
         return got
 
     def _repeated_name(self, text: str) -> bool:
