@@ -20,11 +20,18 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, code_lines, in_code, space_free_token
+from textlint.checks._layout import (
+    code_blocks,
+    code_lines,
+    in_code,
+    space_free_token,
+    starts_line,
+)
 from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
+from textlint.formats import merge
 
 _V1 = regex.V1
 
@@ -118,7 +125,7 @@ class PunctuationSpacing(Check):
         text = doc.prose
         found: list[Finding] = []
         spaced, glued, bangs = _marks(text)
-        found.extend(self._space_before(text, spaced))
+        found.extend(self._space_before(doc, text, spaced))
         # Scripts without spaces between words (Chinese, Japanese, Thai) need none after marks.
         found.extend(f for f in self._missing_after(doc, text, glued, bangs)
                      if not (spaceless(text[f.span.start - 1 if f.span.start else 0])
@@ -127,18 +134,16 @@ class PunctuationSpacing(Check):
             found.extend(self._runs(doc, text))
         if self.options.brackets:
             found.extend(self._brackets(text))
-        blocks = code_blocks(doc)
-        if blocks:
-            found = [f for f in found if not in_code(blocks, f.span.start)]
         if found:
-            code = code_lines(doc)
+            # Interactive sessions, literal blocks and lines of code: one filter over them all.
+            code = merge(code_blocks(doc) + code_lines(doc))
             if code:
                 found = [f for f in found if not in_code(code, f.span.start)]
         found.sort(key=lambda f: (f.span.start, f.span.end))
         return found
 
     # --- a space before punctuation ---------------------------------------------------------
-    def _space_before(self, text: str, spaced: list[int]) -> Iterator[Finding]:
+    def _space_before(self, doc: Document, text: str, spaced: list[int]) -> Iterator[Finding]:
         n = len(text)
         for end in spaced:
             start = end - 1
@@ -162,7 +167,7 @@ class PunctuationSpacing(Check):
                 continue  # a ratio written with spaces (3 : 1)
             if mark == ":" and _defined_term(text, start):
                 continue  # a parameter and its type or definition: "nargs : int", "fp    : file"
-            if end - start >= 2 and _same_column(text, end):
+            if end - start >= 2 and _same_column(doc, text, end):
                 continue  # colons aligned in a column: '"fillcolor"  :  color-string'
             yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
                            "remove the space")
@@ -352,14 +357,7 @@ def _defined_term(text: str, start: int) -> bool:
         if k == j or text[k - 1] != ",":
             break
         end = k - 1
-    k = j
-    while k > 0 and text[k - 1] in " \t":
-        k -= 1
-    if k > 0 and text[k - 1] in "-*+•":
-        k -= 1
-        while k > 0 and text[k - 1] in " \t":
-            k -= 1
-    return k == 0 or text[k - 1] == "\n"
+    return starts_line(text, j, " \t-*+•")  # after indentation or a bullet
 
 
 # Prose items of a list have more words, and a sentence ends with a stop.
@@ -493,20 +491,16 @@ def _after_sentence(text: str, start: int) -> bool:
     return k > 0 and text[k - 1] in ".!?:)]-—–"
 
 
-def _same_column(text: str, at: int) -> bool:
+def _same_column(doc: Document, text: str, at: int) -> bool:
     """Does the line above or below hold the same mark as ``text[at]`` in the same column
     (a table or an aligned listing, not French spacing, which puts one space)?"""
-    start = text.rfind("\n", 0, at) + 1
-    column = at - start
-    above = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else -1
-    below = text.find("\n", at)
-    for line in (above, below + 1 if below != -1 else -1):
-        if line < 0:
-            continue
-        end = text.find("\n", line)
-        end = len(text) if end == -1 else end
-        if line + column < end and text[line + column] == text[at]:
-            return True
+    line = doc.line_of(at)
+    column = at - doc.line_starts[line]
+    for other in (line - 1, line + 1):
+        if 0 <= other < len(doc.line_starts):
+            span = doc.line_span(other)
+            if span.start + column < span.end and text[span.start + column] == text[at]:
+                return True
     return False
 
 
