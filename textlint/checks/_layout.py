@@ -5,13 +5,12 @@ own code; this covers the plain-text conventions the typography rules would misr
 
 from __future__ import annotations
 
-import bisect
 import re
 import weakref
 
 from textlint.diagnostics import Span
 from textlint.document import Document
-from textlint.formats import merge
+from textlint.formats import inside, merge
 
 _CACHE: weakref.WeakKeyDictionary[Document, list[Span]] = weakref.WeakKeyDictionary()
 
@@ -230,5 +229,4 @@ def starts_line(text: str, pos: int, lead: str) -> bool:
 
 
 def in_code(blocks: list[Span], offset: int) -> bool:
-    k = bisect.bisect_right(blocks, Span(offset, 1 << 62)) - 1
-    return k >= 0 and blocks[k].start <= offset < blocks[k].end
+    return inside(blocks, offset)

@@ -6,6 +6,7 @@ adding a format here; no rule changes.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from textlint.diagnostics import Span
@@ -59,3 +60,9 @@ def merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def inside(spans: list[Span], offset: int) -> bool:
+    """Is ``offset`` inside one of ``spans`` (sorted and disjoint, as ``merge`` gives them)?"""
+    k = bisect.bisect_right(spans, Span(offset, 1 << 62)) - 1
+    return k >= 0 and spans[k].start <= offset < spans[k].end

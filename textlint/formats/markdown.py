@@ -8,7 +8,7 @@ import bisect
 import re
 
 from textlint.diagnostics import Span
-from textlint.formats import merge, plain
+from textlint.formats import inside, merge, plain
 
 # A backtick fence's info string holds no backtick (```pip install x``` is inline code).
 _FENCE = re.compile(
@@ -55,23 +55,15 @@ def html_comments(text: str) -> list[Span]:
 
 def mask(text: str) -> list[Span]:
     spans = plain.mask(text, inline_code=False)
-    comments = html_comments(text)
-    spans.extend(comments)
-    for pattern in (
-        _FENCE,
-        _INDENTED,
-        _HTML_TAG,
-        _LINK_TARGET,
-        _LINK_OPEN,
-        _EMPHASIS,
-        _HEADING,
-        _LIST_OR_QUOTE,
-        _TABLE_RULE,
-    ):
+    # Code blocks and HTML are found once: they are masked, and backticks inside them pair
+    # with nothing.
+    blocks = code_blocks(text)
+    html = html_comments(text) + [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+    spans.extend(blocks + html)
+    for pattern in (_LINK_TARGET, _LINK_OPEN, _EMPHASIS, _HEADING, _LIST_OR_QUOTE, _TABLE_RULE):
         spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(text))
     if "`" in text:
-        html = comments + [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
-        spans.extend(inline_code(text, code_blocks(text) + html))
+        spans.extend(inline_code(text, blocks + html))
     return spans
 
 
@@ -85,8 +77,7 @@ def inline_code(text: str, blocks: list[Span] | None = None) -> list[Span]:
     escapes = "\\" in text
     if blocks:
         blocks = merge(blocks)
-        starts = [b.start for b in blocks]
-        runs = [r for r in runs if not _inside(blocks, starts, r[0])]
+        runs = [r for r in runs if not inside(blocks, r[0])]
     by_length: dict[int, list[int]] = {}
     for k, (start, end) in enumerate(runs):
         by_length.setdefault(end - start, []).append(k)
@@ -122,11 +113,6 @@ def _escaped(text: str, pos: int) -> int:
     while k > 0 and text[k - 1] == "\\":
         k -= 1
     return (pos - k) % 2
-
-
-def _inside(blocks: list[Span], starts: list[int], pos: int) -> bool:
-    k = bisect.bisect_right(starts, pos) - 1
-    return k >= 0 and pos < blocks[k].end
 
 
 def code_blocks(text: str) -> list[Span]:
