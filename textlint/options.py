@@ -16,7 +16,22 @@ T = TypeVar("T")
 
 
 class OptionError(ValueError):
-    """A bad option value; the message names the key."""
+    """A bad option value; the message names the key. For an unknown key, ``unknown`` is it
+    and ``known`` the keys there are, so that a caller that reads more keys of the same table
+    (a config's severity and fix) can list those too."""
+
+    def __init__(self, message: str, unknown: str | None = None,
+                 known: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.unknown = unknown
+        self.known = known
+
+    def listing(self, extra: tuple[str, ...]) -> str:
+        """The message, with ``extra`` among the known keys of an unknown-key error."""
+        if self.unknown is None:
+            return str(self)
+        keys = ", ".join((*extra, *self.known)) or "none"
+        return f"unknown option {self.unknown!r} (known keys: {keys})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,8 +48,9 @@ def parse_options(cls: type[T], values: Mapping[str, Any]) -> T:
     for key, value in values.items():
         field = fields.get(key) or fields.get(key.replace("_", "-"))
         if field is None:
-            known = ", ".join(sorted(fields)) or "none"
-            raise OptionError(f"unknown option {key!r} (known options: {known})")
+            known = tuple(sorted(fields))
+            raise OptionError(f"unknown option {key!r} (known options: "
+                              f"{', '.join(known) or 'none'})", key, known)
         kwargs[field.name] = _convert(key, value, hints[field.name])
     try:
         return cls(**kwargs)

@@ -30,9 +30,10 @@ class OptionsError(PackError):
     """Options a check refused; ``detail`` is the problem without the pack's name, so that a
     config file can report it under its own name."""
 
-    def __init__(self, message: str, detail: str) -> None:
+    def __init__(self, message: str, detail: str, cause: OptionError | None = None) -> None:
         super().__init__(message)
         self.detail = detail
+        self.cause = cause
 
 
 @cache
@@ -139,7 +140,8 @@ def build_check(rule: Rule, overrides: Mapping[str, Any] | None = None) -> Check
         options = parse_options(cls.Options, merged)
         check = cls(options, CheckContext(rule.id, rule.message))
     except (OptionError, ValueError, TypeError) as exc:
-        raise OptionsError(f"{rule.source}: rule {rule.id!r}: {exc}", str(exc)) from None
+        raise OptionsError(f"{rule.source}: rule {rule.id!r}: {exc}", str(exc),
+                           exc if isinstance(exc, OptionError) else None) from None
     problem = message_problem(rule.message, check.params())
     if problem:
         # With options from a config (a pattern without the message's group), the config is

@@ -197,7 +197,7 @@ def build_linter(
         except OptionsError as exc:
             if settings and settings.options:
                 # In a config table, severity and fix are keys too (read by the config itself).
-                detail = exc.detail.replace("(known options: ", "(known keys: fix, severity, ", 1)
+                detail = exc.cause.listing(("fix", "severity")) if exc.cause else exc.detail
                 raise ConfigError(f"{config.name}: rules.{rid}: {detail}") from None
             raise
     return Linter(active, frozenset(rules))
