@@ -740,25 +740,22 @@ def _chunk(prose: str, starts: list[int], ends: list[int], texts: list[str], s: 
     """Token range of the sentence (or line) around token ``s``, at most WINDOW each side. A
     run of masked text longer than markup (code, a URL, a link's target) ends it too: no span
     reaches across code."""
+    def ends_before(k: int) -> bool:
+        """Does the gap before token ``k`` end the chunk? Most gaps are one space, which ends
+        nothing: only the others are looked at."""
+        at = ends[k - 1]
+        if starts[k] - at == 1 and prose[at] == " ":
+            return False
+        gap = prose[at : starts[k]]
+        return _hard_break(prose, at, gap) or bool(
+            _SENT_END.search(gap) and texts[k][0].isupper()) or (
+            MASKED_RUN in gap and _masks_code(orig, at, gap))
+
     lo = s
-    # Most gaps are one space, which ends nothing: only the others are looked at.
-    while lo > 0 and s - lo < WINDOW:
-        if starts[lo] - ends[lo - 1] != 1 or prose[ends[lo - 1]] != " ":
-            gap = prose[ends[lo - 1] : starts[lo]]
-            if _hard_break(prose, ends[lo - 1], gap) or (
-                    _SENT_END.search(gap) and texts[lo][0].isupper()) or (
-                    MASKED_RUN in gap and _masks_code(orig, ends[lo - 1], gap)):
-                break
+    while lo > 0 and s - lo < WINDOW and not ends_before(lo):
         lo -= 1
     hi = s
-    n = len(starts)
-    while hi + 1 < n and hi - s < WINDOW:
-        if starts[hi + 1] - ends[hi] != 1 or prose[ends[hi]] != " ":
-            gap = prose[ends[hi] : starts[hi + 1]]
-            if _hard_break(prose, ends[hi], gap) or (
-                    _SENT_END.search(gap) and texts[hi + 1][0].isupper()) or (
-                    MASKED_RUN in gap and _masks_code(orig, ends[hi], gap)):
-                break
+    while hi + 1 < len(starts) and hi - s < WINDOW and not ends_before(hi + 1):
         hi += 1
     return lo, hi
 
