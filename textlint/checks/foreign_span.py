@@ -766,7 +766,6 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
     names, units, code, allowed phrases, and which sit inside square brackets."""
     starts, ends, texts = columns
     toks: list[Tok] = []
-    n = len(prose)
     nwords = len(starts)
     depth = 0
     for i in range(lo, hi + 1):
@@ -776,24 +775,11 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
         before = prose[ends[i - 1] if i else max(0, start - 3) : start]
         depth = max(0, depth + before.count("[") - before.count("]"))
         tok.bracket = depth > 0
-        prev_c = prose[start - 1] if start > 0 else " "
-        next_c = prose[end] if end < n else " "
-        next2 = prose[end + 1] if end + 1 < n else " "
         # ASCII letters alone are Latin and hold no digit: most words need no search.
         if not (text.isascii() and text.isalpha()) and (
                 _DIGIT.search(text) or not _LATIN.rx.search(text)):
             tok.weight = 0.0
-        elif prev_c in _CODE_BEFORE or next_c in _CODE_AFTER or (
-                next_c == "." and next2.isalnum()) or (
-                    (prev_c in ",[\"'" or next_c in ",]")
-                    and _code_context(prose, start, end, prev_c, next_c)) or (
-                    text.islower() and (unknown or "_" in text)
-                    and _defined_term(prose, start, end)) or (
-                    prev_c == next_c == "'" and unknown and text.isascii() and (
-                        start < 2 or not prose[start - 2].isalnum())):
-            # Code, domains, abbreviations such as e.g., lists with no space after commas, the
-            # identifier a definition list defines, an identifier in straight quotes ('kwargs'):
-            # words no list holds, as a foreign word (weiterhin:, 'obrigadíssimo') is not.
+        elif _code_word(prose, start, end, text, unknown):
             tok.weight = -1.0
         elif len(text) > 1 and text.isupper():
             tok.weight = 0.0  # acronyms
@@ -854,6 +840,28 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                         t.weight = -1.0
                     break
     return toks
+
+
+def _code_word(prose: str, start: int, end: int, text: str, unknown: bool) -> bool:
+    """Is the word at ``start:end`` code by its surroundings: glued to code characters, a
+    domain or an abbreviation (e.g.), an item of a list with no space after its commas, the
+    identifier a definition list defines, an identifier in straight quotes ('kwargs')? The
+    last two only for words no list holds (or with an underscore), as a foreign word
+    (weiterhin:, 'obrigadíssimo') is not code."""
+    n = len(prose)
+    prev_c = prose[start - 1] if start > 0 else " "
+    next_c = prose[end] if end < n else " "
+    if prev_c in _CODE_BEFORE or next_c in _CODE_AFTER:
+        return True
+    if next_c == "." and end + 1 < n and prose[end + 1].isalnum():
+        return True
+    if (prev_c in ",[\"'" or next_c in ",]") and _code_context(prose, start, end, prev_c,
+                                                               next_c):
+        return True
+    if text.islower() and (unknown or "_" in text) and _defined_term(prose, start, end):
+        return True
+    return prev_c == next_c == "'" and unknown and text.isascii() and (
+        start < 2 or not prose[start - 2].isalnum())
 
 
 def _noun_after(model: Model, prose: str, starts: list[int], ends: list[int], texts: list[str],
