@@ -19,7 +19,6 @@ from textlint.checks.repetition import (
     _MAX_PHRASE,
     Repetition,
     RepetitionOptions,
-    _Screen,
 )
 from textlint.diagnostics import Finding
 from textlint.document import WORD, Document, Token
@@ -50,7 +49,7 @@ def test_words_with_and_without_marks() -> None:
         assert Document(text).words == reference_words(text)
 
 
-# --- doubled-word: candidates picked a document at a time, then the block screen -----------
+# --- doubled-word: candidates picked a document at a time --------------------------------
 
 DOUBLES = st.sampled_from(
     ["the the", "The\nthe", "that that that", "at the end at the end", "United States United",
@@ -76,17 +75,14 @@ def plain_candidates(check: Repetition, words: list[Token]) -> list[int]:
 
 
 def blockwise(check: Repetition, doc: Document) -> list[Finding]:
-    """Every block through the block screen, as before candidates were picked."""
+    """Every word of every block scanned, as before candidates were picked."""
     prose = doc.prose
-    screen = _Screen(check, prose)
     out: list[Finding] = []
     start = 0
     for brk in (*_BLOCK_BREAK.finditer(prose), None):
         end = len(prose) if brk is None else brk.start()
-        if end - start > 2 and screen.suspect(start, end):
-            toks = [t for t in doc.words if start <= t.start < end]
-            # The scan of every word, as the rule ran before it picked candidates.
-            out.extend(check._scan_all(prose, toks, [t.text.lower() for t in toks]))
+        toks = [t for t in doc.words if start <= t.start < end]
+        out.extend(check._scan_all(prose, toks, [t.text.lower() for t in toks]))
         if brk is not None:
             start = brk.end()
     return out

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from itertools import islice
-from operator import eq, itemgetter
+from operator import eq
 
 import regex
 
@@ -34,19 +33,6 @@ _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
 _MAX_PHRASE = 6
 _BLOCK_BREAK = re.compile(r"\n[ \t\r\0]*\n")
-# For screening: everything but letters, marks and digits becomes a space.
-_NON_WORD = re.compile(r"(?:(?![\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff])[\W_])+")
-_ASCII_NON_WORD = str.maketrans(dict.fromkeys((chr(c) for c in range(128)
-                                               if not chr(c).isalnum()), " "))
-
-
-def _non_word_table(text: str) -> dict[int, int]:
-    """Translation table blanking the non-word characters that occur in ``text``: built from
-    the distinct characters (a C-level set), not from the whole Unicode range, so the first
-    non-ASCII document costs no start-up work."""
-    return {ord(c): 32 for c in set(text) if unicodedata.category(c)[0] not in "LMN"}
-
-
 def _ones(eqs: bytes, n: int) -> list[int]:
     """Every index where ``n`` consecutive bytes of ``eqs`` are 1 (overlapping runs too)."""
     return _runs(eqs, 1, n)
@@ -95,67 +81,6 @@ def _partial_shape(texts: Sequence[str], k: int) -> bool:
     ``_partial`` needs before anything)?"""
     a = texts[k]
     return a == texts[k + 2] and a[:1].isupper() and texts[k + 1][:1].isupper()
-
-
-_END = itemgetter(1)
-# Characters beyond the BMP: the block screen then falls back to a regex (see _Screen).
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-class _Screen:
-    """The cheap block screen of earlier versions, kept so that exactly the same blocks are
-    reported from as before; it now runs only on blocks where the scan found something. A
-    block's words, lower-cased and with everything else blanked, are compared with themselves
-    shifted by 1..8 places, and a capitalised A B A anywhere near the block makes it suspect
-    too."""
-
-    def __init__(self, check: Repetition, prose: str) -> None:
-        self.check = check
-        self.prose = prose
-
-    @cached_property
-    def translatable(self) -> bool:
-        """Can non-word characters be blanked by translation (lower case keeps the length and
-        every character is in the BMP)? Decided for the whole document, as before."""
-        low = self.prose.lower()
-        return len(low) == len(self.prose) and not _ASTRAL.search(low)
-
-    @cached_property
-    def hints(self) -> list[tuple[int, int]]:
-        # Spans of capitalised A B A (which may run over a blank line: a block is suspect when
-        # any span touches it, so a match hidden inside an earlier one is not lost).
-        if not self.check.options.partial:
-            return []
-        return [m.span() for m in _partial_hint().finditer(self.prose)]
-
-    def suspect(self, start: int, end: int) -> bool:
-        low = self.prose[start:end].lower()
-        if self.translatable:
-            table = _ASCII_NON_WORD if low.isascii() else _non_word_table(low)
-            block = low.translate(table)
-        else:
-            block = _NON_WORD.sub(" ", low)
-        return self.check._suspect(block.split()) or self._hinted(start, end)
-
-    def _hinted(self, start: int, end: int) -> bool:
-        hints = self.hints
-        k = bisect.bisect_right(hints, start, key=_END)
-        return k < len(hints) and hints[k][0] < end
-
-
-# A phrase of up to six words is up to about eight pieces once apostrophes and hyphens are
-# blanked ("don't", "well-known").
-_SHIFTS = range(3, 9)
-# A capitalised word, another, and the first again: the screen for partial repeats (a
-# superset of what _partial reports). Compiled on first use: only a document with a
-# candidate repetition needs it.
-@cache
-def _partial_hint() -> regex.Pattern[str]:
-    return regexcache.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*)[ \t\u00a0\r\n]+"
-        r"\p{Lu}[\p{L}\p{M}\p{N}'’\-‐]*[ \t\u00a0\r\n]+\1(?![\p{L}\p{M}\p{N}])",
-        regex.V1,
-    )
 
 
 # Words of an idiom, read only when a doubled word might begin one.
@@ -250,7 +175,6 @@ class Repetition(Check):
         breaks = list(_BLOCK_BREAK.finditer(prose))
         block_starts = [0, *(m.end() for m in breaks)]
         block_ends = [*(m.start() for m in breaks), len(prose)]
-        screen = _Screen(self, prose)
         # Interactive sessions and literal blocks of a plain text are code: looked up only
         # when something is found.
         blocks: list[Span] | None = None
@@ -263,11 +187,9 @@ class Repetition(Check):
             stop = bisect.bisect_left(candidates, hi, k)
             here = [j - lo for j in candidates[k:stop]]
             k = stop
-            # The block screen costs more than the scan of a few words: it is the judge only
-            # of what the scan finds.
             block_lows = list(map(str.lower, texts[lo:hi])) if lows is None else lows[lo:hi]
             found = list(self._scan(prose, words[lo:hi], block_lows, here))
-            if found and end - start > 2 and screen.suspect(start, end):
+            if found:
                 if blocks is None:
                     blocks = code_blocks(doc)
                 yield from (f for f in found if not (blocks and in_code(blocks, f.span.start)))
@@ -316,17 +238,6 @@ class Repetition(Check):
                           list(map(low, texts[k : k + n])) ==
                           list(map(low, texts[k + n : k + 2 * n]))]
         return sorted(set(found))
-
-    def _suspect(self, words: list[str]) -> bool:
-        if any(map(eq, words, words[1:])):
-            return True
-        if not self.options.phrases:
-            return False
-        if b"\x01\x01" in bytes(map(eq, words, words[2:])):
-            return True  # "at the at the"
-        if len(set(zip(words, words[1:], words[2:], strict=False))) == len(words) - 2:
-            return False  # no three-word sequence occurs twice: no longer phrase repeats
-        return any(b"\x01" * m in bytes(map(eq, words, words[m:])) for m in _SHIFTS)
 
     def _scan(self, prose: str, toks: list[Token], lows: list[str] | None = None,
               starts: Sequence[int] | None = None) -> Iterable[Finding]:
