@@ -94,6 +94,7 @@ TYPO_MIN, TYPO_GAIN = 3.0, 1.0  # a misspelt target word: how frequent its corre
 MAX_WORD = 60         # longer "words" (base64, runs of one letter) are not judged by letters
 INITIAL_WEIGHT = 0.7  # a capitalised sentence start may be a name
 MINOR_PRIOR = 1.0
+FUNCTION_ZIPF = 6.0  # a word this frequent in its language may stay lowercase in a title
 CHAR_MIN_LEN, CHAR_WEIGHT, CHAR_CAP = 5, 2.0, 2.5  # letter model for unlisted words
 # Past the cap, letter evidence grows at a tenth of its rate up to a higher cap: a long word
 # whose letters are strongly of one language (gebirgsbewohner) is then enough alone in running
@@ -1177,6 +1178,10 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     # heading or label naming a product or a term of art (textlint, kubectl), not a leftover.
     if h.first == h.last and model.word(words[h.first].text)[2] and _alone_on_line(prose, h):
         return True
+    # One word said again and again (“Gia--gia”, “olé, olé”): a cry or a sound the author
+    # wrote down; translation leaves sentences' words behind, not a word twice in a row.
+    if h.last > h.first and len({w.text.lower() for w in words[h.first : h.last + 1]}) == 1:
+        return True
     # A whole quoted utterance in another language: dialogue, a motto (deliberate).
     if _utterance(prose, h):
         return True
@@ -1200,7 +1205,7 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
             _PAREN_AFTER.match(prose, h.end):
         return True
     return (EXCLAIM and _exclamation(prose, words, h)) or \
-        (QUOTED_NAME and _quoted_name(prose, words, h)) or \
+        (QUOTED_NAME and _quoted_name(model, prose, words, h)) or \
         (LOAN_NOUN and _loan_noun(model, prose, words, h))
 
 
@@ -1288,7 +1293,7 @@ def _exclamation(prose: str, words: Sequence[Token], h: Hit) -> bool:
     return h.last - h.first + 1 >= inside
 
 
-def _quoted_name(prose: str, words: Sequence[Token], h: Hit) -> bool:
+def _quoted_name(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool:
     """A span inside a short quotation written as a title (“Lettres a une Inconnue”, “Cien
     años de Soledad”): at least three words, the first and the last capitalised, a
     lowercase one between."""
@@ -1300,9 +1305,16 @@ def _quoted_name(prose: str, words: Sequence[Token], h: Hit) -> bool:
     if end < 0 or "\n\n" in prose[h.end : end]:
         return False
     inside = [w for w in words[max(0, h.first - 12) : h.last + 12] if cut < w.start < end]
-    return len(inside) >= 3 and inside[0].start == cut + 1 and inside[-1].end == end and \
-        inside[0].text[0].isupper() and inside[-1].text[0].isupper() and \
-        any(w.text[0].islower() for w in inside[1:-1])
+    if not (len(inside) >= 3 and inside[0].start == cut + 1 and inside[-1].end == end and
+            inside[0].text[0].isupper() and inside[-1].text[0].isupper()):
+        return False
+    lower = [w.text for w in inside[1:-1] if w.text[0].islower()]
+    # Title case leaves only the small words of a title in lower case (articles, prepositions,
+    # conjunctions: "a une", "de", "oder"); a lowercase adjective or verb ("mit guter",
+    # "clase tiene") is a sentence, capitalised as German or any language writes its nouns.
+    zipf = model.lex.zipf
+    return bool(lower) and all(
+        max(zipf(t, h.lang), zipf(t, model.target)) >= FUNCTION_ZIPF for t in lower)
 
 
 def _loan_noun(model: Model, prose: str, words: Sequence[Token], h: Hit) -> bool:
