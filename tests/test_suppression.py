@@ -106,7 +106,7 @@ def test_directive_is_not_prose() -> None:
     [
         ("A textlint-disable comment that suppresses nothing.\nbad", "plain", [("no-bad", 2)]),
         ("```text\n<!-- textlint-disable no-bad -->\n```\nbad", "markdown", [("no-bad", 4)]),
-        ("textlint-disable no-bad\nbad", "markdown", [("no-bad", 2)]),
+        ("textlint-disable no-bad\nbad", "markdown", [(UNUSED_SUPPRESSION, 1), ("no-bad", 2)]),
         ("<!-- textlint-disable no-bad -->\nbad", "markdown", []),
     ],
     ids=["prose-mention", "markdown-code-block", "markdown-bare", "markdown-comment"],
@@ -115,6 +115,56 @@ def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str,
     lt = linter(replace_rule("bad", "good", "no-bad"), _unused_rule())
     doc = Document(text, format=fmt)
     assert [(d.rule_id, doc.position(d.span.start)[0]) for d in lt.lint(doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "problem"),
+    [
+        pytest.param("Some text <!-- textlint-disable no-bad --> here\nbad", "plain",
+                     suppression.NOT_ALONE, id="html-comment-after-text"),
+        pytest.param("Text <!-- textlint-disable-next-line no-bad -->\nbad", "markdown",
+                     suppression.NOT_ALONE, id="markdown-comment-after-text"),
+        pytest.param("<!-- textlint-disable-line no-bad -->\nbad", "plain",
+                     "unknown directive 'textlint-disable-line'", id="unknown-verb-html"),
+        pytest.param("# textlint-disable-line no-bad\nbad", "plain",
+                     "unknown directive 'textlint-disable-line'", id="unknown-verb-hash"),
+        pytest.param("textlint-disable-line no-bad\nbad", "plain",
+                     "unknown directive 'textlint-disable-line'", id="unknown-verb-bare-ids"),
+        pytest.param("<!-- textlint-disable No_Bad -->\nbad", "plain", suppression.BAD_IDS,
+                     id="ids-not-kebab-case"),
+        pytest.param("// textlint-disable: no-bad\nbad", "plain", suppression.BAD_IDS,
+                     id="colon-after-verb"),
+        pytest.param("textlint-disable no-bad\nbad", "markdown", suppression.MARKDOWN_BARE,
+                     id="markdown-bare-line"),
+        pytest.param("# textlint-disable no-bad\nbad", "markdown", suppression.MARKDOWN_BARE,
+                     id="markdown-heading"),
+        pytest.param("<!--\ntextlint-disable no-bad\n-->\nbad", "markdown",
+                     suppression.MARKDOWN_BARE, id="markdown-comment-over-lines"),
+        # Prose that mentions the keyword is no comment.
+        pytest.param("A textlint-disable comment that suppresses nothing.\nbad", "plain", None,
+                     id="mention-in-a-sentence"),
+        pytest.param("textlint-enabled features are many.\nbad", "plain", None,
+                     id="bare-line-of-prose"),
+        pytest.param("textlint-disable comments are reported\nbad", "markdown", None,
+                     id="markdown-line-of-prose"),
+        pytest.param("textlint-disable-line is not a directive\nbad", "plain", None,
+                     id="unknown-verb-then-prose"),
+        pytest.param("```\nText <!-- textlint-disable no-bad -->\n```\nbad", "markdown", None,
+                     id="markdown-code-block"),
+        pytest.param("<!-- textlint-disable no-bad -->\nbad", "markdown", None,
+                     id="read-as-a-suppression"),
+    ],
+)
+def test_malformed_comments_are_reported(text: str, fmt: str, problem: str | None) -> None:
+    lt = linter(replace_rule("bad", "good", "no-bad"), _unused_rule())
+    doc = Document(text, format=fmt)
+    reports = [d for d in lt.lint(doc) if d.rule_id == UNUSED_SUPPRESSION]
+    if problem is None:
+        assert reports == []
+    else:
+        (report,) = reports
+        assert problem in report.message
+        assert text[report.span.start :].startswith("textlint-")
 
 
 def _naive_apply(

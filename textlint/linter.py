@@ -59,9 +59,16 @@ class Linter:
         reporter = next((a for a in self.rules if a.rule.id == UNUSED_SUPPRESSION), None)
         if reporter is not None:
             # Reports of unused suppressions can themselves be suppressed.
-            diagnostics.extend(suppression.apply(list(self._unused(sups, reporter.severity)), sups))
+            reports = [*self._unused(sups, reporter.severity),
+                       *self._malformed(doc, reporter.severity)]
+            diagnostics.extend(suppression.apply(reports, sups))
         diagnostics.sort(key=Diagnostic.sort_key)
         return diagnostics
+
+    def _malformed(self, doc: Document, severity: Severity) -> Iterable[Diagnostic]:
+        known = self.known_ids | {a.rule.id for a in self.rules}
+        for bad in suppression.malformed(doc, known):
+            yield Diagnostic(UNUSED_SUPPRESSION, severity, bad.problem, bad.span)
 
     def _unused(
         self, sups: Iterable[suppression.Suppression], severity: Severity

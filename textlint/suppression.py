@@ -50,10 +50,8 @@ def parse(doc: Document) -> list[Suppression]:
     exempt: frozenset[str] = frozenset()  # rules re-enabled inside the open all-rules region
     code = _CodeBlocks(doc)
     for m in DIRECTIVE.finditer(text):
-        if doc.format == "markdown" and (
-            not (m.group("open") or "").startswith("<!--") or code.holds(m.start())
-        ):
-            continue  # in Markdown only an HTML comment outside code blocks is a comment
+        if not _read(doc, m, code):
+            continue
         rules = [r for r in re.split(r"[\s,]+", m.group("rules")) if r] or [ALL]
         line = doc.line_of(m.start())
         span = Span(m.start("verb") - len("textlint-"), m.end("rules"))
@@ -96,6 +94,90 @@ def parse(doc: Document) -> list[Suppression]:
         out.append(Suppression(where, r, Span(start, len(text)),
                                exempt=exempt if r == ALL else frozenset()))
     return out
+
+
+def _read(doc: Document, m: re.Match[str], code: _CodeBlocks) -> bool:
+    """Is this directive line read as a comment? In Markdown only an HTML comment outside code
+    blocks is one."""
+    return doc.format != "markdown" or (
+        (m.group("open") or "").startswith("<!--") and not code.holds(m.start()))
+
+
+# A comment meant as a suppression that textlint does not read: the keyword with any ending
+# (textlint-disable-line, textlint-enabled) in an HTML comment anywhere, or starting a line
+# after an optional # or //. Prose that mentions the keyword inside a sentence is neither.
+_ATTEMPT = re.compile(r"textlint-(?:disable|enable)[A-Za-z0-9_-]*")
+_VERBS = frozenset(("disable", "enable", "disable-next-line"))
+_IDS_ONLY = re.compile(r"[a-z0-9, \t-]*")
+NOT_ALONE = "Suppression comment ignored: it must stand on a line of its own"
+MARKDOWN_BARE = ("Suppression comment ignored: in Markdown, write it as an HTML comment on "
+                 "one line (<!-- textlint-disable ... -->)")
+BAD_IDS = ("Suppression comment ignored: rule ids are lowercase words joined by hyphens, "
+           "separated by spaces or commas")
+
+
+def _unknown_verb(verb: str) -> str:
+    return (f"Suppression comment ignored: unknown directive 'textlint-{verb}' (use "
+            "textlint-disable, textlint-disable-next-line or textlint-enable)")
+
+
+@dataclass(frozen=True)
+class Malformed:
+    span: Span  # the keyword and the rest of the comment
+    problem: str
+
+
+def malformed(doc: Document, known: frozenset[str]) -> list[Malformed]:
+    """Comments meant as suppressions that textlint does not read, each with the reason (they
+    would otherwise silently do nothing). ``known``: the rule ids; a bare line of text counts
+    as meant only when every word after the keyword is one."""
+    text = doc.text
+    if "textlint-" not in text:
+        return []
+    code = _CodeBlocks(doc)
+    out: list[Malformed] = []
+    for m in _ATTEMPT.finditer(text):
+        if code.holds(m.start()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        close = text.find("-->", m.end(), line_end)
+        problem = _problem(doc, m, line_start, line_end, close, code, known)
+        if problem is not None:
+            end = line_end if close < 0 else close
+            end = m.start() + len(text[m.start() : end].rstrip())
+            out.append(Malformed(Span(m.start(), end), problem))
+    return out
+
+
+def _problem(doc: Document, m: re.Match[str], line_start: int, line_end: int, close: int,
+             code: _CodeBlocks, known: frozenset[str]) -> str | None:
+    text = doc.text
+    directive = DIRECTIVE.match(text, line_start, line_end)
+    if directive is not None and directive.start("verb") == m.start() + len("textlint-"):
+        if _read(doc, directive, code):
+            return None  # a suppression, read as one
+        meant = set(directive.group("rules").replace(",", " ").split()) <= known
+        return MARKDOWN_BARE if meant else None
+    before = text[line_start : m.start()]
+    opened = before.rfind("<!--")
+    verb = m.group()[len("textlint-") :]
+    if opened >= 0 and "-->" not in before[opened:] and close >= 0:
+        if before[:opened].strip() or text[close + 3 : line_end].strip():
+            return NOT_ALONE
+        return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
+    lead = before.strip()
+    if lead and lead not in ("#", "//"):
+        return None  # inside a sentence: prose that mentions the keyword
+    if lead and doc.format != "markdown":
+        return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
+    # A bare line (or a Markdown heading): meant only if nothing but rule ids follows.
+    rest = text[m.end() : line_end].strip()
+    if verb in _VERBS or not _IDS_ONLY.fullmatch(rest) or \
+            not set(rest.replace(",", " ").split()) <= known:
+        return None
+    return _unknown_verb(verb)
 
 
 class _CodeBlocks:
