@@ -273,6 +273,23 @@ def test_fixes(rule: str, text: str, fixed: str) -> None:
     assert fix_string(result.text, [rule]).text == result.text
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        pytest.param("The cat sat ,here today.", "The cat sat, here today.", id="comma"),
+        pytest.param("So ,yes ,no.", "So, yes, no.", id="two-commas"),
+        pytest.param("He left .Then he came back.", "He left. Then he came back.", id="stop"),
+    ],
+)
+def test_space_moved_after_the_mark_in_one_fix(text: str, fixed: str) -> None:
+    # As many fixes as reported: moving the space is one edit, not a deletion that creates a
+    # missing-space report of its own.
+    reported = len(_hits(text, "punctuation-spacing"))
+    result = fix_string(text, ["punctuation-spacing"])
+    assert result.text == fixed
+    assert result.count == reported
+
+
 MIXED = (
     "“First paragraph of a quotation.\n\n“Second one,” she said.\nLine two  here.\n\n"
     "a) item\nb) item\n\nName:   John\nAge:    42\n\nthe West”Putin told (and so on\n\n"

@@ -169,6 +169,12 @@ class PunctuationSpacing(Check):
                 continue  # a parameter and its type or definition: "nargs : int", "fp    : file"
             if end - start >= 2 and _same_column(doc, text, end):
                 continue  # colons aligned in a column: '"fillcolor"  :  color-string'
+            if nxt.isalpha():
+                # Glued to the next word ("sat ,here"): the space moves to after the mark, in
+                # one fix, rather than a deletion that a missing-space report must then follow.
+                yield _finding(start, end + 1, f"Space before '{mark}'",
+                               Edit.replace(start, end + 1, mark + " "), "move the space after it")
+                continue
             yield _finding(start, end + 1, f"Space before '{mark}'", Edit.delete(start, end),
                            "remove the space")
 
