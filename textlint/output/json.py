@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from textlint import __version__
 from textlint.diagnostics import Diagnostic, Severity
 from textlint.document import Document
-from textlint.output import RenderOptions, Report
+from textlint.output import RenderOptions, Report, jsontext
 
 SCHEMA_VERSION = 1
 
@@ -73,4 +72,4 @@ def report_dict(report: Report, opts: RenderOptions) -> dict[str, Any]:
 
 
 def render(report: Report, opts: RenderOptions) -> str:
-    return json.dumps(report_dict(report, opts), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(report_dict(report, opts), ("diagnostics",)) + "\n"

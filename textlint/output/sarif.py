@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from textlint import __version__
 from textlint.diagnostics import Severity
-from textlint.output import RenderOptions, Report
+from textlint.output import RenderOptions, Report, jsontext
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -114,4 +113,4 @@ def render(report: Report, opts: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(sarif, ("results",)) + "\n"

@@ -4,6 +4,8 @@ the span underlined, and a closing summary."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
+from typing import TypeVar
 
 import click
 
@@ -72,17 +74,7 @@ def _visible(text: str) -> str:
     the line shows what a finding is about and nothing moves the cursor."""
     if text.isascii() and text.isprintable():
         return text
-    out = []
-    for ch in text:
-        if ch == "\t":
-            out.append(" ")
-        elif ch < " " or ch == "\x7f":
-            out.append(chr(0x2400 + ord(ch)) if ch < " " else "\u2421")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
-            out.append(f"<U+{ord(ch):04X}>")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return "".join(map(_SHOWN.__getitem__, text))
 
 
 def _width(text: str) -> int:
@@ -91,7 +83,35 @@ def _width(text: str) -> int:
     tones."""
     if text.isascii():
         return len(text)
-    return sum(_char_width(ch) for ch in text)
+    return sum(map(_WIDTH.__getitem__, text))
+
+
+_T = TypeVar("_T")
+
+
+class _PerCharacter(dict[str, _T]):
+    """A character's shown form or width, computed on first sight: a file with many findings
+    on a long line shows the same few characters thousands of times."""
+
+    def __init__(self, compute: Callable[[str], _T]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, ch: str) -> _T:
+        got = self[ch] = self.compute(ch)
+        return got
+
+
+def _shown(ch: str) -> str:
+    if ch == "\t":
+        return " "
+    if ch < " ":
+        return chr(0x2400 + ord(ch))
+    if ch == "\x7f":
+        return "\u2421"
+    if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+        return f"<U+{ord(ch):04X}>"
+    return ch
 
 
 def _char_width(ch: str) -> int:
@@ -100,6 +120,10 @@ def _char_width(ch: str) -> int:
             0xD7B0 <= code <= 0xD7FF or 0x1F3FB <= code <= 0x1F3FF:
         return 0
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+_SHOWN = _PerCharacter(_shown)
+_WIDTH = _PerCharacter(_char_width)
 
 
 def summary(report: Report, opts: RenderOptions) -> str:
