@@ -10,6 +10,8 @@ measured in the same run (so the figures survive a slower or busier machine).
   ``python -c pass`` and ``python -c "import click"``;
 - memory: peak resident size of that process;
 - language data (--data): loading the cached tables in a fresh process, against ``python -c pass``;
+- many files (--jobs): the corpus as one file per document, linted by ``textlint -j 1`` and by
+  ``textlint -j N`` (one process per core) in fresh processes;
 - pathological input (--pathological): very long lines, thousands of findings, long runs of
   furniture lines and a backtracking user pattern, each against the baseline on the same text,
   so a quadratic path shows as a ratio that grows with the input.
@@ -148,12 +150,31 @@ def pathological(repeat: int) -> None:
               f"fix {fix:6.2f} s")
 
 
+def many_files(texts: list[str], size: float) -> None:
+    """The corpus written out four times over, one file per document, linted in fresh
+    processes by one process and by one per core."""
+    import tempfile
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    with tempfile.TemporaryDirectory() as tmp:
+        for copy in range(4):
+            for i, text in enumerate(texts):
+                Path(tmp, f"{copy}-{i:03d}.txt").write_text(text, encoding="utf-8")
+        cmd = [sys.executable, "-m", "textlint", "--quiet", "--exit-zero", "--format", "json"]
+        one, _ = process_time([*cmd, "-j", "1", tmp], 3)
+        many, _ = process_time([*cmd, "-j", "0", tmp], 3)
+    print(f"many files ({4 * len(texts)} files, {4 * size:.1f} MB): -j 1 "
+          f"{4 * size / one:.1f} MB/s, -j 0 ({cores} cores) {4 * size / many:.1f} MB/s "
+          f"({one / many:.2f}x)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rules", action="store_true", help="also time each default rule alone")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", action="store_true", help="time the language data loads")
     parser.add_argument("--pathological", action="store_true", help="time worst-case inputs")
+    parser.add_argument("--jobs", action="store_true", help="time many files on all cores")
     args = parser.parse_args(argv)
     texts = corpus()
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -174,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"data: {name:28} {(t - py) * 1000:6.0f} ms over python's start-up")
     if args.pathological:
         pathological(args.repeat)
+    if args.jobs:
+        many_files(texts, size)
     click_t, _ = process_time([sys.executable, "-c", "import click"], 11)
     tl, rss = process_time([sys.executable, "-m", "textlint", "--quiet", str(SEED)], 11)
     print(

@@ -39,6 +39,7 @@ from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
 from textlint.linter import ActiveRule, CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
+from textlint.pool import jobs_for, process_all
 from textlint.rules import PackError, Rule
 from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
 
@@ -62,6 +63,8 @@ class Run:
     stdin_filename: str | None
     report: Report = field(default_factory=Report)
     changed: int = 0
+    # --diff output kept for the parent to print in order (a worker's), else printed at once.
+    diff_buffer: list[str] | None = None
     linters: LinterCache = field(init=False)
     _noted: set[str] = field(init=False, default_factory=set)
 
@@ -246,10 +249,13 @@ class Run:
             fromfile=f"a/{path}",
             tofile=f"b/{path}",
         )
-        for line in diff:
-            sys.stdout.write(
-                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-            )
+        patch = "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            for line in diff)
+        if self.diff_buffer is not None:
+            self.diff_buffer.append(patch)
+        else:
+            sys.stdout.write(patch)
 
 
 def _identity(target: str) -> str:
@@ -373,6 +379,10 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None,
 @click.option("--no-source", is_flag=True, help="Do not print the source line under each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
+    help="Lint files on N processes (default 0: one per core, when there is enough work).",
+)
 @click.version_option(__version__, "--version", prog_name="textlint")
 def command(
     paths: tuple[str, ...],
@@ -392,6 +402,7 @@ def command(
     no_source: bool,
     quiet: bool,
     exit_zero: bool,
+    jobs: int,
 ) -> int:
     """Lint text files (or stdin) for machine-translation and scraping defects.
 
@@ -423,8 +434,10 @@ def command(
     # A file named on the command line is explicit however it is spelt, even when a folder
     # named before it found it first.
     explicit = {_identity(p) for p in paths if p == STDIN or not Path(p).is_dir()}
-    for target in run.targets(paths):
-        run.process(target, _identity(target) in explicit)
+    targets = list(run.targets(paths))
+    items = [(t, _identity(t) in explicit) for t in targets]
+    # Text read from stdin is read once, by this process.
+    process_all(run, items, 1 if STDIN in targets else jobs_for(jobs, targets))
 
     use_color = color == "always" or (
         # no-color.org: a NO_COLOR that is set and not empty turns colour off.
