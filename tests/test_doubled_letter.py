@@ -27,6 +27,8 @@ def _found(text: str) -> list[str]:
         pytest.param("Run `pip install zipp`; he eexpresses support.", ["eexpresses"],
                      id="code-elsewhere-in-the-text"),
         pytest.param("Text.\n>thhe plan\n> >agreee on it", ["thhe", "agreee"], id="quoted-e-mail"),
+        pytest.param("The ccache tool is fast; ccache keeps objects.", ["ccache", "ccache"],
+                     id="repeated-in-prose-without-code"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:
@@ -49,6 +51,14 @@ def test_flags(text: str, expected: list[str]) -> None:
         pytest.param("Run `pip install zipp`, then zipp opens the archive.",
                      id="identifier-written-in-code"),
         pytest.param("Example:\n\n>>> m = regex.search('(fuu)', 'x')\n", id="interactive-session"),
+        pytest.param("commit 416d6c61338acaa58f986b27408992a0f324d32f", id="hex-hash"),
+        pytest.param("Enable NEON intrinsics in aarch64 builds.", id="letters-then-digits"),
+        pytest.param("Fix mmap() usage; use ssize_t and -ffold-simple-inlines.",
+                     id="call-underscore-option"),
+        pytest.param("See os.ffork and the file archive.tarr.gz in /usr/llib or $HHOME.",
+                     id="dotted-path-variable"),
+        pytest.param("Set `x`, `y` and `z`. The ccache tool is fast; ccache keeps objects.",
+                     id="term-repeated-in-a-document-with-code"),
     ],
 )
 def test_clean(text: str) -> None:

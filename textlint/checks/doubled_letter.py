@@ -11,6 +11,7 @@ in another language (untranslated-fragment's business).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, count
@@ -19,7 +20,7 @@ import regex
 
 from textlint import regexcache
 from textlint.checks._language import primary
-from textlint.checks._layout import code_blocks, code_words, in_code, starts_line
+from textlint.checks._layout import code_blocks, code_words, in_code, starts_line, writes_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, WordView
@@ -48,8 +49,13 @@ class DoubledLetterOptions:
 # Longer "words" are not judged: the longest words of the lexicons have about 30 letters.
 MAX_WORD = 45
 
-# Characters of code glued to a word: zipp>=3.20, name=='fuu'.
-_CODE_GLUE = frozenset("=<>")
+# Characters of code glued to a word: zipp>=3.20, name=='fuu', ssize_t, /usr/lib, $HOME,
+# mmap(), a call's dotted name or a file's extension (.bashrc, thhe.txt).
+_CODE_GLUE = frozenset("=<>_/\\@#$`")
+_CODE_AFTER = frozenset("(")
+# How often a document writes an unknown word before it is the document's own term (a tool
+# such as ccache or mmap), when the document also writes code.
+TERM_REPEATS = 2
 
 
 def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int,
@@ -58,10 +64,17 @@ def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int
     the document in its code or URLs too (a package name: `pip install zipp`)."""
     if blocks and in_code(blocks, start):
         return True
-    if start and prose[start - 1] in _CODE_GLUE and not (
-            prose[start - 1] == ">" and starts_line(prose, start - 1, " \t>")):
+    before = prose[start - 1] if start else ""
+    if before and before in _CODE_GLUE and not (
+            before == ">" and starts_line(prose, start - 1, " \t>")):
         return True  # (but a ">" that begins its line quotes an e-mail: >thhe plan)
-    if end < len(prose) and prose[end] in _CODE_GLUE:
+    if before == "." and start > 1 and not prose[start - 2].isspace():
+        return True  # a dotted name or an extension: os.ffork, archive.tarr
+    if before == "-" and (start < 2 or prose[start - 2] in " \t\n-"):
+        return True  # a command-line option: -ffold-simple-inlines, --ffast
+    after = prose[end] if end < len(prose) else ""
+    if after and (after in _CODE_GLUE or after in _CODE_AFTER or (
+            after == "." and prose[end + 1 : end + 2].isalnum())):
         return True
     return bool(doc.masked) and text.casefold() in code_words(doc)
 
@@ -92,17 +105,23 @@ class DoubledLetter(Check):
         if not suspects:
             return
         blocks = code_blocks(doc)
+        repeats: Counter[str] | None = None
         for i in list(compress(count(), map(suspects.__contains__, texts))):
             tok = words[i]
             text = tok.text
-            if _in_code(doc, prose, blocks, tok.start, tok.end, text):
-                continue
+            if any(c.isdigit() for c in text) or \
+                    _in_code(doc, prose, blocks, tok.start, tok.end, text):
+                continue  # (a word with digits: a hash, aarch64, utf8mb4)
+            if repeats is None:
+                repeats = Counter(compress(texts, map(suspects.__contains__, texts)))
+            if repeats[text] >= TERM_REPEATS and writes_code(doc):
+                continue  # a tool or identifier the document names again and again: ccache
             for part in _PART.finditer(text):
                 word = part.group()
                 if len(word) < 3 or not _RUN.search(word):
                     continue
                 start = tok.start + part.start()
-                if word.isupper() or any(c.isdigit() for c in word):
+                if word.isupper():
                     continue
                 if word[0].isupper():
                     if any(c.isupper() for c in word[1:]):
