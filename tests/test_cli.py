@@ -189,6 +189,36 @@ def test_binary_found_in_directory_is_skipped_with_note(capsys: pytest.CaptureFi
     assert "note: skipped d/b.txt: binary file" in out
 
 
+def test_symbolic_link_loops_are_reported_not_raised(capsys: pytest.CaptureFixture[str]) -> None:
+    write("d/a.txt", GLUED)
+    os.symlink("loop.txt", "d/loop.txt")
+    code, out, err = run(capsys, "--select", "quote-spacing", "d")
+    assert code == 1 and "Traceback" not in err
+    assert "note: skipped d/loop.txt: symbolic link loop" in out
+    code, out, err = run(capsys, "--select", "quote-spacing", "d/loop.txt", "d/a.txt")
+    assert code == 2
+    assert err == "textlint: d/loop.txt: symbolic link loop\n"
+    assert "d/a.txt:1:14" in out
+
+
+def test_unreadable_folder_is_an_error_and_the_rest_is_linted(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    write("d/a.txt", GLUED)
+    write("d/locked/b.txt", GLUED)
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:  # a folder the user may not list (root may list all)
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code, out, err = run(capsys, "--select", "quote-spacing", "d")
+    assert code == 2
+    assert err == "textlint: d/locked: cannot read this folder: Permission denied\n"
+    assert "d/a.txt:1:14" in out
+
+
 def test_directory_walk_uses_extensions_and_exclude(capsys: pytest.CaptureFixture[str]) -> None:
     write(".textlint.toml", 'exclude = ["vendor/"]\nextensions = [".txt", ".rst"]\n')
     write("docs/a.rst", GLUED)

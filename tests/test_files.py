@@ -66,8 +66,11 @@ def test_walk_skips_vcs_venv_and_build(tmp_path: Path) -> None:
         p = tmp_path / rel
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_text("x")
-    found = sorted(p.relative_to(tmp_path).as_posix() for p in walk(tmp_path))
+    errors: list[tuple[str, str]] = []
+    found = sorted(p.relative_to(tmp_path).as_posix()
+                   for p in walk(tmp_path, lambda *e: errors.append(e)))
     assert found == ["docs/keep.txt", "top.txt"]
+    assert errors == []
 
 
 def test_configured_utf16_without_bom(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
 import json
 import os
 import re
@@ -74,7 +75,11 @@ class Run:
     def config_for(self, path: str) -> Config:
         if self.config_file is not None:
             return self.config_file
-        return config_for_dir(Path(path).resolve().parent)
+        try:
+            where = Path(path).resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: reported when it is read
+            where = Path(path).absolute()
+        return config_for_dir(where.parent)
 
     def note_once(self, note: str) -> None:
         """A note about the whole run (not one file), said once however many files meet it."""
@@ -110,7 +115,7 @@ class Run:
                 except (ConfigError, PackError) as exc:
                     self.error(raw, str(exc))
                     continue
-                for file in walk(path):
+                for file in walk(path, self.error):
                     try:
                         file_config = self.config_for(str(file))
                     except (ConfigError, PackError) as exc:
@@ -121,7 +126,9 @@ class Run:
                     ):
                         found = True
                         if not file.exists():  # a dangling link found on the way
-                            self.report.notes.append(f"skipped {file}: broken symbolic link")
+                            what = "symbolic link loop" if _loops(file) else \
+                                "broken symbolic link"
+                            self.report.notes.append(f"skipped {file}: {what}")
                             continue
                         if not file.is_file():
                             # A FIFO or a device would block the run or never end: only a file
@@ -134,6 +141,8 @@ class Run:
                     self.error(raw, f"{raw}: no text files to lint here (extensions: {exts})")
             elif path.exists():
                 yield raw
+            elif _loops(path):
+                self.error(raw, f"{raw}: symbolic link loop")
             else:
                 self.error(raw, f"{raw}: no such file or directory")
 
@@ -256,6 +265,16 @@ class Run:
             self.diff_buffer.append(patch)
         else:
             sys.stdout.write(patch)
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return True
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _identity(target: str) -> str:

@@ -15,7 +15,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 SKIP_DIRS = frozenset(
@@ -284,13 +284,22 @@ def _write_into(real: Path, data: bytes) -> None:
 
 
 def is_venv(directory: Path) -> bool:
-    return (directory / "pyvenv.cfg").is_file()
+    try:
+        return (directory / "pyvenv.cfg").is_file()
+    except OSError:  # a folder we may not read: os.walk reports it
+        return False
 
 
-def walk(root: Path) -> Iterator[Path]:
+def walk(root: Path, on_error: Callable[[str, str], None]) -> Iterator[Path]:
     """Files under ``root`` in a stable order, skipping version control, virtualenvs,
-    dependency and build folders."""
-    for dirpath, dirnames, filenames in os.walk(root):
+    dependency and build folders. A folder that cannot be read goes to ``on_error`` (its path
+    and the problem) and the walk goes on."""
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else str(root)
+        on_error(str(where), f"{where}: cannot read this folder: {exc.strerror or exc}")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         here = Path(dirpath)
         dirnames[:] = sorted(
             d
