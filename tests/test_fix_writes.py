@@ -7,6 +7,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -175,10 +176,11 @@ def test_when_rename_would_lose_something_the_file_is_written_in_place(
     inode = path.stat().st_ino
     calls = []
     real_write = files._write_into
-    monkeypatch.setattr(files, "_write_into", lambda p, d: calls.append(p) or real_write(p, d))
+    monkeypatch.setattr(files, "_write_into",
+                        lambda fh, d: calls.append(fh.name) or real_write(fh, d))
     monkeypatch.setattr(target, name, _deny(name))
     write_source(source, NEW)
-    assert calls == [path.resolve()]
+    assert calls == [str(path.resolve())]
     assert (path.stat().st_ino, path.read_text(encoding="utf-8")) == (inode, NEW)
     assert _leftovers(tmp_path) == []
 
@@ -219,13 +221,14 @@ def _fail_writes(monkeypatch: pytest.MonkeyPatch, how_many: int) -> None:
     real = files._write_into
     calls = {"n": 0}
 
-    def flaky(path: Path, data: bytes) -> None:
+    def flaky(fh: BinaryIO, data: bytes) -> None:
         calls["n"] += 1
         if calls["n"] <= how_many:
-            with open(path, "r+b") as fh:
-                fh.write(data[:5])  # a partial write, then the disk is full
+            fh.seek(0)
+            fh.write(data[:5])  # a partial write, then the disk is full
+            fh.flush()
             raise OSError(28, "No space left on device")
-        real(path, data)
+        real(fh, data)
 
     monkeypatch.setattr(files, "_write_into", flaky)
 
@@ -236,6 +239,30 @@ def test_failed_in_place_write_puts_the_original_back(
     path, names = _hard_link(tmp_path)
     _fail_writes(monkeypatch, 1)
     with pytest.raises(InputError, match=r"cannot write: No space left on device$"):
+        write_source(read_source(str(path)), NEW)
+    assert [p.read_text(encoding="utf-8") for p in names] == [OLD, OLD]
+    assert _leftovers(tmp_path) == []
+
+
+def test_interrupted_in_place_write_puts_the_original_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, names = _hard_link(tmp_path)
+    real = files._write_into
+    calls = {"n": 0}
+
+    def interrupted(fh: BinaryIO, data: bytes) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            fh.seek(0)
+            fh.write(data[:5])
+            fh.truncate()
+            fh.flush()
+            raise KeyboardInterrupt  # Ctrl-C in the middle of the write
+        real(fh, data)
+
+    monkeypatch.setattr(files, "_write_into", interrupted)
+    with pytest.raises(KeyboardInterrupt):
         write_source(read_source(str(path)), NEW)
     assert [p.read_text(encoding="utf-8") for p in names] == [OLD, OLD]
     assert _leftovers(tmp_path) == []
@@ -273,3 +300,105 @@ def test_cli_reports_read_only_file_and_fixes_the_others(
         "1 error on stderr.\n"
         "1 finding (1 error) in 2 files; 1 fixed; 1 fixable with --fix.\n"
     )
+
+
+# --- encodings that cannot hold a fix, or do not give back their bytes ----------------------
+
+_MOJIBAKE_1252 = "Å‚Ã³dÅº. I ate a apple.\n"  # its fix, łódź, has no cp1252 form
+
+
+def test_a_fix_the_encoding_cannot_hold_is_left_out(tmp_path: Path) -> None:
+    (tmp_path / ".textlint.toml").write_text('encoding = "cp1252"\n')
+    path = tmp_path / "f.txt"
+    path.write_bytes(_MOJIBAKE_1252.encode("cp1252"))
+    assert main(["--fix", "--select", "mojibake,a-an", str(path)]) == 1
+    assert path.read_bytes() == _MOJIBAKE_1252.replace("a apple", "an apple").encode("cp1252")
+
+
+def test_stdin_fix_in_an_encoding_that_cannot_hold_a_fix(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfdbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    import io
+    import sys
+
+    (tmp_path / ".textlint.toml").write_text('encoding = "cp1252"\n')
+    raw = _MOJIBAKE_1252.encode("cp1252")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["--fix", "--select", "mojibake,a-an", "-"]) == 1
+    out = capfdbinary.readouterr().out
+    assert out.endswith(raw.replace(b"a apple", b"an apple"))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data", "fixed"),
+    [
+        pytest.param("utf-8-sig", b"a apple\n", b"an apple\n", id="utf-8-sig-without-bom"),
+        pytest.param("utf-16", "a apple\n".encode("utf-16-le"), "an apple\n".encode("utf-16-le"),
+                     id="utf-16-without-bom"),
+        pytest.param("cp932", b"\x87\x90 a apple\n", None, id="cp932-not-round-trip"),
+        pytest.param("utf-7", b"+AOk- a apple\n", None, id="utf-7-not-round-trip"),
+    ],
+)
+def test_fixing_keeps_every_byte_no_fix_touched(tmp_path: Path, encoding: str, data: bytes,
+                                                fixed: bytes | None) -> None:
+    (tmp_path / ".textlint.toml").write_text(f'encoding = "{encoding}"\n')
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    code = main(["--fix", "--select", "a-an", str(path)])
+    if fixed is None:  # refused, the file untouched
+        assert code == 2
+        assert path.read_bytes() == data
+    else:
+        assert code == 0
+        assert path.read_bytes() == fixed
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"x" * 10_000 + b"the\x00the\n", id="nul-after-8-kib"),
+        pytest.param("a\x00b\n".encode("utf-16"), id="nul-in-utf-16"),
+    ],
+)
+def test_nul_anywhere_makes_a_binary_file(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    assert main(["--fix", str(path)]) == 2
+    assert path.read_bytes() == data
+
+
+def test_same_size_edit_keeping_the_mtime_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_text("a apple\n")
+    source = read_source(str(path))
+    st = os.stat(path)
+    path.write_text("b apple\n")  # same size; the modification time is set back
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    with pytest.raises(InputError, match="changed while it was being linted"):
+        write_source(source, "an apple\n")
+    assert path.read_text() == "b apple\n"
+
+
+def test_a_fifo_named_with_fix_stays_a_fifo(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+
+    def feed() -> None:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("I ate a apple.\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    assert main(["--fix", "--select", "a-an", str(path)]) == 2
+    writer.join()
+    assert stat.S_ISFIFO(os.lstat(path).st_mode)
+
+
+def test_a_file_with_a_long_name_is_fixed(tmp_path: Path) -> None:
+    path = tmp_path / ("n" * 236 + ".txt")  # 240 bytes: legal, but not with a suffix added
+    path.write_text("I ate a apple.\n", encoding="utf-8")
+    assert main(["--fix", "--select", "a-an", str(path)]) == 0
+    assert path.read_text(encoding="utf-8") == "I ate an apple.\n"
+    assert _leftovers(tmp_path) == []

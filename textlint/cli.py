@@ -198,11 +198,29 @@ class Run:
             self.language_notes(linter.rules, language)
         fmt = format_for(named)
 
-        def lint(text: str) -> list[Diagnostic]:
-            return linter.lint(Document(text, shown, language, fmt))
+        unencodable: set[str] = set()
 
+        def lint(text: str) -> list[Diagnostic]:
+            found = linter.lint(Document(text, shown, language, fmt))
+            # A fix the file's encoding cannot hold (ł in cp1252) is no fix of this file.
+            out = []
+            for d in found:
+                if d.fix is not None:
+                    bad = {c for e in d.fix.edits if not source.encodable(e.replacement)
+                           for c in e.replacement if not source.encodable(c)}
+                    if bad:
+                        unencodable.update(bad)
+                        d = dataclasses.replace(d, fix=None)
+                out.append(d)
+            return out
+
+        fixing = self.fix or self.diff
+        if fixing and not source.exact:
+            self.error(shown, f"{shown}: not fixed: encoding the text as {source.encoding} "
+                       "again would not give back the file's bytes")
+            fixing = False
         try:
-            if self.fix or self.diff:
+            if fixing:
                 result = fix_text(source.text, lint, self.unsafe)
                 text, diagnostics, fixed = result.text, result.diagnostics, result.count
             else:
@@ -236,7 +254,12 @@ class Run:
                     # Nothing was written: report the file as it still is.
                     text, diagnostics, fixed = source.text, lint(source.text), 0
         elif passthrough:
-            _write_stdout(source, text)
+            pass_back()  # unchanged: the very bytes that came in
+        if unencodable:
+            chars = " ".join(sorted(unencodable))
+            self.report.notes.append(
+                f"{shown}: fixes that would write {chars} left out: {source.encoding} cannot "
+                "encode them")
         self.report.results.append(
             FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
         )
@@ -278,8 +301,15 @@ def _loops(path: Path) -> bool:
 
 
 def _identity(target: str) -> str:
-    """What makes two targets the same file: stdin, or the resolved path."""
-    return target if target == STDIN else os.path.realpath(target)
+    """What makes two targets the same file: stdin, or the file itself (device and inode, so
+    that two hard links are one file), else the resolved path."""
+    if target == STDIN:
+        return target
+    try:
+        st = os.stat(target)
+    except OSError:
+        return os.path.realpath(target)
+    return f"{st.st_dev}:{st.st_ino}"
 
 
 def _stdin_is_piped() -> bool:

@@ -12,11 +12,13 @@ import codecs
 import contextlib
 import dataclasses
 import errno
+import hashlib
 import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 SKIP_DIRS = frozenset(
     {
@@ -48,7 +50,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_SNIFF = 8192
 
 
 class InputError(Exception):
@@ -65,11 +66,37 @@ class Source:
     text: str
     encoding: str
     bom: bytes = b""
-    # Size and modification time when read: a file changed since is not overwritten.
-    stamp: tuple[int, int] | None = None
+    # Size, modification time, device and inode when read, and a digest of the bytes: a file
+    # changed since is not overwritten (cp -p, rsync and touch -r keep the size and the
+    # modification time of an edited file; the digest still tells).
+    stamp: tuple[int, ...] | None = None
+    digest: bytes = b""
+    # Does encoding the text give back the bytes it was decoded from? Not for every codec
+    # (cp932, utf-7): then fixing would change bytes no fix touched, and is refused.
+    exact: bool = True
 
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
+
+    def encodable(self, text: str) -> bool:
+        """Can the file's encoding hold ``text`` (a fix's replacement)?"""
+        if _unicode(self.encoding) or text.isascii():
+            return True
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+
+def _unicode(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+
+
+# Codecs that write a byte-order mark of their own, or none, as they please: a file without a
+# mark is written back without one, in the byte order it was read in (a mark selects the
+# codec before these are looked at).
+_PLAIN_FORM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
 
 
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
@@ -79,8 +106,14 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
             bom, encoding = mark, name
             break
     body = data[len(bom) :]
-    wide = codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
-    if not bom and not wide and b"\0" in body[:_SNIFF]:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+    if not bom:
+        encoding = _PLAIN_FORM.get(codec, encoding)
+    wide = codec.startswith(("utf-16", "utf-32"))
+    if not bom and not wide and b"\0" in body:
         raise BinaryFile(f"{path}: binary file (contains NUL bytes)")
     try:
         text = body.decode(encoding)
@@ -90,7 +123,17 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
             f"{path}: cannot decode as {encoding} at byte {offset} "
             f"(0x{body[exc.start]:02x}); set 'encoding' in the config if the file is not {encoding}"
         ) from None
-    return Source(path, text, encoding, bom)
+    if "\0" in text:
+        raise BinaryFile(f"{path}: binary file (contains NUL characters)")
+    exact = _unicode(encoding) or _round_trips(text, encoding, body)
+    return Source(path, text, encoding, bom, exact=exact)
+
+
+def _round_trips(text: str, encoding: str, body: bytes) -> bool:
+    try:
+        return text.encode(encoding) == body
+    except UnicodeEncodeError:
+        return False
 
 
 def read_source(path: str, encoding: str = "utf-8") -> Source:
@@ -104,11 +147,27 @@ def read_source(path: str, encoding: str = "utf-8") -> Source:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return dataclasses.replace(decode(data, path, encoding), stamp=_stamp(st))
+    return dataclasses.replace(decode(data, path, encoding), stamp=_stamp(st),
+                               digest=_digest(data))
 
 
-def _stamp(st: os.stat_result) -> tuple[int, int]:
-    return st.st_size, st.st_mtime_ns
+def _stamp(st: os.stat_result) -> tuple[int, ...]:
+    return st.st_size, st.st_mtime_ns, st.st_dev, st.st_ino
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _unchanged(source: Source, real: Path, st: os.stat_result) -> bool:
+    if source.stamp is None:
+        return True
+    if source.stamp != _stamp(st):
+        return False
+    try:
+        return _digest(real.read_bytes()) == source.digest
+    except OSError:
+        return False
 
 
 class ReadOnlyFile(InputError):
@@ -131,13 +190,17 @@ def write_source(source: Source, text: str) -> None:
         st = os.stat(real)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        # A FIFO or a device (<(cmd) too) was read once; a file renamed over it would
+        # replace it.
+        raise InputError(f"{source.path}: not fixed: not a regular file")
     if _read_only(real, st):
         raise ReadOnlyFile(f"{source.path}: not fixed: the file is read-only")
-    if source.stamp is not None and source.stamp != _stamp(st):
+    if not _unchanged(source, real, st):
         raise InputError(f"{source.path}: not fixed: the file changed while it was being linted")
     try:
         if st.st_nlink > 1 or not _replace(real, data, st):
-            _overwrite_in_place(real, data)
+            _overwrite_in_place(real, data, st)
     except _KeptBackup as exc:
         raise InputError(
             f"{source.path}: cannot write: {exc.reason}; the original is kept in {exc.backup}"
@@ -237,31 +300,43 @@ class _KeptBackup(Exception):
         self.reason, self.backup = reason, backup
 
 
-def _overwrite_in_place(real: Path, data: bytes) -> None:
+def _overwrite_in_place(real: Path, data: bytes, st: os.stat_result) -> None:
     """Rewrite the file's own inode (links, owner, attributes stay), with a copy of the
-    original kept on disk until the new contents are synced. If writing fails, the original
-    is put back; if even that fails, the copy is left and named."""
+    original kept on disk until the new contents are synced. If writing fails or is
+    interrupted, the original is put back; if even that fails, the copy is left and named."""
     with open(real, "rb") as fh:
         original = fh.read()
     backup = _write_backup(real, original)
     try:
-        _write_into(real, data)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+        out = open(real, "r+b")  # noqa: SIM115 - closed below, after the restore if need be
+    except OSError:
+        os.unlink(backup)  # nothing was written
+        raise
+    try:
+        with out:
+            _write_into(out, data)
+    except BaseException as exc:  # an interrupt (Ctrl-C) too: never leave half a file
+        reason = exc.strerror or str(exc) if isinstance(exc, OSError) else "interrupted"
         try:
-            _write_into(real, original)
+            with open(real, "r+b") as again:
+                _write_into(again, original)
         except OSError:
             raise _KeptBackup(reason, backup) from None
         os.unlink(backup)
         raise
     os.unlink(backup)
+    # Writing clears the set-user-ID and set-group-ID bits of a file not one's own to
+    # change; where we may, they are set back.
+    if stat.S_IMODE(os.stat(real).st_mode) != stat.S_IMODE(st.st_mode):
+        with contextlib.suppress(OSError):
+            os.chmod(real, stat.S_IMODE(st.st_mode))
 
 
 def _write_backup(real: Path, original: bytes) -> str:
     try:
         fd, path = _temp_beside(real, ".textlint-backup")
     except PermissionError:  # a folder we may not write: the system's temporary folder
-        fd, path = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".textlint-backup")
+        fd, path = tempfile.mkstemp(prefix=".textlint-", suffix=".textlint-backup")
     with os.fdopen(fd, "wb") as fh:
         fh.write(original)
         fh.flush()
@@ -269,18 +344,25 @@ def _write_backup(real: Path, original: bytes) -> str:
     return path
 
 
+# File names are at most 255 bytes on most file systems: the temporary name keeps as much of
+# the original's as fits beside mkstemp's 8 random characters and the suffix.
+NAME_MAX = 255
+
+
 def _temp_beside(real: Path, suffix: str) -> tuple[int, str]:
+    room = NAME_MAX - len(suffix.encode()) - 8 - 2
+    name = os.fsencode(real.name)[:max(0, room)].decode(errors="ignore")
     # mkstemp makes the file 0600, so a copy of someone else's text is not left readable.
-    return tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=suffix)
+    return tempfile.mkstemp(dir=real.parent, prefix=f".{name}.", suffix=suffix)
 
 
-def _write_into(real: Path, data: bytes) -> None:
-    # "r+b" neither truncates on open nor creates: the file stays the same inode throughout.
-    with open(real, "r+b") as fh:
-        fh.write(data)
-        fh.truncate()
-        fh.flush()
-        os.fsync(fh.fileno())
+def _write_into(fh: BinaryIO, data: bytes) -> None:
+    # Opened "r+b", which neither truncates nor creates: the file stays the same inode.
+    fh.seek(0)
+    fh.write(data)
+    fh.truncate()
+    fh.flush()
+    os.fsync(fh.fileno())
 
 
 def is_venv(directory: Path) -> bool:
