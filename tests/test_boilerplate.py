@@ -168,6 +168,12 @@ LAYOUT_CASES = [
      "The long line of a paragraph that ends its sentence.\n", None),
     ("dangling-label", "A.\n\nSee the list below:\n",
      "A.\n\nSee the list below:\n", "A.\n"),
+    # Breaks the document does not count as line ends: the "line" is several lines of text.
+    ("cr-line-ends", "Read more: X\rNext paragraph, which matters.\rMore.\r",
+     "Read more: X\rNext paragraph, which matters.\rMore.\r", None),
+    ("line-separator", "Read more: X\u2028Next paragraph, which matters.\nMore.\n",
+     "Read more: X\u2028Next paragraph, which matters.\nMore.\n", None),
+    ("form-feed", "A.\n\nAdvertisement\x0cB.\n", "A.\n\nAdvertisement\x0cB.\n", None),
 ]
 
 

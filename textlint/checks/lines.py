@@ -197,7 +197,7 @@ class Lines(Check):
             for key, start in keyed:
                 end = prose.find("\n", start)
                 line = prose[start : len(prose) if end == -1 else end]
-                if len(line) <= self.options.max_length and (
+                if len(line) <= self.options.max_length and _one_line(line) and (
                         key is None or exact.may_cover(key, line)) and exact.covers(line):
                     found[doc.line_of(start)] = self.options.lines_fix
         problems = [self._skipped(p, 0, earlier=True) for p in self._timed_out]
@@ -243,12 +243,13 @@ class Lines(Check):
                                        timeout=timeout)
             except TimeoutError:
                 raise TimedOut(start) from None
-            if m and m.end() - m.start() <= limit:
+            if m and m.end() - m.start() <= limit and _one_line(m.group()):
                 yield start
         if starts is None:
             for m in timed_finditer(matcher.scan, prose, timeout):
                 if m.end() - m.start() <= limit + 1 and prose.find("\n", m.start() + 1,
-                                                                     m.end()) == -1:
+                                                                     m.end()) == -1 and \
+                        _one_line(m.group()[1:]):
                     yield m.start() + 1
 
     def _findings(self, doc: Document, found: dict[int, FixLevel]) -> Iterator[Finding]:
@@ -275,6 +276,16 @@ class Lines(Check):
 
     def _skipped(self, pattern: str, offset: int, earlier: bool) -> Finding:
         return skipped(self.context.rule_id, pattern, self.options.timeout, offset, earlier)
+
+
+# Line breaks other than a line feed (a CR of its own, U+2028, a form feed, NEL): a "line"
+# holding one is several lines to a reader, and deleting it would delete them all (a file
+# with CR line ends is one line to the document).
+_OTHER_BREAKS = re.compile(r"\r(?!$)|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def _one_line(line: str) -> bool:
+    return _OTHER_BREAKS.search(line) is None
 
 
 _FIRST_WORD = regexcache.compile(r"[\p{L}\p{N}]+")
