@@ -86,6 +86,38 @@ def test_markdown_masks_markup(text: str, visible: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "hidden", "visible"),
+    [
+        pytest.param("<pre>\nif (a ,b) { x }\n</pre>\n\nProse.", "(a ,b)", "Prose.", id="pre"),
+        pytest.param("<PRE class=x>\nif (a ,b)\n</PRE>\nProse.", "(a ,b)", "Prose.",
+                     id="pre-upper-case-with-attribute"),
+        pytest.param("<style>\np { color: red }\n</style>\nProse.", "color", "Prose.", id="style"),
+        pytest.param("<script>\nvar a = 'x';\n</script>\nProse.", "var a", "Prose.",
+                     id="script"),
+        pytest.param("Type <kbd>a apple</kbd> or <code>x ,y</code> now. Prose.", "apple",
+                     "Prose.", id="inline-code-elements"),
+        pytest.param("Say <?php echo 'a apple' ?> then. Prose.", "echo", "Prose.", id="php"),
+        pytest.param("<pre>\nnever closed, a apple", "apple", "", id="unclosed-pre-to-the-end"),
+        pytest.param("---\ntitle: a apple\ntags: [go ,rust]\n---\n\nProse.", "tags",
+                     "Prose.", id="yaml-front-matter"),
+        pytest.param("+++\ntitle = 'a apple'\n+++\nProse.", "title", "Prose.",
+                     id="toml-front-matter"),
+        pytest.param("Prose.\n\n---\ntitle: not front matter\n---\n", "", "title",
+                     id="rule-lines-later-are-prose"),
+        pytest.param("An unclosed <code> stays prose. <code>x</code>", "", "unclosed",
+                     id="unclosed-inline-code"),
+    ],
+)
+def test_markdown_masks_code_elements_and_front_matter(text: str, hidden: str,
+                                                       visible: str) -> None:
+    prose = Document(text, format="markdown").prose
+    if hidden:
+        assert hidden not in prose
+    assert visible in prose
+    assert len(prose) == len(text)
+
+
+@pytest.mark.parametrize(
     ("text", "visible"),
     [
         ("See ``rpds.py`` (equivalently ``rpds-py``) ok", "(equivalently "),

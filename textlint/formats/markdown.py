@@ -116,5 +116,64 @@ def _escaped(text: str, pos: int) -> int:
 
 
 def code_blocks(text: str) -> list[Span]:
-    """Fenced and indented code blocks: what looks like a comment there is an example."""
-    return [Span(m.start(), m.end()) for p in (_FENCE, _INDENTED) for m in p.finditer(text)]
+    """Fenced and indented code blocks, HTML elements that hold code or literal text, and the
+    front matter: what looks like a comment there is an example, and no fix may touch it."""
+    spans = [Span(m.start(), m.end()) for p in (_FENCE, _INDENTED) for m in p.finditer(text)]
+    if "<" in text:
+        spans += raw_html(text)
+    if text.startswith(("---", "+++")):
+        spans += front_matter(text)
+    return spans
+
+
+# Elements whose content is code or typed text, not prose (CommonMark's raw HTML blocks, and
+# the inline code elements), and processing instructions (<?php ... ?>).
+_RAW_OPEN = re.compile(r"<(pre|code|kbd|samp|var|tt|script|style|textarea)(?=[\s>])[^<>]*>"
+                       r"|<\?", re.I)
+# Without a closing tag these run to the end of the text, as a raw HTML block does.
+_TO_THE_END = frozenset(("pre", "script", "style", "textarea"))
+
+
+def raw_html(text: str) -> list[Span]:
+    """``<pre>…</pre>``, ``<code>…</code>``, ``<script>…</script>`` and the like, and
+    ``<?php … ?>``. Closing tags are found with one search each; once a name has no closing
+    tag after an opening, no later opening of it is looked at (no quadratic search)."""
+    out: list[Span] = []
+    lower: str | None = None
+    unclosed: set[str] = set()
+    pos = 0
+    while True:
+        m = _RAW_OPEN.search(text, pos)
+        if m is None:
+            return out
+        name = (m.group(1) or "?").lower()
+        if name in unclosed:
+            pos = m.end()
+            continue
+        if name == "?":
+            close, after = text.find("?>", m.end()), 2
+        else:
+            if lower is None:
+                lower = text.lower()
+            close, after = lower.find(f"</{name}", m.end()), len(name) + 2
+            if close >= 0:
+                gt = text.find(">", close)
+                after = (gt + 1 - close) if gt >= 0 else after
+        if close < 0:
+            unclosed.add(name)
+            if name in _TO_THE_END:
+                out.append(Span(m.start(), len(text)))
+                return out
+            pos = m.end()
+            continue
+        out.append(Span(m.start(), close + after))
+        pos = close + after
+
+
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?:.*?\n)??\1[ \t]*\r?(?:\n|\Z)", re.S)
+
+
+def front_matter(text: str) -> list[Span]:
+    """YAML (``---``) or TOML (``+++``) front matter at the top of the file."""
+    m = _FRONT_MATTER.match(text)
+    return [Span(0, m.end())] if m else []
