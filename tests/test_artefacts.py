@@ -202,7 +202,26 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("mode        Mode (most common value)", None),
     ("Example::\n\n    >>> s = Matcher(None, 'abcd abcd')\n", None),
     ("Session:\n\n>>> f('abcd abcd')\n", None),
+    ("COPYRIGHT\n       Copyright 2023 The OpenSSL Project Authors.", None),
+    ("Aarni Koskela\nabdul rawoof\nAbdul Rawoof Khan\n", None),
+    ("Introduction\nIntroduction to the tools.", None),
+    ("the\nthe", "the"),
+    ("We went to the\nthe shop.", "We went to the shop."),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        pytest.param("# Welcome to the\nthe next part.\n", [], id="heading-then-paragraph"),
+        pytest.param("Text of the\n## the heading\n", [], id="paragraph-then-heading"),
+        pytest.param("# The the heading\n", ["The the"], id="inside-a-heading"),
+        pytest.param("A line of the\nthe next.\n", ["the\nthe"], id="wrapped-paragraph"),
+    ],
+)
+def test_doubled_word_never_crosses_a_markdown_heading(text: str, found: list[str]) -> None:
+    hits = lint_text(text, ["doubled-word"], format="markdown")
+    assert [text[d.span.start : d.span.end] for d in hits] == found
 
 
 @pytest.mark.parametrize(("text", "fixed"), DOUBLED, ids=_ids(DOUBLED))

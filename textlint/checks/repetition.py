@@ -76,6 +76,27 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
     return out
 
 
+_ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.M)
+
+
+def _heading_cuts(text: str) -> list[tuple[int, int]]:
+    """Zero-width block boundaries at the start and the end of each Markdown heading line."""
+    out = []
+    for m in _ATX_HEADING.finditer(text):
+        out += [(m.start(), m.start()), (m.end(), m.end())]
+    return out
+
+
+def _fills_its_line(prose: str, start: int, end: int) -> bool:
+    """Is ``prose[start:end]`` all there is on its line, but for indentation, masked markup
+    (a list or heading marker) and trailing spaces?"""
+    line_start = prose.rfind("\n", 0, start) + 1
+    line_end = prose.find("\n", end)
+    line_end = len(prose) if line_end < 0 else line_end
+    return not prose[line_start:start].strip(" \t\0") and \
+        not prose[end:line_end].strip(" \t\r\0")
+
+
 def _partial_shape(texts: Sequence[str], k: int) -> bool:
     """Could words k..k+2 (``texts``: the words' texts) be a capitalised A B A (what
     ``_partial`` needs before anything)?"""
@@ -171,10 +192,14 @@ class Repetition(Check):
         if not candidates:
             return
         prose = doc.prose
-        # Repetitions never cross a blank line: each block of text is judged on its own.
-        breaks = list(_BLOCK_BREAK.finditer(prose))
-        block_starts = [0, *(m.end() for m in breaks)]
-        block_ends = [*(m.start() for m in breaks), len(prose)]
+        # Repetitions never cross a blank line, nor a Markdown heading's line ends (a heading
+        # does not wrap: "# Welcome to the\nthe next part" is two blocks): each block of text
+        # is judged on its own.
+        cuts = [m.span() for m in _BLOCK_BREAK.finditer(prose)]
+        if doc.format == "markdown" and "#" in doc.text:
+            cuts = sorted(cuts + _heading_cuts(doc.text))
+        block_starts = [0, *(b for _, b in cuts)]
+        block_ends = [*(a for a, _ in cuts), len(prose)]
         # Interactive sessions and literal blocks of a plain text are code: looked up only
         # when something is found.
         blocks: list[Span] | None = None
@@ -378,6 +403,13 @@ class Repetition(Check):
         low = rep.lower()
         if any(w[0].isdigit() for w in words):
             return True  # number sequences, tables
+        if "\n" in prose[toks[j + n - 1].end : toks[j + n].start] and \
+                (rep != second or rep[0].isupper()) and \
+                _fills_its_line(prose, toks[j].start, toks[j + n - 1].end):
+            # A capitalised line of its own, then a line that begins with it: a heading and
+            # its text ("COPYRIGHT\nCopyright 2023"), entries of a list ("abdul rawoof\nAbdul
+            # Rawoof Khan"); a line holding only "the" is prose wrapped oddly.
+            return True
         if n > 1:
             lows = {w.lower() for w in words}
             if lows <= self._redup:
