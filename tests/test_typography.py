@@ -92,6 +92,10 @@ FLAG = [
     ("punctuation-spacing", "One sentence.   Three spaces.", "three-after-sentence"),
     ("punctuation-spacing", "This is bad.  Not consistent. At all.", "lone-double-after-sentence"),
     ("punctuation-spacing", "This (foo bar ) is a test.", "space-before-close-bracket"),
+    ("punctuation-spacing", "(Hat Tip: Captains Quarters )", "one-sided-space-in-a-line-pair"),
+    ("punctuation-spacing", "PEP-able.   Posting here is fine.", "hyphenated-word-then-gap"),
+    ("punctuation-spacing", "He  said  that  we  go.\nThe end.", "several-gaps-not-justified"),
+    ("punctuation-spacing", "This  is a test.", "gap-after-a-first-word"),
     ("punctuation-spacing", "This [ foo bar] is a test.", "space-after-open-bracket"),
     ("punctuation-spacing", "I like her(Nancy) very much.", "glued-open-bracket"),
 ]
@@ -170,6 +174,13 @@ CLEAN_CASES = [
     ("punctuation-spacing", "Name:   John\nAge:    42", "aligned-columns"),
     ("punctuation-spacing", "| Option  | Default |\n|---|---|\n| timeout | 30      |", "table"),
     ("punctuation-spacing", "One.  Two.  Three.  Four.  Five.", "consistent-double-spacing"),
+    ("punctuation-spacing", "  [ Jane Doe ]\n  * New upstream release.", "bracketed-label-line"),
+    ("punctuation-spacing", "2021-08-11  Sergey Poznyakoff  <gray@gnu.org>", "changelog-header"),
+    ("punctuation-spacing", "       %f  Family name(s).\n\n       %F  Family names.", "term-lines"),
+    ("punctuation-spacing", "Date:   Mon Feb 2 20:34:32 2009 -0800", "label-and-value"),
+    ("punctuation-spacing", "  -r, --repository REPO  the repository to use", "option-line"),
+    ("punctuation-spacing", "This  license  grants  a  worldwide, royalty-free,  perpetual  and\n"
+     "irrevocable  right  and  license  to  use,  execute,  perform, and\nrun it.", "justified"),
     ("punctuation-spacing", "Name: Ann\nTeam: Blue\nRole: Lead\nSite: Oslo\nDesk: Four\n"
      "Town: Rome\nUnit: Gold\nPlan: Ten\n\nOne.  Two.  Three.  Four.",
      "double-spacing-beside-labels"),

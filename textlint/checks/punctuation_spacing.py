@@ -11,6 +11,7 @@ document that consistently uses them (option ``sentence-spacing``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -258,6 +259,7 @@ class PunctuationSpacing(Check):
         if not runs:
             return
         double_ok: bool | None = None  # worked out when a run first needs it
+        layout: dict[int, bool] = {}  # per line: are its runs of spaces layout?
         for start, end in runs:
             if start == 0 or end == len(text) or text[end].isspace():
                 continue  # indentation or trailing spaces, not a gap between words
@@ -266,6 +268,12 @@ class PunctuationSpacing(Check):
                 continue
             if not (prev.isalnum() or prev in ".,;:!?)]}\"'”’»…"):
                 continue  # table rules, ASCII art, list bullets
+            line = doc.line_of(start)
+            is_layout = layout.get(line)
+            if is_layout is None:
+                is_layout = layout[line] = _layout_line(doc, text, line, runs)
+            if is_layout:
+                continue
             if end - start == 2 and _after_sentence(text, start):
                 if double_ok is None:
                     double_ok = self.options.sentence_spacing == "auto" and _double_spaced(
@@ -292,6 +300,8 @@ class PunctuationSpacing(Check):
             end = m.end()
             if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
                 continue
+            if _label_line(text, start):
+                continue
             yield _finding(start, end, f"Space after '{text[start]}'",
                            Edit.delete(start + 1, end), "remove the space")
         for i in offsets(text, ")]}"):
@@ -302,6 +312,8 @@ class PunctuationSpacing(Check):
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
             if start == 0 or not (text[start - 1].isalnum()):
+                continue
+            if _label_line(text, i):
                 continue
             yield _finding(start, end, f"Space before '{text[end - 1]}'",
                            Edit.delete(start, end - 1), "remove the space")
@@ -441,6 +453,60 @@ def _code_token(text: str, span: Span) -> bool:
     left unmasked, a path, a query string, code): "article?id=10", "a/b,c", "x=1;y=2"."""
     start, end = space_free_token(text, span.start, span.end, 80)
     return not _CODE_CHARS.isdisjoint(text[start:end])
+
+
+# A line's first token that ends in one of these is a term with its definition after it
+# ("%f  Family name", "2021-08-11  Jane Doe  <jane@example.org>", "Date:   Mon"), not the first
+# word of a sentence: digits and the characters of options, paths, labels and placeholders.
+_TERM_CHARS = frozenset("0123456789%/._=@#$*+<>[]():")
+_CLOSING_TAIL = "\"'”’)»"
+
+
+def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]]) -> bool:
+    """Are the runs of spaces on this line layout: a term and its definition (the first gap
+    follows a first token holding digits or code characters), or a justified line (two gaps
+    or more, and as long as the line above or below it)?"""
+    span = doc.line_span(line)
+    body = text[span.start : span.end].rstrip(" \t\r")
+    lead = len(body) - len(body.lstrip(" \t"))
+    first = body.find("  ", lead)
+    if first < 0:
+        return False
+    head = body[lead:].split(" ", 1)[0]
+    if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
+        return True  # a command-line option and its description: "-r, --repo REPO  the repo"
+    token = body[lead:first].rstrip(_CLOSING_TAIL)
+    # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
+    if token and " " not in token and token[-1] not in ".!?," and (
+            any(c in _TERM_CHARS for c in token)):
+        return True
+    k = bisect.bisect_left(runs, (span.start + lead, 0))
+    gaps = 0
+    while k < len(runs) and runs[k][1] < span.start + len(body):
+        gaps += 1
+        k += 1
+    if gaps < 2:
+        return False
+    for other in (line - 1, line + 1):
+        if 0 <= other < len(doc.line_starts):
+            o = doc.line_span(other)
+            if len(text[o.start : o.end].rstrip(" \t\r")) == len(body):
+                return True
+    return False
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _label_line(text: str, at: int) -> bool:
+    """Is the bracket at ``at`` one of a pair that holds its whole line, spaced inside on both
+    sides as a label is ("  [ Jane Doe ]" in a Debian changelog)? One space alone is a slip:
+    "(Hat Tip: Captains Quarters )"."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t\r")
+    return len(line) > 4 and _PAIRS.get(line[0]) == line[-1] and line[1] == line[-2] == " " \
+        and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
 
 
 def _table_cell(text: str, start: int, end: int) -> bool:
