@@ -38,6 +38,8 @@ def reference_brackets(text: str) -> Iterator[Finding]:
         start, end = m.span()
         if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
             continue
+        if ps._label_line(text, start) or ps._spaced_pair(text, start):
+            continue  # (judgements the fast path shares, not searches)
         yield ps._finding(start, end, f"Space after '{text[start]}'",
                           Edit.delete(start + 1, end), "remove the space")
     for m in ps._SPACE_BEFORE_CLOSE.finditer(text):
@@ -46,6 +48,8 @@ def reference_brackets(text: str) -> Iterator[Finding]:
         while start > 0 and text[start - 1] in " \t":
             start -= 1
         if start == 0 or not text[start - 1].isalnum():
+            continue
+        if ps._label_line(text, end - 1) or ps._spaced_pair(text, end - 1):
             continue
         yield ps._finding(start, end, f"Space before '{text[end - 1]}'",
                           Edit.delete(start, end - 1), "remove the space")

@@ -96,6 +96,9 @@ FLAG = [
     ("punctuation-spacing", "PEP-able.   Posting here is fine.", "hyphenated-word-then-gap"),
     ("punctuation-spacing", "He  said  that  we  go.\nThe end.", "several-gaps-not-justified"),
     ("punctuation-spacing", "This  is a test.", "gap-after-a-first-word"),
+    ("punctuation-spacing", "This [foo bar ] is.", "one-sided-square-bracket"),
+    ("punctuation-spacing", "One.  Two. Three. Four.\n\nA licence.  Its terms. Its end.",
+     "paragraph-as-mixed-as-the-document"),
     ("punctuation-spacing", "This [ foo bar] is a test.", "space-after-open-bracket"),
     ("punctuation-spacing", "I like her(Nancy) very much.", "glued-open-bracket"),
 ]
@@ -179,6 +182,12 @@ CLEAN_CASES = [
     ("punctuation-spacing", "       %f  Family name(s).\n\n       %F  Family names.", "term-lines"),
     ("punctuation-spacing", "Date:   Mon Feb 2 20:34:32 2009 -0800", "label-and-value"),
     ("punctuation-spacing", "  -r, --repository REPO  the repository to use", "option-line"),
+    ("punctuation-spacing", "    elif [ -e /etc/bash/git ]; then", "shell-test-brackets"),
+    ("punctuation-spacing", "gensprep [ -h, --help ] [ -v, --verbose ]", "synopsis-brackets"),
+    ("punctuation-spacing", "  (BACKUP_SCHEDULE : --database=DATABASE)", "placeholder-colon"),
+    ("punctuation-spacing", "Report it at https://github.com/x/issues .", "stop-kept-off-a-url"),
+    ("punctuation-spacing", "One sentence. Two more. Three. Four.\n\nA licence.  Its terms.  Its "
+     "end.", "double-spaced-paragraph"),
     ("punctuation-spacing", "This  license  grants  a  worldwide, royalty-free,  perpetual  and\n"
      "irrevocable  right  and  license  to  use,  execute,  perform, and\nrun it.", "justified"),
     ("punctuation-spacing", "Name: Ann\nTeam: Blue\nRole: Lead\nSite: Oslo\nDesk: Four\n"

@@ -160,6 +160,8 @@ class PunctuationSpacing(Check):
             nxt = text[after] if after < n else ""
             if mark == "." and not self._orphan_stop(text, start, end, nxt):
                 continue
+            if prev == "\0" and mark == ".":
+                continue  # a stop kept apart from a URL or code, so as not to join it
             if mark in ":;!?" and not (nxt == "" or nxt.isspace() or nxt in _CLOSERS):
                 continue  # an emoticon (:-) ;D) or a leading mark (:param)
             if mark in ":;" and nxt in ")]":
@@ -168,6 +170,8 @@ class PunctuationSpacing(Check):
                 continue  # a ratio written with spaces (3 : 1)
             if mark == ":" and _defined_term(text, start):
                 continue  # a parameter and its type or definition: "nargs : int", "fp    : file"
+            if mark == ":" and _placeholder_before(text, start):
+                continue  # command syntax: "(JOB_NAME : --location=LOCATION)"
             if end - start >= 2 and _same_column(doc, text, end):
                 continue  # colons aligned in a column: '"fillcolor"  :  color-string'
             if nxt.isalpha():
@@ -278,7 +282,8 @@ class PunctuationSpacing(Check):
                 if double_ok is None:
                     double_ok = self.options.sentence_spacing == "auto" and _double_spaced(
                         text, runs)
-                if double_ok:
+                if double_ok or (self.options.sentence_spacing == "auto" and
+                                 _double_spaced_paragraph(doc, text, runs, start)):
                     continue
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
@@ -300,7 +305,7 @@ class PunctuationSpacing(Check):
             end = m.end()
             if start and not (text[start - 1].isspace() or text[start - 1] == "\0"):
                 continue
-            if _label_line(text, start):
+            if _label_line(text, start) or _spaced_pair(text, start):
                 continue
             yield _finding(start, end, f"Space after '{text[start]}'",
                            Edit.delete(start + 1, end), "remove the space")
@@ -313,7 +318,7 @@ class PunctuationSpacing(Check):
                 start -= 1
             if start == 0 or not (text[start - 1].isalnum()):
                 continue
-            if _label_line(text, i):
+            if _label_line(text, i) or _spaced_pair(text, i):
                 continue
             yield _finding(start, end, f"Space before '{text[end - 1]}'",
                            Edit.delete(start, end - 1), "remove the space")
@@ -354,6 +359,19 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
 
 
 _TERMS_LISTED = 4  # identifiers a numpydoc parameter line may list before its colon
+
+
+def _placeholder_before(text: str, start: int) -> bool:
+    """Is the word before ``start`` a placeholder or an identifier of code: with an underscore,
+    or in capitals of two letters or more (JOB, BACKUP_SCHEDULE), or a C type (int : 0)?"""
+    j = start
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    word = text[j:start]
+    return "_" in word or (len(word) >= 2 and word.isupper()) or word in _C_TYPES
+
+
+_C_TYPES = frozenset(("int", "unsigned", "signed", "char", "short", "long", "bool"))
 
 
 def _defined_term(text: str, start: int) -> bool:
@@ -509,6 +527,25 @@ def _label_line(text: str, at: int) -> bool:
         and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
 
 
+def _spaced_pair(text: str, at: int) -> bool:
+    """Is the square or curly bracket at ``at`` one of a pair on one line spaced inside on both
+    sides: a shell test or a synopsis (``[ -e file ]``, ``[ -h, --help ]``), code (``{ x }``)?
+    A round pair spaced so is left to the other checks: "( foo )" is a slip in prose."""
+    c = text[at]
+    if c in "[{":
+        close = text.find(_PAIRS[c], at + 1)
+        newline = text.find("\n", at + 1)
+        return close > at + 2 and (newline < 0 or close < newline) and \
+            text[at + 1] == " " and text[close - 1] == " "
+    if c in "]}":
+        opener = "[" if c == "]" else "{"
+        open_at = text.rfind(opener, 0, at)
+        newline = text.rfind("\n", 0, at)
+        return open_at >= 0 and open_at > newline and at - open_at > 2 and \
+            text[open_at + 1] == " " and text[at - 1] == " "
+    return False
+
+
 def _table_cell(text: str, start: int, end: int) -> bool:
     """Padding in a table row: a "|" before and after the run on its line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -545,6 +582,25 @@ def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
         return False
     ones = sum(len(pattern.findall(text)) for pattern in _ONE_SPACE_GAPS)
     return 2 * twos >= ones
+
+
+def _double_spaced_paragraph(doc: Document, text: str, runs: list[tuple[int, int]],
+                             at: int) -> bool:
+    """In a document that mixes one and two spaces after sentences (a licence pasted into a
+    README, man pages), is the paragraph holding ``at`` double-spaced: two of its sentences or
+    more followed by two spaces, and more than by one?"""
+    para = next((p for p in doc.paragraphs if p.start <= at < p.end), None)
+    if para is None:
+        return False
+    k = bisect.bisect_left(runs, (para.start, 0))
+    twos = 0
+    while k < len(runs) and runs[k][0] < para.end:
+        start, end = runs[k]
+        if end - start == 2 and _GAP_NEXT.match(text, end) and _after_mark(text, start):
+            twos += 1
+        k += 1
+    ones = sum(len(p.findall(text, para.start, para.end)) for p in _ONE_SPACE_GAPS)
+    return twos >= 2 and twos > ones  # one pair of sentences is no habit ("One.  Two.")
 
 
 def _after_mark(text: str, start: int) -> bool:
