@@ -110,6 +110,7 @@ GLOSS_REACH = 100     # characters after a span searched for a gloss ("(thick st
 NOUN_AFTER, NOUN_EVIDENCE, NOUN_WEIGHT = True, 3.5, 0.7
 # A word no list holds that a document uses this often is one of its terms (see _Terms).
 DOCUMENT_TERMS, TERM_REPEATS = True, 3
+LISTED_TERM_REPEATS = 5  # ... for a word some language's list holds
 MAX_STATES = 3        # foreign languages competing in one chunk
 SHORT_LINE = 40       # a line shorter than this ends at its line break (labels, headings)
 SWITCH = 3.5          # cost of going straight from one foreign language to another
@@ -804,6 +805,7 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                 tok.weight = INITIAL_WEIGHT
                 tok.label = _label_line(prose, start, end)
         toks.append(tok)
+    _names_in_brackets(toks)
     if NOUN_AFTER:
         for j in range(1, len(toks)):
             tok = toks[j]
@@ -843,6 +845,28 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
     return toks
 
 
+_OPTION_AFTER = re.compile(r" --?[A-Za-z]")
+
+
+def _names_in_brackets(toks: list[Tok]) -> None:
+    """Capitalised words in square brackets count as foreign (MT leaves bracketed insertions
+    whole: "[A Coreia do Norte]", "[senador Marcos]"), but not in brackets that hold no
+    lowercase word: those list names ("[ Helmut Grohne ]", "[Jens Herden]" in a changelog)."""
+    j = 0
+    while j < len(toks):
+        if not toks[j].bracket:
+            j += 1
+            continue
+        k = j
+        while k < len(toks) and toks[k].bracket:
+            k += 1
+        if not any(t.text[0].islower() for t in toks[j:k]):
+            for t in toks[j:k]:
+                if t.name:
+                    t.weight = 0.0
+        j = k
+
+
 def _code_word(prose: str, start: int, end: int, text: str, unknown: bool) -> bool:
     """Is the word at ``start:end`` code by its surroundings: glued to code characters, a
     domain or an abbreviation (e.g.), an item of a list with no space after its commas, the
@@ -856,6 +880,8 @@ def _code_word(prose: str, start: int, end: int, text: str, unknown: bool) -> bo
         return True
     if next_c == "." and end + 1 < n and prose[end + 1].isalnum():
         return True
+    if text.islower() and _OPTION_AFTER.match(prose, end):
+        return True  # a command and its option: "grep -i", "xargs --null"
     if (prev_c in ",[\"'" or next_c in ",]") and _code_context(prose, start, end, prev_c,
                                                                next_c):
         return True
@@ -1237,16 +1263,22 @@ class _Terms:
     def term(self, model: Model, text: str) -> bool:
         got = self._memo.get(text)
         if got is None:
-            got = self._memo[text] = model.word(text)[2] and (
-                text.casefold() in code_words(self.doc) or self._repeated_name(text)
-                or writes_code(self.doc))
+            if model.word(text)[2]:
+                got = text.casefold() in code_words(self.doc) or \
+                    self._repeated_name(text, TERM_REPEATS) or writes_code(self.doc)
+            else:
+                # A word some list holds (grep is Norwegian) is the document's own name for
+                # something only when it is written often, and in lower case where a
+                # sentence or line begins: "grep now treats the file as binary".
+                got = self._repeated_name(text, LISTED_TERM_REPEATS)
+            self._memo[text] = got
         return got
 
-    def _repeated_name(self, text: str) -> bool:
+    def _repeated_name(self, text: str, repeats: int) -> bool:
         if self._counts is None:
             self._counts = Counter(self.texts)
         low = text.lower()
-        if self._counts[low] + self._counts[low.capitalize()] < TERM_REPEATS:
+        if self._counts[low] + self._counts[low.capitalize()] < repeats:
             return False
         # ... written in lower case where a sentence begins: a name that keeps its spelling
         # (pytest, textlint), as a foreign word in prose would not.
