@@ -108,6 +108,10 @@ A_AN: list[tuple[str, str | None]] = [
     ("a SQL query or an SQL query", None),
     ("Return a functools.partial object.", None),
     ("Return an functools.partial object.", "Return a functools.partial object."),
+    ("Arguments last on an xargs input; an Xauth file; an fsck run; an mmap call.", None),
+    ("An midx file.", "A midx file."),
+    ("See `a`, `b` and `c`. Write an midx file.", None),  # a document that writes code
+    ("It was an house.", "It was a house."),
     ("a os.path function", "an os.path function"),
     ("a U.S. official and an e.g. list", None),
     ("a Ph.D. thesis", None),

@@ -106,7 +106,7 @@ class Article(Check):
                     quiet.clear()
                 known = quiet[key] = self._never_reported(*key)
             if not known:
-                yield from self._judge(prose, m, *key)
+                yield from self._judge(doc, m, *key)
 
     def _never_reported(self, art: str, word: str) -> bool:
         """Does ``art`` before ``word`` go unreported whatever the context? Most articles are
@@ -127,7 +127,9 @@ class Article(Check):
                 return False
         return True
 
-    def _judge(self, prose: str, m: regex.Match[str], art: str, word: str) -> Iterator[Finding]:
+    def _judge(self, doc: Document, m: regex.Match[str], art: str, word: str
+               ) -> Iterator[Finding]:
+        prose = doc.prose
         low = word.lower()
         start, end = m.span("art")
         if (word == low and low in self._variable and not m.group("open")) or low in ("a", "an"):
@@ -155,6 +157,8 @@ class Article(Check):
             return
         if not _english_context(prose, start, word, m.end("word")):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
+        if is_an and wanted.lower() == "a" and _spelled_out(doc, word):
+            return  # "an xargs", "an fsck": a rare name the writer reads letter by letter
         replacement = _recase(art, wanted, word)
         if not self._fix_settles(prose, start, word, replacement, shouting):
             return  # "A FO" -> "AN FO" -> "A FO": both readings hold, neither is reported
@@ -255,6 +259,39 @@ def _english_context(prose: str, start: int, word: str, end: int) -> bool:
     english = sum(1 for w in before + after
                   if w.lower() not in _FOREIGN_FUNCTION_WORDS and lexicon.zipf(w, "en") >= 4.0)
     return english > foreign
+
+
+# Letters whose names begin with a vowel sound (eff, aitch, el, em, en, ar, ess, ex): a word
+# that begins with one is said "an" when it is read letter by letter.
+_VOWEL_NAMED = frozenset("fhlmnrsx")
+# Rarer than this in English (wordfreq's zipf scale), a word may well be a tool or an
+# identifier read as letters: "an xargs input", "an mmap call", "an nginx config".
+SPELLED_MAX_ZIPF = 2.5
+
+
+# Two consonants that begin English syllables: a word starting so is said as a word.
+_ONSETS = frozenset(("bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sc",
+                     "sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "tw", "wr", "sh", "ch", "th",
+                     "wh", "ph", "kn", "gn", "sq"))
+_VOWELS = frozenset("aeiouy")
+
+
+def _spelled_out(doc: Document, word: str) -> bool:
+    """May the writer read ``word`` letter by letter, so that "an" is right? A rare word that
+    begins with a letter whose name begins with a vowel sound, and starts with x (xargs,
+    Xauth), or with two consonants no English syllable begins with (fsck, mmap, nginx), or
+    stands in a document that writes code (midx, functools in a README)."""
+    low = word.lower()
+    if low[:1] not in _VOWEL_NAMED:
+        return False
+    from textlint.checks._layout import writes_code
+    from textlint.lexicon import load_lexicon
+
+    if load_lexicon().zipf(low, "en") >= SPELLED_MAX_ZIPF:
+        return False
+    head = low[:2]
+    return low[0] == "x" or (len(head) == 2 and not set(head) & _VOWELS and
+                             head not in _ONSETS) or writes_code(doc)
 
 
 CHECK = Article

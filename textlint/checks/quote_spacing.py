@@ -87,7 +87,9 @@ class QuoteSpacing(Check):
             start = i
             while start > 0 and text[start - 1] in _SPACES:
                 start -= 1
-            if start > 0 and text[start - 1] not in "\r\n":
+            # A separator before the space ends a literal that holds it: a prefix or a
+            # delimiter shown as a string ("remote: ", ", ", "key= ").
+            if start > 0 and text[start - 1] not in "\r\n" and text[start - 1] not in ":;,=":
                 yield Finding(
                     Span(start, i + 1),
                     "Space before closing quotation mark",
