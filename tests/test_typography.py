@@ -128,6 +128,8 @@ CLEAN_CASES = [
     ("quote-spacing", "the 1990s' music and the Joneses' house", "possessive-plural"),
     ("quote-spacing", "他说“你好”然后走了。ภาษาไทย\"คำ\"ภาษา", "spaceless-scripts"),
     ("quote-spacing", 'raise ValueError(f"{x} is bad") and b"bytes"', "string-prefixes"),
+    ("quote-spacing", 'Messages are shown with a "remote: " prefix.', "literal-ending-in-a-space"),
+    ("quote-spacing", 'Join the names with ", " between them.', "separator-literal"),
     # unbalanced-quotes
     ("unbalanced-quotes", "He was an ol' man sittin' there, goin' home.", "dropped-g"),
     ("unbalanced-quotes", "'Tis the season; kill 'em all, 'til dawn.", "elided-start"),
