@@ -56,7 +56,7 @@ class _Item:
     char: str
     soft: bool
     letter_marker: str = ""  # the marker, when a letter marker stands in running text
-    problem: str = ""
+    marker: bool = False  # a ")" read as a list marker (1), a)): it may close a bracket too
 
 
 class UnbalancedBrackets(Check):
@@ -89,11 +89,13 @@ class UnbalancedBrackets(Check):
                 if pos and prose[pos - 1] == "\0" and char in _CLOSE:
                     item.soft = item.soft or _closes_masked(doc.text, prose, pos, char)
                 items.append(item)
-            yield from self._pair(items)
+            yield from self._pair(items, prose)
 
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
             return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
+        if _standalone(text, pos, char):
+            return _Item(pos, char, True)  # named as a token: "the [[ and (( commands"
         prev = text[pos - 1] if pos > lo else ""
         # Cheap tests on the neighbours first: most brackets are neither emoticons nor markers.
         if self.options.allow_emoticons and char in "()[]" and (
@@ -108,19 +110,36 @@ class UnbalancedBrackets(Check):
         if m is None:
             return _Item(pos, char, False)
         if _DIGIT_MARKER.search(before):
-            return _Item(pos, char, True)
+            return _Item(pos, char, True, marker=True)
         token_start = pos - len(before) + m.start()
         line_start = max(lo, text.rfind("\n", lo, token_start) + 1)
         if _LINE_HEAD.fullmatch(text, line_start, token_start):
-            return _Item(pos, char, True)
+            return _Item(pos, char, True, marker=True)
         # A letter marker in running text: a marker only as part of a series (a) …, b)).
         return _Item(pos, char, False, letter_marker=m.group())
 
-    def _pair(self, items: list[_Item]) -> Iterable[Finding]:
+    def _pair(self, items: list[_Item], text: str) -> Iterable[Finding]:
         letters = [it for it in items if it.letter_marker]
         if len({it.letter_marker for it in letters}) >= 2:
             for it in letters:
                 it.soft = True
+        problems = self._solve(items, text, markers_close=False)
+        if any(p == "unclosed" for p in problems.values()):
+            # A digit before ")" reads as a list marker (1) first); where that leaves a
+            # bracket open, it is read as the end of a bracket instead ("(see item (5) below)",
+            # "$((x - 1))") if that pairs more.
+            other = self._solve(items, text, markers_close=True)
+            if len(other) < len(problems):
+                problems = other
+        for idx, problem in sorted(problems.items()):
+            it = items[idx]
+            yield Finding(Span(it.pos, it.pos + 1), params={
+                "mark": it.char, "problem": _PROBLEMS[problem]})
+
+    def _solve(self, items: list[_Item], text: str, markers_close: bool) -> dict[int, str]:
+        """Pair the brackets; the problem of each unpaired one, by index in ``items``."""
+        problems: dict[int, str] = {}
+        where = {id(it): k for k, it in enumerate(items)}
         stack: list[_Item] = []
         crossed: Counter[str] = Counter()
         for idx, it in enumerate(items):
@@ -133,7 +152,7 @@ class UnbalancedBrackets(Check):
                 if j >= 0:
                     for inner in stack[j + 1 :]:
                         if inner.char in _OPEN and not inner.soft:
-                            inner.problem = "crossed"
+                            problems[where[id(inner)]] = "crossed"
                             crossed[_OPEN[inner.char]] += 1
                     del stack[j:]
                 continue
@@ -141,25 +160,26 @@ class UnbalancedBrackets(Check):
                 stack.append(it)
                 continue
             j = _find(stack, _CLOSE[c])
+            if j < 0 and stack and stack[-1].char in "([" and c in ")]" and \
+                    _INTERVAL.fullmatch(text, stack[-1].pos + 1, it.pos):
+                j = len(stack) - 1  # an interval: (0, 100], [0, 1)
             if j < 0:
                 if crossed[c]:
                     crossed[c] -= 1
                 elif not it.soft:
-                    it.problem = "unopened"
+                    problems[idx] = "unopened"
                 continue
-            if it.soft and _later_closer(items, idx + 1, c):
+            if it.soft and not (markers_close and it.marker) and \
+                    _later_closer(items, idx + 1, c):
                 continue
             for inner in stack[j + 1 :]:
                 if inner.char in _OPEN and not inner.soft:
-                    inner.problem = "unclosed"
+                    problems[where[id(inner)]] = "unclosed"
             del stack[j:]
         for it in stack:
             if it.char in _OPEN and not it.soft:
-                it.problem = "unclosed"
-        for it in items:
-            if it.problem:
-                yield Finding(Span(it.pos, it.pos + 1), params={
-                    "mark": it.char, "problem": _PROBLEMS[it.problem]})
+                problems[where[id(it)]] = "unclosed"
+        return problems
 
 
 _PROBLEMS = {
@@ -191,6 +211,37 @@ def _positions(text: str, chars: str) -> list[int]:
                 i = find(c, i + 1)
     out.sort()
     return out
+
+
+# The inside of a mathematical interval: two numbers and a comma.
+_NUMBER = r"[ \t]*[-+−]?(?:\d+(?:\.\d+)?|∞)[ \t]*"
+_INTERVAL = re.compile(f"{_NUMBER},{_NUMBER}")
+# What may stand beside a bracket that is named rather than used ("the [[ and (( commands",
+# "print {, [ and (").
+_TOKEN_EDGE = " \t\n\r,.;:"
+
+
+def _standalone(text: str, pos: int, char: str) -> bool:
+    """Is the bracket at ``pos``, with any same brackets beside it, a token of its own: space
+    (or a text edge, or punctuation after it) on both sides, and for one bracket between
+    spaces, no closer later on its line?"""
+    start = pos
+    while start > 0 and text[start - 1] == char:
+        start -= 1
+    end = pos + 1
+    while end < len(text) and text[end] == char:
+        end += 1
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before not in " \t\n\r" or after not in _TOKEN_EDGE:
+        return False
+    if end - start >= 2 or after not in " \t":
+        return True  # "[[", "((", "{,"
+    # One bracket between spaces is named only if no closer follows on its line: in
+    # "This [ foo bar) is" it is used, with the wrong closer.
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return not any(c in rest for c in ")]}）］｝")
 
 
 def _find(stack: list[_Item], opener: str) -> int:
