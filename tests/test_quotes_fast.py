@@ -76,6 +76,8 @@ def reference_analysis(doc: Document) -> QuoteAnalysis:
     orig = doc.text
     found = outside(merge(code_blocks(doc) + code_lines(doc, literal=True)),
                     reference_offsets(prose, orig))
+    # (The marks of TeX and shell quoting are left out by a rule of their own, not a search.)
+    found = _quotes._without_other_quoting(prose, found)
     if not found:
         return out
     k = 0

@@ -282,8 +282,11 @@ def classify(text: str, i: int, lo: int, hi: int, orig: str | None = None
             return CLOSER, place, False
         return (TOGGLE, place, False) if c == "'" else (CLOSER, place, False)
     if c == "`":
-        # `quoted' in the old plain-text convention; other backticks are not quotation marks.
-        return (OPENER, place, False) if place == PLACE_OPEN else (NONE, place, False)
+        # `quoted' in the old plain-text convention, a path or an option too (`/usr/lib',
+        # `-t'); other backticks are not quotation marks.
+        if left_open and n != "" and not n.isspace():
+            return OPENER, PLACE_OPEN, False
+        return NONE, place, False
     if c == "‘":
         if place == PLACE_CLOSE:
             return LOWCLOSE, place, False
@@ -317,6 +320,8 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     orig = doc.text if doc.masked else None
     found = outside(merge(code_blocks(doc) + code_lines(doc, literal=True)),
                     _mark_offsets(prose, orig))
+    if found and ("``" in prose or "$" in prose):
+        found = _without_other_quoting(prose, found)
     if not found:
         return out
     marks = out.marks
@@ -354,6 +359,38 @@ def _analyse(doc: Document) -> QuoteAnalysis:
 
 
 _APOSTROPHES = "'’"
+
+
+def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
+    """``found`` without the marks of other quoting conventions, which pair by their own rules:
+    TeX's ``word'' (a GNU `word' pairs as a single quotation already), and the quotes of a
+    shell's $'...' and $"..." strings."""
+    drop: set[int] = set()
+    at = prose.find("``")
+    while at >= 0:
+        close = prose.find("''", at + 2)
+        if close < 0:
+            break
+        between = prose[at + 2 : close]
+        if between and not between[0].isspace() and "`" not in between and \
+                "\n\n" not in between and len(between) <= _QUOTED_REACH:
+            drop.update((at, at + 1, close, close + 1))
+            at = prose.find("``", close + 2)
+        else:
+            at = prose.find("``", at + 2)
+    for quote in "'\"":
+        at = prose.find("$" + quote)
+        while at >= 0:
+            close = prose.find(quote, at + 2)
+            drop.add(at + 1)
+            if close >= 0 and "\n" not in prose[at:close]:
+                drop.add(close)
+            at = prose.find("$" + quote, (close if close >= 0 else at) + 1)
+    return [i for i in found if i not in drop] if drop else found
+
+
+# How far a TeX quotation (``like this'') may run before its closing marks.
+_QUOTED_REACH = 200
 
 
 def offsets(text: str, chars: str) -> list[int]:

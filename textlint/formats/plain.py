@@ -24,7 +24,7 @@ _LOCAL_PART = re.compile(r"[\w.+-]+$")
 # reStructuredText ``literals`` first, then `code`; an old-style `quotation' is not code.
 _CODE = re.compile(r"``[^`\n]+``|`[^`\n]+`")
 # `quote' spans to the next backtick, which then follows a space: code does not end in one.
-_OLD_QUOTE = re.compile(r"^`\w[^`]*'[^`]*\s`$")
+_OLD_QUOTE = re.compile(r"^`[^\s`][^`]*'[^`]*\s`$")
 _TLD = re.compile(r"\.(?:com|org|net|io|gov|edu|py|txt|md|json|toml|html?)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."
