@@ -66,7 +66,7 @@ def reference_double_spaced(text: str) -> bool:
             twos += 1
         else:
             ones += 1
-    return twos >= 3 and 2 * twos >= ones
+    return twos >= 3 and (twos >= ps.DOUBLE_HABIT or 2 * twos >= ones)
 
 
 @settings(max_examples=1500, deadline=None)

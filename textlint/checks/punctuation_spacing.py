@@ -213,6 +213,8 @@ class PunctuationSpacing(Check):
                 continue
             if _data_line(doc, text, i, data_lines):
                 continue  # keywords, CSV, options: python,testing,fuzzing
+            if _identifier_beside(text, i):
+                continue  # change ids, file names, hashes: I2d317c4b,I9e77f6db Android.mk,mips
             yield self._insert_after(i, "Missing space after ','")
         for i in _found(glued[";"], _SEMICOLON, text):
             head = text[max(0, i - 12) : i]
@@ -569,6 +571,11 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# So many sentences followed by two spaces are the writer's habit, however many are followed
+# by one: a manual or a licence, pasted together from several hands.
+DOUBLE_HABIT = 5
+
+
 def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
     """Are sentences followed by two spaces at least three times, and at least half as often as
     by one? (The gap is described above ``_GAP_CLOSERS``.) Two spaces are a run of exactly two,
@@ -580,8 +587,33 @@ def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
             twos += 1
     if twos < 3:
         return False
+    if twos >= DOUBLE_HABIT:
+        return True  # a habit of the document, or of a part of it (a licence, a manual)
     ones = sum(len(pattern.findall(text)) for pattern in _ONE_SPACE_GAPS)
     return 2 * twos >= ones
+
+
+def _identifier_beside(text: str, comma: int) -> bool:
+    """Is the word before or after the comma at ``comma`` an identifier: letters and digits
+    mixed (I2d317c4b, r15, utf8), a file name (Android.mk, or one the document masked), a
+    path or a snake_case name?"""
+    j = comma
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] != ",":
+        j -= 1
+    k = comma + 1
+    while k < len(text) and not text[k].isspace() and text[k] != ",":
+        k += 1
+    for word in (text[j:comma], text[comma + 1 : k]):
+        core = word.strip("\"'“”‘’()[]{}:;.!?")
+        if "/" in core or "_" in core or "\0" in core or _FILE_NAME.fullmatch(core) or (
+                any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
+            return True
+    return False
+
+
+# A file name: a name, a dot and a short lowercase extension (Android.mk, CMakeLists.txt; not
+# the typo Mc.Donalds).
+_FILE_NAME = re.compile(r"[\w-]+\.[a-z0-9]{1,4}")
 
 
 def _double_spaced_paragraph(doc: Document, text: str, runs: list[tuple[int, int]],
