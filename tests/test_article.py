@@ -73,7 +73,7 @@ def test_remembered_verdicts_change_no_finding(text: str) -> None:
     reference = [
         (f.span, f.message, f.fix, dict(f.params))
         for m in article._ARTICLE.finditer(doc.prose)
-        for f in check._judge(doc.prose, m, m.group("art"), m.group("word"))
+        for f in check._judge(doc, m, m.group("art"), m.group("word"))
     ]
     for _ in range(2):  # verdicts worked out, then remembered
         found = [(f.span, f.message, f.fix, dict(f.params)) for f in check.check(doc)]
