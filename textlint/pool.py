@@ -6,7 +6,6 @@ order of the files."""
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -39,8 +38,11 @@ class Outcome:
 def jobs_for(requested: int, targets: Sequence[str]) -> int:
     """How many processes lint ``targets``: ``requested`` (0: one per core), but one when the
     work is too small to share or the platform cannot fork."""
-    if requested == 1 or len(targets) < MIN_FILES or "fork" not in \
-            multiprocessing.get_all_start_methods():
+    if requested == 1 or len(targets) < MIN_FILES:
+        return 1
+    import multiprocessing  # only for runs big enough to share: start-up counts
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
         (os.cpu_count() or 1)
@@ -94,6 +96,8 @@ def process_all(run: Run, items: Sequence[tuple[str, bool]], jobs: int) -> None:
         # Chunks of files per message: a few per worker and round, so that one slow file
         # does not hold the others back.
         chunk = max(1, min(16, (len(items) - 1) // (jobs * 4)))
+        import multiprocessing
+
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for outcome in pool.imap(_lint, items[1:], chunk):
                 _merge(run, outcome)
