@@ -402,3 +402,27 @@ def test_a_file_with_a_long_name_is_fixed(tmp_path: Path) -> None:
     assert main(["--fix", "--select", "a-an", str(path)]) == 0
     assert path.read_text(encoding="utf-8") == "I ate an apple.\n"
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data", "minus", "plus"),
+    [
+        pytest.param(None, b"\xef\xbb\xbfI ate a apple.\n", b"-\xef\xbb\xbfI ate a apple.\n",
+                     b"+\xef\xbb\xbfI ate an apple.\n", id="utf-8-with-bom"),
+        pytest.param("cp1252", b"caf\xe9 a apple\n", b"-caf\xe9 a apple\n",
+                     b"+caf\xe9 an apple\n", id="cp1252"),
+    ],
+)
+def test_diff_lines_are_the_files_bytes(tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes],
+                                        encoding: str | None, data: bytes, minus: bytes,
+                                        plus: bytes) -> None:
+    # patch and git apply compare bytes: a hunk must hold the mark and the file's encoding.
+    if encoding:
+        (tmp_path / ".textlint.toml").write_text(f'encoding = "{encoding}"\n')
+    path = tmp_path / "f.txt"
+    path.write_bytes(data)
+    assert main(["--diff", "--select", "a-an", str(path)]) == 1
+    out = capfdbinary.readouterr().out
+    assert minus in out and plus in out
+    assert f"--- a/{str(path).lstrip('/')}\n".encode() in out
+    assert path.read_bytes() == data

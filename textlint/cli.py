@@ -65,7 +65,7 @@ class Run:
     report: Report = field(default_factory=Report)
     changed: int = 0
     # --diff output kept for the parent to print in order (a worker's), else printed at once.
-    diff_buffer: list[str] | None = None
+    diff_buffer: list[bytes] | None = None
     linters: LinterCache = field(init=False)
     _noted: set[str] = field(init=False, default_factory=set)
 
@@ -241,7 +241,7 @@ class Run:
         if text != source.text:
             self.changed += 1
             if self.diff:
-                self.show_diff(shown, source.text, text)
+                self.show_diff(shown, source, text)
                 diagnostics, fixed = lint(source.text), 0
                 text = source.text
             elif target == STDIN:
@@ -274,20 +274,35 @@ class Run:
         for reason, ids in by_reason.items():
             self.note_once(f"language {language!r}: {', '.join(ids)} skipped ({reason})")
 
-    def show_diff(self, path: str, before: str, after: str) -> None:
+    def show_diff(self, path: str, source: Source, after: str) -> None:
+        """A unified diff that ``patch -p1`` and ``git apply`` take: its lines in the file's own
+        encoding (a cp1252 file's patch is cp1252), the byte-order mark on the first line, and
+        the names relative (an absolute path loses its leading slash after a/ and b/)."""
+        before = source.text
+        if source.bom:
+            # The mark is the first bytes of the file's first line: a hunk there must hold it.
+            # As U+FEFF it encodes to the file's own mark in each UTF codec.
+            before, after = "\ufeff" + before, "\ufeff" + after
+        name = path.lstrip("/")
         diff = difflib.unified_diff(
             _lines(before),
             _lines(after),
-            fromfile=f"a/{path}",
-            tofile=f"b/{path}",
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
         )
-        patch = "".join(
-            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-            for line in diff)
+        out = []
+        for k, line in enumerate(diff):
+            if not line.endswith("\n"):
+                line += "\n\\ No newline at end of file\n"
+            # The two header lines name the files (UTF-8, as the file system has them); the
+            # rest is the file's text.
+            encoding = "utf-8" if k < 2 or line.startswith("@@") else source.encoding
+            out.append(line.encode(encoding, errors="surrogateescape"))
+        patch = b"".join(out)
         if self.diff_buffer is not None:
             self.diff_buffer.append(patch)
         else:
-            sys.stdout.write(patch)
+            _write_bytes(patch)
 
 
 def _loops(path: Path) -> bool:

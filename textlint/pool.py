@@ -32,7 +32,7 @@ class Outcome:
     errors: list[tuple[str, str]]
     notes: list[str]
     changed: int
-    diffs: list[str]
+    diffs: list[bytes]
 
 
 def jobs_for(requested: int, targets: Sequence[str]) -> int:
@@ -116,4 +116,6 @@ def _merge(run: Run, outcome: Outcome) -> None:
             run.report.notes.append(note)
     run.changed += outcome.changed
     for patch in outcome.diffs:
-        sys.stdout.write(patch)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch)
+        sys.stdout.buffer.flush()
