@@ -112,6 +112,7 @@ A_AN: list[tuple[str, str | None]] = [
     ("An midx file.", "A midx file."),
     ("See `a`, `b` and `c`. Write an midx file.", None),  # a document that writes code
     ("It was an house.", "It was a house."),
+    ("Output to a stdio stream goes through a strncpy call.", None),
     ("a os.path function", "an os.path function"),
     ("a U.S. official and an e.g. list", None),
     ("a Ph.D. thesis", None),

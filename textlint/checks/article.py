@@ -159,6 +159,9 @@ class Article(Check):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
         if is_an and wanted.lower() == "a" and _spelled_out(doc, word):
             return  # "an xargs", "an fsck": a rare name the writer reads letter by letter
+        if not is_an and wanted.lower() == "an" and not sound.confident and \
+                _said_as_a_word(word):
+            return  # "a stdio stream", "a NUL byte": a rare name the writer says as a word
         replacement = _recase(art, wanted, word)
         if not self._fix_settles(prose, start, word, replacement, shouting):
             return  # "A FO" -> "AN FO" -> "A FO": both readings hold, neither is reported
@@ -292,6 +295,22 @@ def _spelled_out(doc: Document, word: str) -> bool:
     head = low[:2]
     return low[0] == "x" or (len(head) == 2 and not set(head) & _VOWELS and
                              head not in _ONSETS) or writes_code(doc)
+
+
+def _said_as_a_word(word: str) -> bool:
+    """May the writer say ``word`` (whose sound is only guessed) as a word, so that "a" is
+    right, though its letters could be spelled out with "an"? A rare word that begins with a
+    letter whose name begins with a vowel sound (not h: a silent h is another matter) and can
+    be pronounced: a vowel among its first three letters, or a first pair that begins English
+    syllables (stdio, strncpy)."""
+    low = word.lower()
+    if low[:1] not in _VOWEL_NAMED or low[0] == "h":
+        return False
+    from textlint.lexicon import load_lexicon
+
+    if load_lexicon().zipf(low, "en") >= SPELLED_MAX_ZIPF:
+        return False
+    return low[0] == "x" or bool(set(low[:3]) & _VOWELS) or low[:2] in _ONSETS
 
 
 CHECK = Article
