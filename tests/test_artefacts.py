@@ -211,6 +211,11 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("Aarni Koskela\nabdul rawoof\nAbdul Rawoof Khan\n", None),
     ("Introduction\nIntroduction to the tools.", None),
     ("the\nthe", "the"),
+    ("shell variables with prefix PREFIX, has been implemented.", None),
+    ("  --width WIDTH, -w WIDTH", None),
+    ("  gendict --transform transform ]", None),
+    ("The first FIRST Global robotics competition.", None),
+    ("THE THE end.", "THE end."),
     ("We went to the\nthe shop.", "We went to the shop."),
 ]
 

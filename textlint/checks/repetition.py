@@ -403,6 +403,11 @@ class Repetition(Check):
         low = rep.lower()
         if any(w[0].isdigit() for w in words):
             return True  # number sequences, tables
+        if second.isupper() and not rep.isupper() and len(second) > 1:
+            return True  # an option and its placeholder: "--width WIDTH", "prefix PREFIX"
+        first = toks[j].start
+        if first > 0 and prose[first - 1] == "-":
+            return True  # an option and its argument: "--transform transform"
         if "\n" in prose[toks[j + n - 1].end : toks[j + n].start] and \
                 (rep != second or rep[0].isupper()) and \
                 _fills_its_line(prose, toks[j].start, toks[j + n - 1].end):
