@@ -276,6 +276,11 @@ PUNCT: list[tuple[str, str, str | None]] = [
     ("\"Returns ...\".", "repeated-punctuation", None),
     ("a,,b and a,,,b", "repeated-punctuation", None),  # empty fields of a data row
     ("Wait,,, then", "repeated-punctuation", "Wait, then"),
+    ("It was good;; then bad.", "repeated-punctuation", "It was good; then bad."),
+    (";; Local Variables:\n;; End:", "repeated-punctuation", None),
+    ("  c) carg=$OPTARG;;", "repeated-punctuation", None),
+    ('find still skips trying to delete ".".', "repeated-punctuation", None),
+    ("set the var to “?”.", "repeated-punctuation", None),
     ("Wow!!", "repeated-exclamation", "Wow!!"),  # unsafe: not applied by default
     ("Really?!", "repeated-exclamation", None),
 ]

@@ -65,6 +65,10 @@ class RepeatedPunctuation(Check):
             kind = m.lastgroup
             start, end = m.span()
             marks = prose[start:end]
+            if kind == "semis" and _code_semicolons(prose, start):
+                continue
+            if kind == "quoted" and start and prose[start - 1] in _OPEN_QUOTES:
+                continue  # a quoted mark, then the stop: delete ".", var to “?”.
             if kind == "commas":
                 keep = ","
             elif kind == "periods":
@@ -96,6 +100,21 @@ class RepeatedPunctuation(Check):
             keep = "?!" if m.lastgroup == "mixed" else marks[0]
             yield Finding(Span(start, end), fix=Fix.unsafe(Edit.replace(start, end, keep)),
                           params={"marks": marks, "fixed": keep})
+
+
+_OPEN_QUOTES = "\"'“‘«„"
+
+
+def _code_semicolons(prose: str, start: int) -> bool:
+    """Are the semicolons at ``start`` code: a Lisp comment starting its line (;; End:), or
+    the end of a shell case branch after code (carg=$OPTARG;;)?"""
+    line_start = prose.rfind("\n", 0, start) + 1
+    if not prose[line_start:start].strip(" \t\0"):
+        return True
+    j = start
+    while j > line_start and not prose[j - 1].isspace():
+        j -= 1
+    return any(c in "$=(){}[]<>|&" for c in prose[j:start])
 
 
 def _defects(prose: str) -> Iterator[regex.Match[str]]:
