@@ -498,8 +498,9 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     token = body[lead:first].rstrip(_CLOSING_TAIL)
     # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
     if token and " " not in token and token[-1] not in ".!?," and (
-            any(c in _TERM_CHARS for c in token)):
-        return True
+            any(c in _TERM_CHARS for c in token) or (
+                lead >= 2 and token.islower() and body.startswith("   ", first))):
+        return True  # (or an indented name, then three spaces: "     true   A null command")
     k = bisect.bisect_left(runs, (span.start + lead, 0))
     gaps = 0
     while k < len(runs) and runs[k][1] < span.start + len(body):
