@@ -213,7 +213,7 @@ class PunctuationSpacing(Check):
                 continue
             if _data_line(doc, text, i, data_lines):
                 continue  # keywords, CSV, options: python,testing,fuzzing
-            if _identifier_beside(text, i):
+            if _identifier_beside(text, i) or _compact_token(text, i):
                 continue  # change ids, file names, hashes: I2d317c4b,I9e77f6db Android.mk,mips
             yield self._insert_after(i, "Missing space after ','")
         for i in _found(glued[";"], _SEMICOLON, text):
@@ -478,6 +478,8 @@ def _code_token(text: str, span: Span) -> bool:
 # A line's first token that ends in one of these is a term with its definition after it
 # ("%f  Family name", "2021-08-11  Jane Doe  <jane@example.org>", "Date:   Mon"), not the first
 # word of a sentence: digits and the characters of options, paths, labels and placeholders.
+# A time of day or an ISO date before a line's last gap: a log or ChangeLog header's columns.
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b")
 _TERM_CHARS = frozenset("0123456789%/._=@#$*+<>[]():")
 _CLOSING_TAIL = "\"'”’)»"
 
@@ -495,6 +497,9 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     head = body[lead:].split(" ", 1)[0]
     if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
         return True  # a command-line option and its description: "-r, --repo REPO  the repo"
+    if body.endswith((">", ")")) and body.count("  ", lead) >= 2 and \
+            _TIMESTAMP.search(body, lead, body.rfind("  ") + 1):
+        return True  # a dated header: "Wed May 12 13:09:44 1993  Ian Lance Taylor  (ian@...)"
     token = body[lead:first].rstrip(_CLOSING_TAIL)
     # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
     if token and " " not in token and token[-1] not in ".!?," and (
@@ -592,6 +597,25 @@ def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
         return True  # a habit of the document, or of a part of it (a licence, a manual)
     ones = sum(len(pattern.findall(text)) for pattern in _ONE_SPACE_GAPS)
     return 2 * twos >= ones
+
+
+def _compact_token(text: str, comma: int) -> bool:
+    """Is the comma inside a token without spaces that is code or a label: a call's arguments
+    (toCharArray(InputStream,encoding)), a list in brackets ((bf,cs,hu,nb)), or labels before
+    a colon (* win,nfc: use)?"""
+    j = comma
+    while j > 0 and not text[j - 1].isspace():
+        j -= 1
+    k = comma + 1
+    while k < len(text) and not text[k].isspace():
+        k += 1
+    token = text[j:k].rstrip(".,;!?")
+    if token.endswith(":") and token.count(":") == 1:
+        return True
+    opened = token.rfind("(", 0, comma - j)
+    if opened >= 0 and ")" in token[comma - j :]:
+        return opened == 0 or token[opened - 1].isalnum() or token[opened - 1] == "_"
+    return False
 
 
 def _identifier_beside(text: str, comma: int) -> bool:
