@@ -287,6 +287,8 @@ class PunctuationSpacing(Check):
                 if double_ok or (self.options.sentence_spacing == "auto" and
                                  _double_spaced_paragraph(doc, text, runs, start)):
                     continue
+            if end - start >= _COLUMN_GAP and not _after_sentence(text, start):
+                continue  # a column of a table or a listing: "Edwin Woudt        edwin at ..."
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
@@ -478,8 +480,10 @@ def _code_token(text: str, span: Span) -> bool:
 # A line's first token that ends in one of these is a term with its definition after it
 # ("%f  Family name", "2021-08-11  Jane Doe  <jane@example.org>", "Date:   Mon"), not the first
 # word of a sentence: digits and the characters of options, paths, labels and placeholders.
-# A time of day or an ISO date before a line's last gap: a log or ChangeLog header's columns.
-_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{4}-\d{2}-\d{2}\b")
+# So many spaces inside a sentence set out columns; a slip leaves two or three.
+_COLUMN_GAP = 4
+# A time of day or a year before a line's last gap: a log or ChangeLog header's columns.
+_TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:1[89]|20)\d{2}\b")
 _TERM_CHARS = frozenset("0123456789%/._=@#$*+<>[]():")
 _CLOSING_TAIL = "\"'”’)»"
 
@@ -497,9 +501,10 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     head = body[lead:].split(" ", 1)[0]
     if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
         return True  # a command-line option and its description: "-r, --repo REPO  the repo"
-    if body.endswith((">", ")")) and body.count("  ", lead) >= 2 and \
-            _TIMESTAMP.search(body, lead, body.rfind("  ") + 1):
-        return True  # a dated header: "Wed May 12 13:09:44 1993  Ian Lance Taylor  (ian@...)"
+    if body.endswith((">", ")")) and _TIMESTAMP.search(body, lead, body.rfind("  ") + 1):
+        # A dated header or copyright line: "Wed May 12 13:09:44 1993  Ian Taylor  (ian@...)",
+        # "Copyright (c) 2002, 2007  Bo Thorsen <bo@suse.de>".
+        return True
     token = body[lead:first].rstrip(_CLOSING_TAIL)
     # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
     if token and " " not in token and token[-1] not in ".!?," and (
