@@ -182,6 +182,7 @@ CLEAN_CASES = [
     ("unbalanced-brackets", "The [[ and (( commands are now subject to it.", "brackets-named"),
     ("unbalanced-brackets", "The share allowed to fail (0, 100] within a rollout.", "interval"),
     ("unbalanced-brackets", "Steps: 1) go 2) stop.", "numbered-steps"),
+    ("unbalanced-brackets", "By default, \x1b[1mman\x1b[22m will be installed.", "ansi-escapes"),
     # punctuation-spacing
     ("punctuation-spacing", "Pi is 3.14, a million 1,000,000 and we meet at 10:30.", "numbers"),
     ("punctuation-spacing", "The ratio 3:2, the price €2,45, and 50,- Euro.", "ratios"),

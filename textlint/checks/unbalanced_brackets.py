@@ -96,6 +96,8 @@ class UnbalancedBrackets(Check):
             return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
         if _standalone(text, pos, char):
             return _Item(pos, char, True)  # named as a token: "the [[ and (( commands"
+        if char == "[" and pos and text[pos - 1] == "\x1b":
+            return _Item(pos, char, True)  # a terminal escape sequence (ESC [1m), no bracket
         prev = text[pos - 1] if pos > lo else ""
         # Cheap tests on the neighbours first: most brackets are neither emoticons nor markers.
         if self.options.allow_emoticons and char in "()[]" and (
