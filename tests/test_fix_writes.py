@@ -426,3 +426,13 @@ def test_diff_lines_are_the_files_bytes(tmp_path: Path, capfdbinary: pytest.Capt
     assert minus in out and plus in out
     assert f"--- a/{str(path).lstrip('/')}\n".encode() in out
     assert path.read_bytes() == data
+
+
+def test_diff_names_with_spaces_end_in_a_tab(tmp_path: Path,
+                                            capfdbinary: pytest.CaptureFixture[bytes]) -> None:
+    # GNU patch reads a name up to white space unless a tab ends it (git writes it so too).
+    path = tmp_path / "my file.txt"
+    path.write_text("I ate a apple.\n", encoding="utf-8")
+    assert main(["--diff", "--select", "a-an", str(path)]) == 1
+    out = capfdbinary.readouterr().out
+    assert f"--- a/{str(path).lstrip('/')}\t\n".encode() in out

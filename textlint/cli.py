@@ -284,11 +284,14 @@ class Run:
             # As U+FEFF it encodes to the file's own mark in each UTF codec.
             before, after = "\ufeff" + before, "\ufeff" + after
         name = path.lstrip("/")
+        # A tab ends a name that holds a space, as git writes it: GNU patch reads the name up
+        # to the first tab or space otherwise.
+        end = "\t" if " " in name else ""
         diff = difflib.unified_diff(
             _lines(before),
             _lines(after),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=f"a/{name}{end}",
+            tofile=f"b/{name}{end}",
         )
         out = []
         for k, line in enumerate(diff):
