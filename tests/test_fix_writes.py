@@ -436,3 +436,20 @@ def test_diff_names_with_spaces_end_in_a_tab(tmp_path: Path,
     assert main(["--diff", "--select", "a-an", str(path)]) == 1
     out = capfdbinary.readouterr().out
     assert f"--- a/{str(path).lstrip('/')}\t\n".encode() in out
+
+
+def test_a_backup_that_cannot_be_written_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, names = _hard_link(tmp_path)  # two names: written in place, after a backup
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(InputError, match="No space left on device"):
+        write_source(read_source(str(path)), NEW)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert [p.read_text(encoding="utf-8") for p in names] == [OLD, OLD]
+    assert _leftovers(tmp_path) == []

@@ -339,10 +339,15 @@ def _write_backup(real: Path, original: bytes) -> str:
         fd, path = _temp_beside(real, ".textlint-backup")
     except PermissionError:  # a folder we may not write: the system's temporary folder
         fd, path = tempfile.mkstemp(prefix=".textlint-", suffix=".textlint-backup")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(original)
-        fh.flush()
-        os.fsync(fh.fileno())
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(original)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:  # a full disk: no half copy is left behind
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
     return path
 
 
