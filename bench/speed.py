@@ -121,6 +121,11 @@ PATHOLOGICAL = {
         f"He said Привет{chr(0x430 + i % 32)}{chr(0x430 + i // 32 % 32)} and left. "
         for i in range(2000)),
     "100k letters of doubled pairs": "aab" * 33_334,
+    "50k spaced brackets, one line": "( [ " * 25_000,
+    "20k unopened closers, one line": "word ] " * 20_000,
+    "50k commas in one token": "a," * 50_000,
+    "20k double-spaced paragraphs": "A b.  C d. E f.\n\n" * 20_000,
+    "10k suppression attempts, one line": "<!-- textlint-disable-line x --> " * 10_000,
 }
 # Markdown masking runs before every rule: its patterns are timed on their own inputs.
 PATHOLOGICAL_MARKDOWN = {

@@ -139,32 +139,39 @@ def malformed(doc: Document, known: frozenset[str]) -> list[Malformed]:
     for m in _ATTEMPT.finditer(text):
         if code.holds(m.start()):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        close = text.find("-->", m.end(), line_end)
-        problem = _problem(doc, m, line_start, line_end, close, code, known)
+        line = doc.line_span(doc.line_of(m.start()))
+        close = text.find("-->", m.end(), min(line.end, m.end() + _REACH))
+        problem = _problem(doc, m, line, close, code, known)
         if problem is not None:
-            end = line_end if close < 0 else close
+            end = min(line.end, m.end() + _REACH) if close < 0 else close
             end = m.start() + len(text[m.start() : end].rstrip())
             out.append(Malformed(Span(m.start(), end), problem))
     return out
 
 
-def _problem(doc: Document, m: re.Match[str], line_start: int, line_end: int, close: int,
-             code: _CodeBlocks, known: frozenset[str]) -> str | None:
+# How far around the keyword a comment is read: a suppression comment is short, and reading
+# a long line whole for each mention of the keyword took quadratic time.
+_REACH = 200
+_NON_SPACE = re.compile(r"\S")
+
+
+def _problem(doc: Document, m: re.Match[str], line: Span, close: int, code: _CodeBlocks,
+             known: frozenset[str]) -> str | None:
     text = doc.text
-    directive = DIRECTIVE.match(text, line_start, line_end)
+    if m.start() - line.start > _REACH:
+        return None  # far into a long line: prose that mentions the keyword
+    line_end = min(line.end, m.end() + _REACH)
+    directive = DIRECTIVE.match(text, line.start, line_end)
     if directive is not None and directive.start("verb") == m.start() + len("textlint-"):
         if _read(doc, directive, code):
             return None  # a suppression, read as one
         meant = set(directive.group("rules").replace(",", " ").split()) <= known
         return MARKDOWN_BARE if meant else None
-    before = text[line_start : m.start()]
+    before = text[line.start : m.start()]
     opened = before.rfind("<!--")
     verb = m.group()[len("textlint-") :]
     if opened >= 0 and "-->" not in before[opened:] and close >= 0:
-        if before[:opened].strip() or text[close + 3 : line_end].strip():
+        if before[:opened].strip() or _NON_SPACE.search(text, close + 3, line.end):
             return NOT_ALONE
         return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
     lead = before.strip()

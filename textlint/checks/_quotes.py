@@ -368,9 +368,10 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
     drop: set[int] = set()
     at = prose.find("``")
     while at >= 0:
-        close = prose.find("''", at + 2)
+        close = prose.find("''", at + 2, at + 4 + _QUOTED_REACH)
         if close < 0:
-            break
+            at = prose.find("``", at + 2)
+            continue
         between = prose[at + 2 : close]
         if between and not between[0].isspace() and "`" not in between and \
                 "\n\n" not in between and len(between) <= _QUOTED_REACH:

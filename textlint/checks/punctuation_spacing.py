@@ -266,6 +266,7 @@ class PunctuationSpacing(Check):
             return
         double_ok: bool | None = None  # worked out when a run first needs it
         layout: dict[int, bool] = {}  # per line: are its runs of spaces layout?
+        paragraph_ok: dict[int, bool] = {}  # per paragraph: is it double-spaced?
         for start, end in runs:
             if start == 0 or end == len(text) or text[end].isspace():
                 continue  # indentation or trailing spaces, not a gap between words
@@ -284,8 +285,15 @@ class PunctuationSpacing(Check):
                 if double_ok is None:
                     double_ok = self.options.sentence_spacing == "auto" and _double_spaced(
                         text, runs)
-                if double_ok or (self.options.sentence_spacing == "auto" and
-                                 _double_spaced_paragraph(doc, text, runs, start)):
+                if not double_ok and self.options.sentence_spacing == "auto":
+                    p = bisect.bisect_right(doc.paragraph_starts, start) - 1
+                    para_ok = paragraph_ok.get(p)
+                    if para_ok is None:
+                        para_ok = paragraph_ok[p] = p >= 0 and _double_spaced_paragraph(
+                            doc.paragraphs[p], text, runs)
+                    if para_ok:
+                        continue
+                elif double_ok:
                     continue
             if end - start >= _COLUMN_GAP and not _after_sentence(text, start):
                 continue  # a column of a table or a listing: "Edwin Woudt        edwin at ..."
@@ -529,12 +537,22 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 
 
+# How far the bracket checks look for the rest of a line or a partner: a label or a shell
+# test is short, and a search to the end of a long line for every bracket took quadratic time.
+_BRACKET_REACH = 200
+
+
 def _label_line(text: str, at: int) -> bool:
     """Is the bracket at ``at`` one of a pair that holds its whole line, spaced inside on both
     sides as a label is ("  [ Jane Doe ]" in a Debian changelog)? One space alone is a slip:
     "(Hat Tip: Captains Quarters )"."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = text.find("\n", at)
+    lo = max(0, at - _BRACKET_REACH)
+    line_start = text.rfind("\n", lo, at) + 1
+    if line_start == 0 and lo > 0:
+        return False  # a long line: no label
+    line_end = text.find("\n", at, at + _BRACKET_REACH)
+    if line_end < 0 and at + _BRACKET_REACH < len(text):
+        return False
     line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t\r")
     return len(line) > 4 and _PAIRS.get(line[0]) == line[-1] and line[1] == line[-2] == " " \
         and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
@@ -546,14 +564,14 @@ def _spaced_pair(text: str, at: int) -> bool:
     A round pair spaced so is left to the other checks: "( foo )" is a slip in prose."""
     c = text[at]
     if c in "[{":
-        close = text.find(_PAIRS[c], at + 1)
-        newline = text.find("\n", at + 1)
-        return close > at + 2 and (newline < 0 or close < newline) and \
+        close = text.find(_PAIRS[c], at + 1, at + _BRACKET_REACH)
+        newline = text.find("\n", at + 1, max(close, at + 1))
+        return close > at + 2 and newline < 0 and \
             text[at + 1] == " " and text[close - 1] == " "
     if c in "]}":
         opener = "[" if c == "]" else "{"
-        open_at = text.rfind(opener, 0, at)
-        newline = text.rfind("\n", 0, at)
+        open_at = text.rfind(opener, max(0, at - _BRACKET_REACH), at)
+        newline = text.rfind("\n", max(0, open_at), at)
         return open_at >= 0 and open_at > newline and at - open_at > 2 and \
             text[open_at + 1] == " " and text[at - 1] == " "
     return False
@@ -604,15 +622,19 @@ def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
     return 2 * twos >= ones
 
 
+_TOKEN_REACH = 100  # characters a comma's token is read each way (a long run is not prose)
+
+
 def _compact_token(text: str, comma: int) -> bool:
     """Is the comma inside a token without spaces that is code or a label: a call's arguments
     (toCharArray(InputStream,encoding)), a list in brackets ((bf,cs,hu,nb)), or labels before
     a colon (* win,nfc: use)?"""
+    lo, hi = max(0, comma - _TOKEN_REACH), min(len(text), comma + _TOKEN_REACH)
     j = comma
-    while j > 0 and not text[j - 1].isspace():
+    while j > lo and not text[j - 1].isspace():
         j -= 1
     k = comma + 1
-    while k < len(text) and not text[k].isspace():
+    while k < hi and not text[k].isspace():
         k += 1
     token = text[j:k].rstrip(".,;!?")
     if token.endswith(":") and token.count(":") == 1:
@@ -627,11 +649,12 @@ def _identifier_beside(text: str, comma: int) -> bool:
     """Is the word before or after the comma at ``comma`` an identifier: letters and digits
     mixed (I2d317c4b, r15, utf8), a file name (Android.mk, or one the document masked), a
     path or a snake_case name?"""
+    lo, hi = max(0, comma - _TOKEN_REACH), min(len(text), comma + _TOKEN_REACH)
     j = comma
-    while j > 0 and not text[j - 1].isspace() and text[j - 1] != ",":
+    while j > lo and not text[j - 1].isspace() and text[j - 1] != ",":
         j -= 1
     k = comma + 1
-    while k < len(text) and not text[k].isspace() and text[k] != ",":
+    while k < hi and not text[k].isspace() and text[k] != ",":
         k += 1
     for word in (text[j:comma], text[comma + 1 : k]):
         core = word.strip("\"'“”‘’()[]{}:;.!?")
@@ -646,14 +669,10 @@ def _identifier_beside(text: str, comma: int) -> bool:
 _FILE_NAME = re.compile(r"[\w-]+\.[a-z0-9]{1,4}")
 
 
-def _double_spaced_paragraph(doc: Document, text: str, runs: list[tuple[int, int]],
-                             at: int) -> bool:
+def _double_spaced_paragraph(para: Span, text: str, runs: list[tuple[int, int]]) -> bool:
     """In a document that mixes one and two spaces after sentences (a licence pasted into a
     README, man pages), is the paragraph holding ``at`` double-spaced: two of its sentences or
     more followed by two spaces, and more than by one?"""
-    para = next((p for p in doc.paragraphs if p.start <= at < p.end), None)
-    if para is None:
-        return False
     k = bisect.bisect_left(runs, (para.start, 0))
     twos = 0
     while k < len(runs) and runs[k][0] < para.end:

@@ -241,9 +241,12 @@ def _standalone(text: str, pos: int, char: str) -> bool:
         return True  # "[[", "((", "{,"
     # One bracket between spaces is named only if no closer follows on its line: in
     # "This [ foo bar) is" it is used, with the wrong closer.
-    line_end = text.find("\n", end)
-    rest = text[end : len(text) if line_end < 0 else line_end]
+    line_end = text.find("\n", end, end + _REACH)
+    rest = text[end : end + _REACH if line_end < 0 else line_end]
     return not any(c in rest for c in ")]}）］｝")
+
+
+_REACH = 200  # (bounded: a search to the end of a long line for every bracket is quadratic)
 
 
 def _find(stack: list[_Item], opener: str) -> int:
