@@ -106,6 +106,13 @@ def test_markdown_masks_markup(text: str, visible: str) -> None:
                      id="rule-lines-later-are-prose"),
         pytest.param("An unclosed <code> stays prose. <code>x</code>", "", "unclosed",
                      id="unclosed-inline-code"),
+        pytest.param("Use a `<pre>` element.\n\nThe the cat.", "", "The the cat",
+                     id="tag-shown-in-inline-code"),
+        pytest.param("Write <script> tags with care.\n\nThe the cat.\n\n</script>\n", "",
+                     "The the cat", id="block-tag-inside-a-sentence"),
+        pytest.param("Inline <code>a\n\nb</code> split.", "", "split", id="no-closing-in-paragraph"),
+        pytest.param("---\n\nSome text\n---\n\nThe end.", "", "Some text",
+                     id="thematic-break-not-front-matter"),
     ],
 )
 def test_markdown_masks_code_elements_and_front_matter(text: str, hidden: str,

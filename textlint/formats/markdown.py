@@ -120,7 +120,7 @@ def code_blocks(text: str) -> list[Span]:
     front matter: what looks like a comment there is an example, and no fix may touch it."""
     spans = [Span(m.start(), m.end()) for p in (_FENCE, _INDENTED) for m in p.finditer(text)]
     if "<" in text:
-        spans += raw_html(text)
+        spans += raw_html(text, spans)
     if text.startswith(("---", "+++")):
         spans += front_matter(text)
     return spans
@@ -134,13 +134,17 @@ _RAW_OPEN = re.compile(r"<(pre|code|kbd|samp|var|tt|script|style|textarea)(?=[\s
 _TO_THE_END = frozenset(("pre", "script", "style", "textarea"))
 
 
-def raw_html(text: str) -> list[Span]:
+def raw_html(text: str, blocks: list[Span] | None = None) -> list[Span]:
     """``<pre>…</pre>``, ``<code>…</code>``, ``<script>…</script>`` and the like, and
-    ``<?php … ?>``. Closing tags are found with one search each; once a name has no closing
-    tag after an opening, no later opening of it is looked at (no quadratic search)."""
+    ``<?php … ?>``, outside code blocks and inline code (where a tag is shown, not used). An
+    element closes within its paragraph, but for one of the block elements that begins a line
+    (as CommonMark's raw HTML blocks do), which may run to the next closing tag or the end.
+    Closing tags are found with one search each; once a name has no closing tag after an
+    opening, no later opening of it is looked at (no quadratic search)."""
     out: list[Span] = []
     lower: str | None = None
     unclosed: set[str] = set()
+    shown: list[Span] | None = None  # code blocks and code spans, found on first need
     pos = 0
     while True:
         m = _RAW_OPEN.search(text, pos)
@@ -150,6 +154,14 @@ def raw_html(text: str) -> list[Span]:
         if name in unclosed:
             pos = m.end()
             continue
+        if shown is None:
+            shown = merge((blocks or []) + inline_code(text, blocks))
+        if inside(shown, m.start()):
+            pos = m.end()
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        block = name in _TO_THE_END and m.start() - line_start <= 3 and \
+            not text[line_start : m.start()].strip()
         if name == "?":
             close, after = text.find("?>", m.end()), 2
         else:
@@ -161,16 +173,22 @@ def raw_html(text: str) -> list[Span]:
                 after = (gt + 1 - close) if gt >= 0 else after
         if close < 0:
             unclosed.add(name)
-            if name in _TO_THE_END:
+            if block:
                 out.append(Span(m.start(), len(text)))
                 return out
             pos = m.end()
+            continue
+        if not block and _PARAGRAPH_BREAK.search(text, m.end(), close):
+            pos = m.end()  # an inline element closes within its paragraph
             continue
         out.append(Span(m.start(), close + after))
         pos = close + after
 
 
-_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?:.*?\n)??\1[ \t]*\r?(?:\n|\Z)", re.S)
+# The opening line, then a first line of keys (YAML "title:", TOML "title ="), up to the
+# closing line: a thematic break (---) that opens a document is no front matter.
+_FRONT_MATTER = re.compile(
+    r"\A(---|\+\+\+)[ \t]*\r?\n[ \t]*[\w\"'-]+[ \t]*[:=](?:.*?\n)??\1[ \t]*\r?(?:\n|\Z)", re.S)
 
 
 def front_matter(text: str) -> list[Span]:
