@@ -58,7 +58,7 @@ def test_many_processes_print_what_one_prints(capsys: pytest.CaptureFixture[str]
     one = run(capsys, "-j", "1", *args, "docs")
     merged: list[pool.Outcome] = []
     merge = pool._merge
-    monkeypatch.setattr(pool, "_merge", lambda r, o: (merged.append(o), merge(r, o)))
+    monkeypatch.setattr(pool, "_merge", lambda r, o, s: (merged.append(o), merge(r, o, s)))
     two = run(capsys, "-j", "2", *args, "docs")
     assert len(merged) == 13  # every file but the first came from a worker
     assert two == one
@@ -99,3 +99,24 @@ def test_jobs_for(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, requested: in
         p.write_bytes(b"x" * (size // files))
         targets.append(str(p))
     assert pool.jobs_for(requested, targets) == expected
+
+
+_REAL_LINT = pool._lint
+
+
+def _dies_on_f05(item: tuple[str, bool]) -> pool.Outcome:
+    # (At module level: the pool sends the function by name.)
+    import os
+
+    if item[0].endswith("f05.txt"):
+        os._exit(9)  # as the out-of-memory killer ends it: no exception, no results
+    return _REAL_LINT(item)
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    _corpus()
+    monkeypatch.setattr(pool, "_lint", _dies_on_f05)
+    code, _, err = run(capsys, "-j", "2", "docs")  # (a pool waiting for it would hang here)
+    assert code == 2
+    assert "a worker process stopped before it sent its results" in err

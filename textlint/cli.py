@@ -40,7 +40,7 @@ from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
 from textlint.linter import ActiveRule, CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
-from textlint.pool import jobs_for, process_all
+from textlint.pool import WorkerDied, jobs_for, process_all
 from textlint.rules import PackError, Rule
 from textlint.selection import Choice, LinterCache, match_glob, relative_to_root, selected_ids
 
@@ -68,6 +68,7 @@ class Run:
     diff_buffer: list[bytes] | None = None
     linters: LinterCache = field(init=False)
     _noted: set[str] = field(init=False, default_factory=set)
+    _errors_seen: set[str] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.linters = LinterCache(self.choice)
@@ -89,7 +90,8 @@ class Run:
 
     def error(self, path: str, message: str) -> None:
         # A broken config is met once per file under it: report it once.
-        if all(message != m for _, m in self.report.errors):
+        if message not in self._errors_seen:
+            self._errors_seen.add(message)
             self.report.errors.append((path, message))
 
     # --- finding files ---------------------------------------------------------------------
@@ -504,7 +506,11 @@ def command(
     targets = list(run.targets(paths))
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
-    process_all(run, items, 1 if STDIN in targets else jobs_for(jobs, targets))
+    try:
+        process_all(run, items, 1 if STDIN in targets else jobs_for(jobs, targets))
+    except WorkerDied as exc:
+        click.echo(f"textlint: {exc}", err=True)
+        return EXIT_ERROR
 
     use_color = color == "always" or (
         # no-color.org: a NO_COLOR that is set and not empty turns colour off.

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from textlint.diagnostics import Diagnostic
 from textlint.document import Document
-from textlint.output import FileResult
+from textlint.output import FileResult, Report
 
 if TYPE_CHECKING:
     from textlint.cli import Run
@@ -65,22 +66,32 @@ def _size(targets: Iterable[str]) -> int:
 _RUN: Run | None = None  # the run a forked worker inherits
 
 
+def _quiet_worker() -> None:
+    # Ctrl-C reaches every process of the group: the parent stops the run and says so once.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _lint(item: tuple[str, bool]) -> Outcome:
     run = _RUN
     assert run is not None, "pool workers are forked from a run"
-    report = run.report
-    results, errors, notes = len(report.results), len(report.errors), len(report.notes)
-    changed = run.changed
+    # A fresh report per file: what was sent is not kept (the parent holds every result).
+    run.report = Report()
+    run.changed = 0
     run.diff_buffer = []
     run.process(*item)
+    report = run.report
     return Outcome(
         [(r.path, r.doc.text, r.doc.language, r.doc.format, r.diagnostics, r.fixed)
-         for r in report.results[results:]],
-        report.errors[errors:],
-        report.notes[notes:],
-        run.changed - changed,
+         for r in report.results],
+        report.errors,
+        report.notes,
+        run.changed,
         run.diff_buffer,
     )
+
+
+class WorkerDied(Exception):
+    """A worker process ended without its results (killed, out of memory)."""
 
 
 def process_all(run: Run, items: Sequence[tuple[str, bool]], jobs: int) -> None:
@@ -97,22 +108,32 @@ def process_all(run: Run, items: Sequence[tuple[str, bool]], jobs: int) -> None:
         # does not hold the others back.
         chunk = max(1, min(16, (len(items) - 1) // (jobs * 4)))
         import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for outcome in pool.imap(_lint, items[1:], chunk):
-                _merge(run, outcome)
+        seen = set(run.report.notes)
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_quiet_worker) as pool:
+            try:
+                for outcome in pool.map(_lint, items[1:], chunksize=chunk):
+                    _merge(run, outcome, seen)
+            except BrokenProcessPool:
+                # A pool whose worker was killed would otherwise wait for it for ever.
+                raise WorkerDied("a worker process stopped before it sent its results "
+                                 "(killed, or out of memory?); run again, or with -j 1") from None
     finally:
         _RUN = None
 
 
-def _merge(run: Run, outcome: Outcome) -> None:
+def _merge(run: Run, outcome: Outcome, seen: set[str]) -> None:
     for path, text, language, fmt, diagnostics, fixed in outcome.results:
         run.report.results.append(
             FileResult(path, Document(text, path, language, fmt), diagnostics, fixed))
     for path, message in outcome.errors:
         run.error(path, message)
     for note in outcome.notes:
-        if note not in run.report.notes:
+        if note not in seen:
+            seen.add(note)
             run.report.notes.append(note)
     run.changed += outcome.changed
     for patch in outcome.diffs:
