@@ -382,11 +382,16 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
     for quote in "'\"":
         at = prose.find("$" + quote)
         while at >= 0:
-            close = prose.find(quote, at + 2)
-            drop.add(at + 1)
-            if close >= 0 and "\n" not in prose[at:close]:
-                drop.add(close)
-            at = prose.find("$" + quote, (close if close >= 0 else at) + 1)
+            close = prose.find(quote, at + 2, at + 2 + _QUOTED_REACH)
+            # A shell string: "$" where a word begins, a string's first character, and its
+            # closing quote on the line (not US$", 5$" or a quoted "$").
+            if (at == 0 or prose[at - 1] in " \t\n(=") and at + 2 < len(prose) and \
+                    not prose[at + 2].isspace() and close > at + 2 and \
+                    "\n" not in prose[at:close]:
+                drop.update((at + 1, close))
+                at = prose.find("$" + quote, close + 1)
+            else:
+                at = prose.find("$" + quote, at + 2)
     return [i for i in found if i not in drop] if drop else found
 
 

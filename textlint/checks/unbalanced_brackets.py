@@ -224,29 +224,21 @@ _TOKEN_EDGE = " \t\n\r,.;:"
 
 
 def _standalone(text: str, pos: int, char: str) -> bool:
-    """Is the bracket at ``pos``, with any same brackets beside it, a token of its own: space
-    (or a text edge, or punctuation after it) on both sides, and for one bracket between
-    spaces, no closer later on its line?"""
+    """Is the bracket at ``pos`` one of a doubled pair that is a token of its own, space (or
+    a text edge, or punctuation after it) on both sides: "the [[ and (( commands"?"""
+    # A bracket doubled, as shells and templates write them ("[[", "(("), between spaces: at
+    # most a few of the same before and after it are looked at (a long run stays linear).
     start = pos
-    while start > 0 and text[start - 1] == char:
+    while start > max(0, pos - 3) and text[start - 1] == char:
         start -= 1
     end = pos + 1
-    while end < len(text) and text[end] == char:
+    while end < min(len(text), pos + 4) and text[end] == char:
         end += 1
+    if end - start != 2:
+        return False  # one bracket between spaces is used ("The minister ( who resigned")
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before not in " \t\n\r" or after not in _TOKEN_EDGE:
-        return False
-    if end - start >= 2 or after not in " \t":
-        return True  # "[[", "((", "{,"
-    # One bracket between spaces is named only if no closer follows on its line: in
-    # "This [ foo bar) is" it is used, with the wrong closer.
-    line_end = text.find("\n", end, end + _REACH)
-    rest = text[end : end + _REACH if line_end < 0 else line_end]
-    return not any(c in rest for c in ")]}）］｝")
-
-
-_REACH = 200  # (bounded: a search to the end of a long line for every bracket is quadratic)
+    return before in " \t\n\r" and after in _TOKEN_EDGE
 
 
 def _find(stack: list[_Item], opener: str) -> int:
