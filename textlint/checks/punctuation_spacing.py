@@ -160,8 +160,8 @@ class PunctuationSpacing(Check):
             nxt = text[after] if after < n else ""
             if mark == "." and not self._orphan_stop(text, start, end, nxt):
                 continue
-            if prev == "\0" and mark == ".":
-                continue  # a stop kept apart from a URL or code, so as not to join it
+            if prev == "\0" and mark == "." and _after_url(doc.text, start):
+                continue  # a stop kept apart from a URL, so as not to join it
             if mark in ":;!?" and not (nxt == "" or nxt.isspace() or nxt in _CLOSERS):
                 continue  # an emoticon (:-) ;D) or a leading mark (:param)
             if mark in ":;" and nxt in ")]":
@@ -295,8 +295,6 @@ class PunctuationSpacing(Check):
                         continue
                 elif double_ok:
                     continue
-            if end - start >= _COLUMN_GAP and not _after_sentence(text, start):
-                continue  # a column of a table or a listing: "Edwin Woudt        edwin at ..."
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
@@ -373,17 +371,27 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
 _TERMS_LISTED = 4  # identifiers a numpydoc parameter line may list before its colon
 
 
+def _after_url(orig: str, start: int) -> bool:
+    j = start
+    while j > 0 and not orig[j - 1].isspace() and start - j < 2000:
+        j -= 1
+    word = orig[j:start]
+    return "://" in word or word.startswith("www.")
+
+
 def _placeholder_before(text: str, start: int) -> bool:
-    """Is the word before ``start`` a placeholder or an identifier of code: with an underscore,
-    or in capitals of two letters or more (JOB, BACKUP_SCHEDULE), or a C type (int : 0)?"""
+    """Is the word before ``start`` a placeholder or an identifier of code: with an underscore
+    (BACKUP_SCHEDULE), or in capitals before an option (JOB : --location)?"""
     j = start
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
         j -= 1
     word = text[j:start]
-    return "_" in word or (len(word) >= 2 and word.isupper()) or word in _C_TYPES
-
-
-_C_TYPES = frozenset(("int", "unsigned", "signed", "char", "short", "long", "bool"))
+    if "_" in word:
+        return True
+    # Capitals are a placeholder only before an option ("(JOB : --location=LOC)"): "NOTE :
+    # This" and "the UN : the" are French spacing.
+    after = text[start:].lstrip(" \t")[1:].lstrip(" \t")
+    return len(word) >= 2 and word.isupper() and after.startswith("-")
 
 
 def _defined_term(text: str, start: int) -> bool:
@@ -488,11 +496,10 @@ def _code_token(text: str, span: Span) -> bool:
 # A line's first token that ends in one of these is a term with its definition after it
 # ("%f  Family name", "2021-08-11  Jane Doe  <jane@example.org>", "Date:   Mon"), not the first
 # word of a sentence: digits and the characters of options, paths, labels and placeholders.
-# So many spaces inside a sentence set out columns; a slip leaves two or three.
-_COLUMN_GAP = 4
 # A time of day or a year before a line's last gap: a log or ChangeLog header's columns.
 _TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b(?:1[89]|20)\d{2}\b")
-_TERM_CHARS = frozenset("0123456789%/._=@#$*+<>[]():")
+_TERM_CHARS = frozenset("%/._=@#$*+<>:")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOSING_TAIL = "\"'”’)»"
 
 
@@ -509,16 +516,16 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     head = body[lead:].split(" ", 1)[0]
     if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
         return True  # a command-line option and its description: "-r, --repo REPO  the repo"
-    if body.endswith((">", ")")) and _TIMESTAMP.search(body, lead, body.rfind("  ") + 1):
+    if body.endswith((">", ")")) and body[-2:-1] == "\0" and \
+            _TIMESTAMP.search(body, lead, body.rfind("  ") + 1):
         # A dated header or copyright line: "Wed May 12 13:09:44 1993  Ian Taylor  (ian@...)",
         # "Copyright (c) 2002, 2007  Bo Thorsen <bo@suse.de>".
         return True
     token = body[lead:first].rstrip(_CLOSING_TAIL)
     # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
     if token and " " not in token and token[-1] not in ".!?," and (
-            any(c in _TERM_CHARS for c in token) or (
-                lead >= 2 and token.islower() and body.startswith("   ", first))):
-        return True  # (or an indented name, then three spaces: "     true   A null command")
+            any(c in _TERM_CHARS for c in token) or _DATE.fullmatch(token)):
+        return True
     k = bisect.bisect_left(runs, (span.start + lead, 0))
     gaps = 0
     while k < len(runs) and runs[k][1] < span.start + len(body):
@@ -558,6 +565,13 @@ def _label_line(text: str, at: int) -> bool:
         and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
 
 
+def _shell_like(inside: str) -> bool:
+    """A shell test or a synopsis inside spaced brackets: an option, a variable, a pipe or an
+    assignment ("[ -e file ]", "[ -h, --help ]", "{ x=1 }"), not "[ 2 ]"."""
+    body = inside.strip()
+    return body.startswith("-") or any(c in body for c in "$=|")
+
+
 def _spaced_pair(text: str, at: int) -> bool:
     """Is the square or curly bracket at ``at`` one of a pair on one line spaced inside on both
     sides: a shell test or a synopsis (``[ -e file ]``, ``[ -h, --help ]``), code (``{ x }``)?
@@ -567,13 +581,14 @@ def _spaced_pair(text: str, at: int) -> bool:
         close = text.find(_PAIRS[c], at + 1, at + _BRACKET_REACH)
         newline = text.find("\n", at + 1, max(close, at + 1))
         return close > at + 2 and newline < 0 and \
-            text[at + 1] == " " and text[close - 1] == " "
+            text[at + 1] == " " and text[close - 1] == " " and _shell_like(text[at + 1 : close])
     if c in "]}":
         opener = "[" if c == "]" else "{"
         open_at = text.rfind(opener, max(0, at - _BRACKET_REACH), at)
         newline = text.rfind("\n", max(0, open_at), at)
         return open_at >= 0 and open_at > newline and at - open_at > 2 and \
-            text[open_at + 1] == " " and text[at - 1] == " "
+            text[open_at + 1] == " " and text[at - 1] == " " and \
+            _shell_like(text[open_at + 1 : at])
     return False
 
 
@@ -600,8 +615,8 @@ def _space_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-# So many sentences followed by two spaces are the writer's habit, however many are followed
-# by one: a manual or a licence, pasted together from several hands.
+# So many sentences followed by two spaces, and at least a fifth of all, are the writer's
+# habit: a manual or a licence, pasted together from several hands.
 DOUBLE_HABIT = 5
 
 
@@ -616,9 +631,9 @@ def _double_spaced(text: str, runs: list[tuple[int, int]]) -> bool:
             twos += 1
     if twos < 3:
         return False
-    if twos >= DOUBLE_HABIT:
-        return True  # a habit of the document, or of a part of it (a licence, a manual)
     ones = sum(len(pattern.findall(text)) for pattern in _ONE_SPACE_GAPS)
+    if twos >= DOUBLE_HABIT and 4 * twos >= ones:
+        return True  # a habit of the document, or of a part of it (a licence, a manual)
     return 2 * twos >= ones
 
 
@@ -641,7 +656,11 @@ def _compact_token(text: str, comma: int) -> bool:
         return True
     opened = token.rfind("(", 0, comma - j)
     if opened >= 0 and ")" in token[comma - j :]:
-        return opened == 0 or token[opened - 1].isalnum() or token[opened - 1] == "_"
+        if opened > 0 and (token[opened - 1].isalnum() or token[opened - 1] == "_"):
+            return True  # a call: f(a,b)
+        # A list of codes ((bf,cs,hu,nb)), not of words ((Paris,Rome)).
+        inside = token[opened + 1 : token.find(")", opened)]
+        return all(len(item) <= 3 for item in inside.split(","))
     return False
 
 
@@ -656,12 +675,19 @@ def _identifier_beside(text: str, comma: int) -> bool:
     k = comma + 1
     while k < hi and not text[k].isspace() and text[k] != ",":
         k += 1
-    for word in (text[j:comma], text[comma + 1 : k]):
-        core = word.strip("\"'“”‘’()[]{}:;.!?")
-        if "/" in core or "_" in core or "\0" in core or _FILE_NAME.fullmatch(core) or (
-                any(c.isdigit() for c in core) and any(c.isalpha() for c in core)):
-            return True
-    return False
+    kinds = [_identifier_kind(word.strip("\"'“”‘’()[]{}:;.!?"))
+             for word in (text[j:comma], text[comma + 1 : k])]
+    # A path, a snake_case or file name, or masked code beside the comma is enough; letters
+    # mixed with digits must stand on both sides (I2d317c4b,I9e77f6db): "COVID-19,the" is prose.
+    return "strong" in kinds or kinds == ["mixed", "mixed"]
+
+
+def _identifier_kind(core: str) -> str:
+    if "/" in core or "_" in core or "\0" in core or _FILE_NAME.fullmatch(core):
+        return "strong"
+    if any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
+        return "mixed"
+    return ""
 
 
 # A file name: a name, a dot and a short lowercase extension (Android.mk, CMakeLists.txt; not
