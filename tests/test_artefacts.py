@@ -209,7 +209,7 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("Session:\n\n>>> f('abcd abcd')\n", None),
     ("COPYRIGHT\n       Copyright 2023 The OpenSSL Project Authors.", None),
     ("Aarni Koskela\nabdul rawoof\nAbdul Rawoof Khan\n", None),
-    ("Introduction\nIntroduction to the tools.", None),
+    ("Privacy Policy\nPrivacy Policy\n", "Privacy Policy\n"),
     ("the\nthe", "the"),
     ("shell variables with prefix PREFIX, has been implemented.", None),
     ("  --width WIDTH, -w WIDTH", None),
@@ -279,6 +279,7 @@ PUNCT: list[tuple[str, str, str | None]] = [
     ("It was good;; then bad.", "repeated-punctuation", "It was good; then bad."),
     (";; Local Variables:\n;; End:", "repeated-punctuation", None),
     ("  c) carg=$OPTARG;;", "repeated-punctuation", None),
+    ("(approved in May);; the rest", "repeated-punctuation", "(approved in May); the rest"),
     ('find still skips trying to delete ".".', "repeated-punctuation", None),
     ("set the var to “?”.", "repeated-punctuation", None),
     ("Wow!!", "repeated-exclamation", "Wow!!"),  # unsafe: not applied by default

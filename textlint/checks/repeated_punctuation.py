@@ -114,7 +114,7 @@ def _code_semicolons(prose: str, start: int) -> bool:
     j = start
     while j > line_start and not prose[j - 1].isspace():
         j -= 1
-    return any(c in "$=(){}[]<>|&" for c in prose[j:start])
+    return any(c in "$={}[]<>|&" for c in prose[j:start])
 
 
 def _defects(prose: str) -> Iterator[regex.Match[str]]:

@@ -408,12 +408,12 @@ class Repetition(Check):
         first = toks[j].start
         if first > 0 and prose[first - 1] == "-":
             return True  # an option and its argument: "--transform transform"
-        if "\n" in prose[toks[j + n - 1].end : toks[j + n].start] and \
-                (rep != second or rep[0].isupper()) and \
+        if "\n" in prose[toks[j + n - 1].end : toks[j + n].start] and rep != second and \
                 _fills_its_line(prose, toks[j].start, toks[j + n - 1].end):
-            # A capitalised line of its own, then a line that begins with it: a heading and
-            # its text ("COPYRIGHT\nCopyright 2023"), entries of a list ("abdul rawoof\nAbdul
-            # Rawoof Khan"); a line holding only "the" is prose wrapped oddly.
+            # A line of its own, then a line that begins with it written otherwise: a heading
+            # and its text ("COPYRIGHT\nCopyright 2023"), entries of a list ("abdul rawoof\n
+            # Abdul Rawoof Khan"). The same line twice ("Privacy Policy\nPrivacy Policy") is
+            # a scraper's double.
             return True
         if n > 1:
             lows = {w.lower() for w in words}
