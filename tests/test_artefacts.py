@@ -110,6 +110,8 @@ A_AN: list[tuple[str, str | None]] = [
     ("Return an functools.partial object.", "Return a functools.partial object."),
     ("Arguments last on an xargs input; an Xauth file; an fsck run; an mmap call.", None),
     ("An midx file.", "A midx file."),
+    ("He was an xenophobe.", "He was a xenophobe."),
+    ("It grows from an rhizome.", "It grows from a rhizome."),
     ("See `a`, `b` and `c`. Write an midx file.", None),  # a document that writes code
     ("It was an house.", "It was a house."),
     ("Output to a stdio stream goes through a strncpy call.", None),

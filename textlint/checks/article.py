@@ -275,7 +275,7 @@ SPELLED_MAX_ZIPF = 2.5
 # Two consonants that begin English syllables: a word starting so is said as a word.
 _ONSETS = frozenset(("bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl", "pr", "sc",
                      "sk", "sl", "sm", "sn", "sp", "st", "sw", "tr", "tw", "wr", "sh", "ch", "th",
-                     "wh", "ph", "kn", "gn", "sq"))
+                     "wh", "ph", "kn", "gn", "sq", "rh"))
 _VOWELS = frozenset("aeiouy")
 
 
@@ -285,16 +285,19 @@ def _spelled_out(doc: Document, word: str) -> bool:
     Xauth), or with two consonants no English syllable begins with (fsck, mmap, nginx), or
     stands in a document that writes code (midx, functools in a README)."""
     low = word.lower()
-    if low[:1] not in _VOWEL_NAMED:
+    # (Not h: a lowercase word is not read "aitch", and a silent h is another matter.)
+    if low[:1] not in _VOWEL_NAMED or low[0] == "h":
         return False
     from textlint.checks._layout import writes_code
     from textlint.lexicon import load_lexicon
 
-    if load_lexicon().zipf(low, "en") >= SPELLED_MAX_ZIPF:
+    zipf = load_lexicon().zipf(low, "en")
+    if zipf >= SPELLED_MAX_ZIPF:
         return False
     head = low[:2]
-    return low[0] == "x" or (len(head) == 2 and not set(head) & _VOWELS and
-                             head not in _ONSETS) or writes_code(doc)
+    # An x-word English lists hold at all is said as a word (a xenophobe); xargs is not.
+    return (low[0] == "x" and zipf == 0.0) or (
+        len(head) == 2 and not set(head) & _VOWELS and head not in _ONSETS) or writes_code(doc)
 
 
 def _said_as_a_word(word: str) -> bool:
