@@ -153,6 +153,11 @@ def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str,
                      id="markdown-code-block"),
         pytest.param("<!-- textlint-disable no-bad -->\nbad", "markdown", None,
                      id="read-as-a-suppression"),
+        pytest.param("<!-- TODO: explain textlint-disable here -->\nbad", "plain", None,
+                     id="comment-that-mentions-it"),
+        pytest.param("# textlint-disable\n\nbad", "markdown", None, id="markdown-heading-no-ids"),
+        pytest.param("# textlint-disable turns every rule off until textlint-enable.\nbad",
+                     "plain", None, id="comment-line-that-explains"),
     ],
 )
 def test_malformed_comments_are_reported(text: str, fmt: str, problem: str | None) -> None:

@@ -153,6 +153,7 @@ def malformed(doc: Document, known: frozenset[str]) -> list[Malformed]:
 # a long line whole for each mention of the keyword took quadratic time.
 _REACH = 200
 _NON_SPACE = re.compile(r"\S")
+_MAX_IDS = 4  # more words after the keyword on a comment line are a sentence about it
 
 
 def _problem(doc: Document, m: re.Match[str], line: Span, close: int, code: _CodeBlocks,
@@ -165,12 +166,15 @@ def _problem(doc: Document, m: re.Match[str], line: Span, close: int, code: _Cod
     if directive is not None and directive.start("verb") == m.start() + len("textlint-"):
         if _read(doc, directive, code):
             return None  # a suppression, read as one
-        meant = set(directive.group("rules").replace(",", " ").split()) <= known
-        return MARKDOWN_BARE if meant else None
+        ids = set(directive.group("rules").replace(",", " ").split())
+        # (A heading or a line that names no rule is text about the directive.)
+        return MARKDOWN_BARE if ids and ids <= known else None
     before = text[line.start : m.start()]
     opened = before.rfind("<!--")
     verb = m.group()[len("textlint-") :]
     if opened >= 0 and "-->" not in before[opened:] and close >= 0:
+        if before[opened + 4 :].strip():
+            return None  # a comment that mentions the keyword: <!-- TODO: textlint-disable -->
         if before[:opened].strip() or _NON_SPACE.search(text, close + 3, line.end):
             return NOT_ALONE
         return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
@@ -178,6 +182,10 @@ def _problem(doc: Document, m: re.Match[str], line: Span, close: int, code: _Cod
     if lead and lead not in ("#", "//"):
         return None  # inside a sentence: prose that mentions the keyword
     if lead and doc.format != "markdown":
+        # A comment line of a few ids is meant; one that goes on as a sentence explains.
+        words = text[m.end() : line_end].replace(",", " ").split()
+        if len(words) > _MAX_IDS or (words and words[-1][-1:] in ".!?"):
+            return None
         return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
     # A bare line (or a Markdown heading): meant only if nothing but rule ids follows.
     rest = text[m.end() : line_end].strip()
