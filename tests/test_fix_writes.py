@@ -353,18 +353,23 @@ def test_fixing_keeps_every_byte_no_fix_touched(tmp_path: Path, encoding: str, d
         assert path.read_bytes() == fixed
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        pytest.param(b"x" * 10_000 + b"the\x00the\n", id="nul-after-8-kib"),
-        pytest.param("a\x00b\n".encode("utf-16"), id="nul-in-utf-16"),
-    ],
-)
-def test_nul_anywhere_makes_a_binary_file(tmp_path: Path, data: bytes) -> None:
+def test_nul_near_the_start_makes_a_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "f.txt"
+    data = b"the\x00the end\n"
     path.write_bytes(data)
     assert main(["--fix", str(path)]) == 2
     assert path.read_bytes() == data
+
+
+def test_a_later_nul_is_damage_whose_removal_between_words_is_unsafe(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    data = b"Plain text. " * 1000 + b"the\x00the end.\x00\n"
+    path.write_bytes(data)
+    main(["--fix", "--select", "invisible-characters", str(path)])
+    # The NUL at the end goes; the one that may stand for a lost space stays for a person.
+    assert path.read_bytes() == data[:-2] + b"\n"
+    main(["--fix", "--unsafe-fixes", "--select", "invisible-characters", str(path)])
+    assert path.read_bytes() == b"Plain text. " * 1000 + b"thethe end.\n"
 
 
 def test_same_size_edit_keeping_the_mtime_is_not_overwritten(tmp_path: Path) -> None:

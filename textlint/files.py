@@ -52,6 +52,9 @@ _BOMS = (
 )
 
 
+_SNIFF = 8192  # bytes read for the binary test
+
+
 class InputError(Exception):
     """A file that cannot be linted; the message names it and the problem."""
 
@@ -113,7 +116,9 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
     if not bom:
         encoding = _PLAIN_FORM.get(codec, encoding)
     wide = codec.startswith(("utf-16", "utf-32"))
-    if not bom and not wide and b"\0" in body:
+    # A NUL near the start marks a binary file; one further on is damage in a text file,
+    # which invisible-characters reports.
+    if not bom and not wide and b"\0" in body[:_SNIFF]:
         raise BinaryFile(f"{path}: binary file (contains NUL bytes)")
     try:
         text = body.decode(encoding)
@@ -123,7 +128,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
             f"{path}: cannot decode as {encoding} at byte {offset} "
             f"(0x{body[exc.start]:02x}); set 'encoding' in the config if the file is not {encoding}"
         ) from None
-    if "\0" in text:
+    if "\0" in text[:_SNIFF // 2] and wide:
         raise BinaryFile(f"{path}: binary file (contains NUL characters)")
     exact = _unicode(encoding) or _round_trips(text, encoding, body)
     return Source(path, text, encoding, bom, exact=exact)

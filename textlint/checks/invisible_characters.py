@@ -158,10 +158,14 @@ class InvisibleCharacters(Check):
                 j = i + 1
                 while j < len(text) and text[j] == "\0":
                     j += 1
+                # Between two letters a NUL may stand for a lost space ("the\0the"): removing
+                # it then joins two words, so that fix is unsafe.
+                joins = i > 0 and j < len(text) and text[i - 1].isalnum() and text[j].isalnum()
+                fix = Fix.unsafe if joins else Fix.safe
                 yield Finding(
                     Span(i, j),
                     params={"what": "control character U+0000 (NUL)"},
-                    fix=Fix.safe(Edit.delete(i, j), description="remove NUL"),
+                    fix=fix(Edit.delete(i, j), description="remove NUL"),
                 )
                 i = j
             i = text.find("\0", i + 1)
