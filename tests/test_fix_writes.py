@@ -458,3 +458,10 @@ def test_a_backup_that_cannot_be_written_leaves_nothing(
     monkeypatch.setattr(os, "fsync", real_fsync)
     assert [p.read_text(encoding="utf-8") for p in names] == [OLD, OLD]
     assert _leftovers(tmp_path) == []
+
+
+def test_no_diff_for_a_utf16_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "f.txt"
+    path.write_bytes("\ufeffI ate a apple.\n".encode("utf-16-le"))
+    assert main(["--diff", "--select", "a-an", str(path)]) == 2
+    assert "no diff for a utf-16-le file" in capsys.readouterr().err
