@@ -167,7 +167,9 @@ def test_mixed_message_names_dominant_style() -> None:
         pytest.param("\ufeff\ufeffdouble", "\ufeffdouble", id="bom-doubled-at-start"),
         pytest.param("bell\x07", "bell", id="bel"),
         pytest.param("del\x7fete", "delete", id="del"),
-        pytest.param("nul\x00l", "null", id="nul"),
+        pytest.param("nul\x00 end", "nul end", id="nul"),
+        # Between two letters the NUL may stand for a lost space: that fix is unsafe, not made.
+        pytest.param("the\x00the", "the\x00the", id="nul-between-words"),
         pytest.param("c1\x81x", "c1x", id="c1-undefined"),
         pytest.param("line\x0bbreak", "line\nbreak", id="vertical-tab"),
         pytest.param("infor\u00admation", "information", id="soft-hyphen"),
