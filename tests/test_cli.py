@@ -441,6 +441,15 @@ def test_a_file_named_twice_is_linted_once(
     assert "1 finding" in out
 
 
+def test_a_second_hard_link_is_skipped_with_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    os.link("a.txt", "b.txt")
+    code, out, _ = run(capsys, "--select", "quote-spacing", "a.txt", "b.txt", "./a.txt")
+    assert code == 1
+    assert out.count("note: skipped") == 1  # ./a.txt is the same name, said otherwise
+    assert "note: skipped b.txt: the same file as a.txt" in out
+
+
 def test_fixes_that_never_settle_still_report_the_findings(
     capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,12 +98,17 @@ class Run:
     # --- finding files ---------------------------------------------------------------------
     def targets(self, paths: Sequence[str]) -> Iterator[str]:
         """The files to lint, each once however often it is named or found."""
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for target in self._targets(paths):
             key = _identity(target)
-            if key not in seen:
-                seen.add(key)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = target
                 yield target
+            elif target != STDIN and os.path.realpath(target) != os.path.realpath(first):
+                # Another name of a file already linted (a hard link): once is enough, and
+                # fixing it twice would race.
+                self.report.notes.append(f"skipped {target}: the same file as {first}")
 
     def _targets(self, paths: Sequence[str]) -> Iterator[str]:
         for raw in paths:
