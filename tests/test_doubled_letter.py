@@ -29,6 +29,8 @@ def _found(text: str) -> list[str]:
         pytest.param("Text.\n>thhe plan\n> >agreee on it", ["thhe", "agreee"], id="quoted-e-mail"),
         pytest.param("The ccache tool is fast; ccache keeps objects.", ["ccache", "ccache"],
                      id="repeated-in-prose-without-code"),
+        pytest.param("Set `x`, `y` and `z`. A committment is a committment.",
+                     ["committment", "committment"], id="a-typo-made-twice-in-a-code-document"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:
@@ -57,7 +59,8 @@ def test_flags(text: str, expected: list[str]) -> None:
                      id="call-underscore-option"),
         pytest.param("See os.ffork and the file archive.tarr.gz in /usr/llib or $HHOME.",
                      id="dotted-path-variable"),
-        pytest.param("Set `x`, `y` and `z`. The ccache tool is fast; ccache keeps objects.",
+        pytest.param("Set `x`, `y` and `z`. The ccache tool is fast; ccache keeps objects; "
+                     "ccache is free.",
                      id="term-repeated-in-a-document-with-code"),
     ],
 )

@@ -55,7 +55,7 @@ _CODE_GLUE = frozenset("=<>_/\\@#$`")
 _CODE_AFTER = frozenset("(")
 # How often a document writes an unknown word before it is the document's own term (a tool
 # such as ccache or mmap), when the document also writes code.
-TERM_REPEATS = 2
+TERM_REPEATS = 3  # (twice is not enough: a typo made twice, committment, is still a typo)
 
 
 def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int,
