@@ -174,6 +174,10 @@ LAYOUT_CASES = [
     ("line-separator", "Read more: X\u2028Next paragraph, which matters.\nMore.\n",
      "Read more: X\u2028Next paragraph, which matters.\nMore.\n", None),
     ("form-feed", "A.\n\nAdvertisement\x0cB.\n", "A.\n\nAdvertisement\x0cB.\n", None),
+    # A short phrase with a full stop is a sentence of the text (a ChangeLog entry), not a label.
+    ("short-sentence", "A.\n\n\t* foo.c (bar):\n\tAdd comment.\n\nB.\n",
+     "A.\n\n\t* foo.c (bar):\n\tAdd comment.\n\nB.\n", None),
+    ("label-without-a-stop", "A.\n\nAdd comment\n\nB.\n", "A.\n\nB.\n", None),
 ]
 
 

@@ -198,7 +198,8 @@ class Lines(Check):
                 end = prose.find("\n", start)
                 line = prose[start : len(prose) if end == -1 else end]
                 if len(line) <= self.options.max_length and _one_line(line) and (
-                        key is None or exact.may_cover(key, line)) and exact.covers(line):
+                        key is None or exact.may_cover(key, line)) and exact.covers(line) \
+                        and not _short_sentence(line):
                     found[doc.line_of(start)] = self.options.lines_fix
         problems = [self._skipped(p, 0, earlier=True) for p in self._timed_out]
         for matcher in list(self._matchers):
@@ -282,6 +283,13 @@ class Lines(Check):
 # holding one is several lines to a reader, and deleting it would delete them all (a file
 # with CR line ends is one line to the document).
 _OTHER_BREAKS = re.compile(r"\r(?!$)|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def _short_sentence(line: str) -> bool:
+    """A few words ending in a full stop: a sentence of the text ("Add comment." in a
+    ChangeLog), where the page's labels and buttons carry no stop (Add comment, Reply)."""
+    body = line.strip(" \t\r\0")
+    return body.endswith(".") and not body.endswith("..") and len(body.split()) <= 3
 
 
 def _one_line(line: str) -> bool:
