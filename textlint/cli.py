@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import difflib
 import errno
@@ -286,7 +285,7 @@ class Run:
         """A unified diff that ``patch -p1`` and ``git apply`` take: its lines in the file's own
         encoding (a cp1252 file's patch is cp1252), the byte-order mark on the first line, and
         the names relative (an absolute path loses its leading slash after a/ and b/)."""
-        if codecs.lookup(source.encoding).name.startswith(("utf-16", "utf-32")):
+        if source.wide:
             # Patch tools read lines of ASCII-compatible bytes: a wide encoding has none.
             self.error(path, f"{path}: no diff for a {source.encoding} file (patch tools cannot "
                        "apply it); use --fix")

@@ -81,6 +81,11 @@ class Source:
     def encode(self, text: str) -> bytes:
         return self.bom + text.encode(self.encoding)
 
+    @property
+    def wide(self) -> bool:
+        """Is the encoding UTF-16 or UTF-32, whose bytes are not ASCII's?"""
+        return is_wide(self.encoding)
+
     def encodable(self, text: str) -> bool:
         """Can the file's encoding hold ``text`` (a fix's replacement)?"""
         if _unicode(self.encoding) or text.isascii():
@@ -93,7 +98,11 @@ class Source:
 
 
 def _unicode(encoding: str) -> bool:
-    return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+    return codecs.lookup(encoding).name.startswith("utf-8") or is_wide(encoding)
+
+
+def is_wide(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
 
 
 # Codecs that write a byte-order mark of their own, or none, as they please: a file without a
@@ -115,7 +124,7 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> Source:
         raise InputError(f"{path}: unknown encoding {encoding!r}") from None
     if not bom:
         encoding = _PLAIN_FORM.get(codec, encoding)
-    wide = codec.startswith(("utf-16", "utf-32"))
+    wide = is_wide(codec)
     # A NUL near the start marks a binary file; one further on is damage in a text file,
     # which invisible-characters reports.
     if not bom and not wide and b"\0" in body[:_SNIFF]:
