@@ -372,9 +372,7 @@ _TERMS_LISTED = 4  # identifiers a numpydoc parameter line may list before its c
 
 
 def _after_url(orig: str, start: int) -> bool:
-    j = start
-    while j > 0 and not orig[j - 1].isspace() and start - j < 2000:
-        j -= 1
+    j = space_free_token(orig, start, start, 2000)[0]
     word = orig[j:start]
     return "://" in word or word.startswith("www.")
 
@@ -644,13 +642,7 @@ def _compact_token(text: str, comma: int) -> bool:
     """Is the comma inside a token without spaces that is code or a label: a call's arguments
     (toCharArray(InputStream,encoding)), a list in brackets ((bf,cs,hu,nb)), or labels before
     a colon (* win,nfc: use)?"""
-    lo, hi = max(0, comma - _TOKEN_REACH), min(len(text), comma + _TOKEN_REACH)
-    j = comma
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    k = comma + 1
-    while k < hi and not text[k].isspace():
-        k += 1
+    j, k = space_free_token(text, comma, comma + 1, _TOKEN_REACH)
     token = text[j:k].rstrip(".,;!?")
     if token.endswith(":") and token.count(":") == 1:
         return True
