@@ -11,6 +11,7 @@ import regex
 from textlint import regexcache
 from textlint.checks._a_an import Sound, sound_of
 from textlint.checks._language import is_english
+from textlint.checks._layout import writes_code
 from textlint.checks._sound_table import CONSONANT, VOWEL
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -264,9 +265,9 @@ def _english_context(prose: str, start: int, word: str, end: int) -> bool:
     return english > foreign
 
 
-# Letters whose names begin with a vowel sound (eff, aitch, el, em, en, ar, ess, ex): a word
+# Letters whose names begin with a vowel sound (eff, el, em, en, ar, ess, ex): a word
 # that begins with one is said "an" when it is read letter by letter.
-_VOWEL_NAMED = frozenset("fhlmnrsx")
+_VOWEL_NAMED = frozenset("flmnrsx")  # (not h: a lowercase word is not read "aitch")
 # Rarer than this in English (wordfreq's zipf scale), a word may well be a tool or an
 # identifier read as letters: "an xargs input", "an mmap call", "an nginx config".
 SPELLED_MAX_ZIPF = 2.5
@@ -279,20 +280,26 @@ _ONSETS = frozenset(("bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "pl",
 _VOWELS = frozenset("aeiouy")
 
 
+def _rare_and_vowel_named(low: str) -> float | None:
+    """The English zipf of ``low`` when it is rare and begins with a letter whose name begins
+    with a vowel sound (the words whose article depends on being read as letters or as a
+    word); else None."""
+    if low[:1] not in _VOWEL_NAMED:
+        return None
+    from textlint.lexicon import load_lexicon
+
+    zipf = load_lexicon().zipf(low, "en")
+    return zipf if zipf < SPELLED_MAX_ZIPF else None
+
+
 def _spelled_out(doc: Document, word: str) -> bool:
     """May the writer read ``word`` letter by letter, so that "an" is right? A rare word that
     begins with a letter whose name begins with a vowel sound, and starts with x (xargs,
     Xauth), or with two consonants no English syllable begins with (fsck, mmap, nginx), or
     stands in a document that writes code (midx, functools in a README)."""
     low = word.lower()
-    # (Not h: a lowercase word is not read "aitch", and a silent h is another matter.)
-    if low[:1] not in _VOWEL_NAMED or low[0] == "h":
-        return False
-    from textlint.checks._layout import writes_code
-    from textlint.lexicon import load_lexicon
-
-    zipf = load_lexicon().zipf(low, "en")
-    if zipf >= SPELLED_MAX_ZIPF:
+    zipf = _rare_and_vowel_named(low)
+    if zipf is None:
         return False
     head = low[:2]
     # An x-word English lists hold at all is said as a word (a xenophobe); xargs is not.
@@ -302,16 +309,11 @@ def _spelled_out(doc: Document, word: str) -> bool:
 
 def _said_as_a_word(word: str) -> bool:
     """May the writer say ``word`` (whose sound is only guessed) as a word, so that "a" is
-    right, though its letters could be spelled out with "an"? A rare word that begins with a
-    letter whose name begins with a vowel sound (not h: a silent h is another matter) and can
-    be pronounced: a vowel among its first three letters, or a first pair that begins English
+    right, though its letters could be spelled out with "an"? Such a rare word that can be
+    pronounced: a vowel among its first three letters, or a first pair that begins English
     syllables (stdio, strncpy)."""
     low = word.lower()
-    if low[:1] not in _VOWEL_NAMED or low[0] == "h":
-        return False
-    from textlint.lexicon import load_lexicon
-
-    if load_lexicon().zipf(low, "en") >= SPELLED_MAX_ZIPF:
+    if _rare_and_vowel_named(low) is None:
         return False
     return low[0] == "x" or bool(set(low[:3]) & _VOWELS) or low[:2] in _ONSETS
 
