@@ -17,6 +17,7 @@ from textlint.checks._layout import code_blocks, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
+from textlint.formats.markdown import heading_lines
 from textlint.lexicon import word_texts
 
 
@@ -73,17 +74,6 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
             out += _ones(bytes(map(eq, lows, islice(lows, n, None))), n)
         else:
             out += [k for k in _runs(diff, 0, n) if lows[k : k + n] == lows[k + n : k + 2 * n]]
-    return out
-
-
-_ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.M)
-
-
-def _heading_cuts(text: str) -> list[tuple[int, int]]:
-    """Zero-width block boundaries at the start and the end of each Markdown heading line."""
-    out = []
-    for m in _ATX_HEADING.finditer(text):
-        out += [(m.start(), m.start()), (m.end(), m.end())]
     return out
 
 
@@ -196,8 +186,10 @@ class Repetition(Check):
         # does not wrap: "# Welcome to the\nthe next part" is two blocks): each block of text
         # is judged on its own.
         cuts = [m.span() for m in _BLOCK_BREAK.finditer(prose)]
-        if doc.format == "markdown" and "#" in doc.text:
-            cuts = sorted(cuts + _heading_cuts(doc.text))
+        if doc.format == "markdown":
+            # (Zero-width cuts at the start and the end of each heading line.)
+            cuts = sorted(cuts + [(at, at) for h in heading_lines(doc.text)
+                                  for at in (h.start, h.end)])
         block_starts = [0, *(b for _, b in cuts)]
         block_ends = [*(a for a, _ in cuts), len(prose)]
         # Interactive sessions and literal blocks of a plain text are code: looked up only

@@ -39,6 +39,17 @@ _LIST_OR_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+][ \t]+|\d{1,9}[.)][ \t]
 _TABLE_RULE = re.compile(r"^[ \t]*(?:\|[ \t]*)?:?-{3,}.*$", re.M)
 
 
+# An ATX heading's line: up to three spaces, one to six #, then a space or the line's end.
+_HEADING_LINE = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t][^\n]*)?$", re.M)
+
+
+def heading_lines(text: str) -> list[Span]:
+    """The lines that are ATX headings (``# Title``). A heading does not wrap: the text before
+    and after it belongs to other blocks."""
+    return [Span(m.start(), m.end()) for m in _HEADING_LINE.finditer(text)] if "#" in text \
+        else []
+
+
 def html_comments(text: str) -> list[Span]:
     """``<!-- ... -->`` comments. Found with str.find, not a lazy ``<!--.*?-->``: with no
     closing ``-->``, the pattern read to the end of the text from every ``<!--``."""
