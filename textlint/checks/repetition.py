@@ -17,7 +17,6 @@ from textlint.checks._layout import code_blocks, in_code
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
-from textlint.formats.markdown import heading_lines
 from textlint.lexicon import word_texts
 
 
@@ -187,6 +186,8 @@ class Repetition(Check):
         # is judged on its own.
         cuts = [m.span() for m in _BLOCK_BREAK.finditer(prose)]
         if doc.format == "markdown":
+            from textlint.formats.markdown import heading_lines  # (only Markdown needs it)
+
             # (Zero-width cuts at the start and the end of each heading line.)
             cuts = sorted(cuts + [(at, at) for h in heading_lines(doc.text)
                                   for at in (h.start, h.end)])
