@@ -140,10 +140,11 @@ def malformed(doc: Document, known: frozenset[str]) -> list[Malformed]:
         if code.holds(m.start()):
             continue
         line = doc.line_span(doc.line_of(m.start()))
-        close = text.find("-->", m.end(), min(line.end, m.end() + _REACH))
-        problem = _problem(doc, m, line, close, code, known)
+        line_end = min(line.end, m.end() + _REACH)  # as far as the comment is read
+        close = text.find("-->", m.end(), line_end)
+        problem = _problem(doc, m, line, line_end, close, code, known)
         if problem is not None:
-            end = min(line.end, m.end() + _REACH) if close < 0 else close
+            end = line_end if close < 0 else close
             end = m.start() + len(text[m.start() : end].rstrip())
             out.append(Malformed(Span(m.start(), end), problem))
     return out
@@ -156,12 +157,11 @@ _NON_SPACE = re.compile(r"\S")
 _MAX_IDS = 4  # more words after the keyword on a comment line are a sentence about it
 
 
-def _problem(doc: Document, m: re.Match[str], line: Span, close: int, code: _CodeBlocks,
-             known: frozenset[str]) -> str | None:
+def _problem(doc: Document, m: re.Match[str], line: Span, line_end: int, close: int,
+             code: _CodeBlocks, known: frozenset[str]) -> str | None:
     text = doc.text
     if m.start() - line.start > _REACH:
         return None  # far into a long line: prose that mentions the keyword
-    line_end = min(line.end, m.end() + _REACH)
     directive = DIRECTIVE.match(text, line.start, line_end)
     if directive is not None and directive.start("verb") == m.start() + len("textlint-"):
         if _read(doc, directive, code):
