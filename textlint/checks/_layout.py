@@ -207,6 +207,23 @@ def writes_code(doc: Document) -> bool:
     return got
 
 
+def line_around(prose: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
+    """Start and end of the line holding ``prose[start:end]``, or None when it reaches more
+    than ``reach`` characters beyond (a long line: the searches stay bounded, so many spans on
+    one long line cost linear time)."""
+    lo = max(0, start - reach)
+    first = prose.rfind("\n", lo, start)
+    if first < 0 and lo > 0:
+        return None
+    hi = min(len(prose), end + reach)
+    last = prose.find("\n", end, hi)
+    if last < 0:
+        if hi < len(prose):
+            return None
+        last = len(prose)
+    return first + 1, last
+
+
 def space_free_token(text: str, start: int, end: int, reach: int) -> tuple[int, int]:
     """Start and end of the run without white space around ``text[start:end]``, at most
     ``reach`` characters further each way."""

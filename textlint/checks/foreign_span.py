@@ -41,6 +41,7 @@ from textlint.checks._layout import (
     code_lines,
     code_words,
     in_code,
+    line_around,
     space_free_token,
     starts_line,
     writes_code,
@@ -934,26 +935,9 @@ def _code_context(prose: str, start: int, end: int, prev_c: str, next_c: str) ->
     return prev_c in "\"'" and _LITERAL_BEFORE.search(prose, max(0, start - 4), start) is not None
 
 
-def _line_around(prose: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
-    """Start and end of the line holding ``prose[start:end]``, or None when it reaches more
-    than ``reach`` characters beyond (a long line: the searches stay bounded, so many spans on
-    one long line cost linear time)."""
-    lo = max(0, start - reach)
-    first = prose.rfind("\n", lo, start)
-    if first < 0 and lo > 0:
-        return None
-    hi = min(len(prose), end + reach)
-    last = prose.find("\n", end, hi)
-    if last < 0:
-        if hi < len(prose):
-            return None
-        last = len(prose)
-    return first + 1, last
-
-
 def _label_line(prose: str, start: int, end: int) -> bool:
     """The word starts a line of at most LABEL_WORDS words, shorter than SHORT_LINE."""
-    around = _line_around(prose, start, end, SHORT_LINE)
+    around = line_around(prose, start, end, SHORT_LINE)
     if around is None:
         return False
     first, last = around
@@ -1298,7 +1282,7 @@ class _Terms:
 
 
 def _alone_on_line(prose: str, h: Hit) -> bool:
-    around = _line_around(prose, h.start, h.end, SHORT_LINE)
+    around = line_around(prose, h.start, h.end, SHORT_LINE)
     if around is None:
         return False  # other text within the line's reach: not alone
     start, end = around

@@ -25,6 +25,7 @@ from textlint.checks._layout import (
     code_blocks,
     code_lines,
     in_code,
+    line_around,
     space_free_token,
     starts_line,
 )
@@ -551,14 +552,10 @@ def _label_line(text: str, at: int) -> bool:
     """Is the bracket at ``at`` one of a pair that holds its whole line, spaced inside on both
     sides as a label is ("  [ Jane Doe ]" in a Debian changelog)? One space alone is a slip:
     "(Hat Tip: Captains Quarters )"."""
-    lo = max(0, at - _BRACKET_REACH)
-    line_start = text.rfind("\n", lo, at) + 1
-    if line_start == 0 and lo > 0:
+    around = line_around(text, at, at, _BRACKET_REACH)
+    if around is None:
         return False  # a long line: no label
-    line_end = text.find("\n", at, at + _BRACKET_REACH)
-    if line_end < 0 and at + _BRACKET_REACH < len(text):
-        return False
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t\r")
+    line = text[around[0] : around[1]].strip(" \t\r")
     return len(line) > 4 and _PAIRS.get(line[0]) == line[-1] and line[1] == line[-2] == " " \
         and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
 
