@@ -293,6 +293,8 @@ def test_mixed_fragments(parts: list[str]) -> None:
                 min_size=1, max_size=40))
 @example(["que", "não", "town", "que", "em", "the", "não", "of", "she", "she", "people", "he",
           "people", "disse"])
+# A reporting clause extended over the next span ("” que não") gave two overlapping reports.
+@example(["town", *["que"] * 11, "town", ",", "”", "que", "não"])
 def test_mixed_sentences_give_ordered_spans(words: list[str]) -> None:
     # Seeds close together once gave overlapping chunks, repeated spans and an inverted one.
     text = " ".join(words) + "."

@@ -723,6 +723,9 @@ def analyse(doc: Document, model: Model) -> Analysis:
         if code:
             hits = [h for h in hits if not in_code(code, h.start)]
     hits = [_extend_reporting(model, prose, words, h) for h in hits]
+    # A reporting clause taken up to its subject may reach a span found after it ("” que
+    # não"): the later span is part of the extended one, not a second report.
+    hits = [h for k, h in enumerate(hits) if k == 0 or h.start >= hits[k - 1].end]
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
 
