@@ -25,6 +25,9 @@ def _hits(text: str, rule: str, options: dict[str, object] | None = None) -> lis
     return [d for d in lint_text(text, [rule], opts) if d.rule_id == rule]
 
 
+# Three pieces of code in the prose: a document that writes code.
+CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
+
 FLAG = [
     # quote-spacing
     ("quote-spacing", "from the West”Putin told journalists", "glued-closing-curly"),
@@ -118,6 +121,16 @@ FLAG = [
      "paragraph-as-mixed-as-the-document"),
     ("punctuation-spacing", "This [ foo bar] is a test.", "space-after-open-bracket"),
     ("punctuation-spacing", "I like her(Nancy) very much.", "glued-open-bracket"),
+    # In a document that writes code a glued stop or colon still ends a sentence or a label
+    # when a frequent sentence start follows.
+    ("punctuation-spacing", CODE_DOC + "The table was set.The room stayed quiet.",
+     "sentence-start-after-a-stop-in-a-code-document"),
+    ("punctuation-spacing", CODE_DOC + "It was late.However, we stayed.",
+     "frequent-word-after-a-stop-in-a-code-document"),
+    ("punctuation-spacing", CODE_DOC + "He said:this is fine.",
+     "clause-after-a-colon-in-a-code-document"),
+    ("punctuation-spacing", "A binascii.Error is raised.", "dotted-name-outside-code-documents"),
+    ("punctuation-spacing", "Use the filename:lineno form.", "colon-pair-outside-code-documents"),
 ]
 
 CLEAN_CASES = [
@@ -262,6 +275,14 @@ CLEAN_CASES = [
      "condition-with-operators"),
     ("punctuation-spacing", "Use print(message), len(items) and self.name.", "code-calls"),
     ("punctuation-spacing", "no space after.period", "lowercase-stop-off-by-default"),
+    ("punctuation-spacing", "Posted via Newsfeeds.Com, visit Us.Net today.", "capitalised-domains"),
+    ("punctuation-spacing", "Use the string 'typing.Any' or (pdb.Pdb) here.",
+     "wrapped-dotted-name"),
+    ("punctuation-spacing", CODE_DOC + "A binascii.Error is raised, and re.Match too.",
+     "dotted-names-in-a-code-document"),
+    ("punctuation-spacing", CODE_DOC + "Set a breakpoint at filename:lineno or host:port.",
+     "colon-pairs-in-a-code-document"),
+    ("punctuation-spacing", "The format is HH:MM:SS or ffff:ffff:ffff.", "colon-chains"),
 ]
 
 

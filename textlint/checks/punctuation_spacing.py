@@ -28,6 +28,7 @@ from textlint.checks._layout import (
     line_around,
     space_free_token,
     starts_line,
+    writes_code,
 )
 from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
 from textlint.checks.base import Check
@@ -224,10 +225,11 @@ class PunctuationSpacing(Check):
                 continue  # an HTML entity (&amp; &#39;)
             yield self._insert_after(i, "Missing space after ';'")
         for i in _found(glued[":"], _COLON, text):
-            if self._colon_ok(text, i):
+            if self._colon_ok(text, i) and not _name_pair(doc, text, i):
                 yield self._insert_after(i, "Missing space after ':'")
         for i in _found(glued["."], _SENTENCE_TITLE, text):
-            if _word_context_ok(text, i, 2) and not _identifier(text, i):
+            if _word_context_ok(text, i, 2) and not _identifier(text, i) and \
+                    not _dotted_name(doc, text, i):
                 yield self._insert_after(i, "Missing space after the end of a sentence")
         lower = _SENTENCE_LOWER.finditer(text) if self.options.lowercase_after_stop else ()
         for m in lower:
@@ -468,6 +470,49 @@ def _word_context_ok(text: str, i: int, min_left: int) -> bool:
         # "hill.Mr. Beebe" is a sentence; "a.b.c" is a dotted name.
         return not (k + 1 < len(text) and text[k + 1].isalnum())
     return not (after and after in "_/\\@\0(=[:#")
+
+
+# Top-level domains, written with a capital in company names (Newsfeeds.Com, Us.Net).
+_DOMAINS = wordset("com org net edu gov int mil info biz")
+# A word at least this frequent in English may start a sentence glued to the last one in a
+# document that writes code (".The", ".It", ".However"); rarer ones there are the second part
+# of a dotted or colon-joined name (binascii.Error, typing.List, filename:lineno).
+SENTENCE_START_ZIPF = 5.5
+_WRAPPERS = {"'": "'", '"': '"', "`": "`", "‘": "’", "“": "”", "(": ")", "[": "]"}
+
+
+def _dotted_name(doc: Document, text: str, i: int) -> bool:
+    """Is the stop at ``i`` inside a name rather than between two sentences: a domain written
+    with a capital (Newsfeeds.Com), a token that quotes or brackets hold whole ('typing.Any',
+    (pdb.Pdb)), or, in a document that writes code, a word that rarely starts a sentence after
+    it (binascii.Error, re.Match)?"""
+    word = _word_at(text, i + 1)
+    if word.lower() in _DOMAINS:
+        return True
+    j, k = space_free_token(text, i, i + 1, _TOKEN_REACH)
+    token = text[j:k].rstrip(".,;:!?")
+    if len(token) > 2 and _WRAPPERS.get(token[0]) == token[-1]:
+        return True
+    return writes_code(doc) and not _starts_sentence(word)
+
+
+def _name_pair(doc: Document, text: str, colon: int) -> bool:
+    """Is the colon at ``colon`` inside a name rather than after a label: a token with two
+    colons or more (HH:MM:SS, ffff:ffff::1), or, in a document that writes code, two lowercase
+    words the second of which rarely starts a clause (filename:lineno, host:port)?"""
+    j, k = space_free_token(text, colon, colon + 1, _TOKEN_REACH)
+    if text.count(":", j, k) >= 2:
+        return True
+    left = text[j:colon].lstrip("\"'“‘(")
+    right = _word_at(text, colon + 1)
+    return left.islower() and right.islower() and writes_code(doc) and \
+        not _starts_sentence(right)
+
+
+def _starts_sentence(word: str) -> bool:
+    from textlint.lexicon import load_lexicon  # only for the few glued marks in code documents
+
+    return load_lexicon().zipf(word, "en") >= SENTENCE_START_ZIPF
 
 
 def _identifier(text: str, i: int) -> bool:
