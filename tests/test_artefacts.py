@@ -115,6 +115,14 @@ A_AN: list[tuple[str, str | None]] = [
     ("See `a`, `b` and `c`. Write an midx file.", None),  # a document that writes code
     ("It was an house.", "It was a house."),
     ("Output to a stdio stream goes through a strncpy call.", None),
+    # In a document that writes code (three pieces of code): an abbreviation said as its word,
+    # and a u and an English word said "you" and the word.
+    ("Call f() and g() with x_y. If name is a str, a std list or a fr text, use it.", None),
+    ("Call f() and g() with x_y. Return a uname result and a ustar header.", None),
+    ("Call f() and g() with x_y. Pass a fd.", "Call f() and g() with x_y. Pass an fd."),
+    ("Call f() and g() with x_y. Pass a ssl handle.",
+     "Call f() and g() with x_y. Pass an ssl handle."),
+    ("If name is a str, use it.", "If name is an str, use it."),  # no code: read as letters
     ("a os.path function", "an os.path function"),
     ("a U.S. official and an e.g. list", None),
     ("a Ph.D. thesis", None),
@@ -137,6 +145,19 @@ def test_a_an(text: str, fixed: str | None) -> None:
 )
 def test_a_an_checks_english_text_only(language: str, count: int) -> None:
     assert len(lint_text("It was a hour ago.", ["a-an"], language=language)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Call f() and g() with x_y. It is a unpopulated folder.", 1),  # un-: not "you"
+        ("Return a uname result.", 1),  # no code: a guess from the spelling
+        ("Call f() and g() with x_y. Return a uname result.", 0),
+    ],
+    ids=["un-prefix-in-code", "u-name-in-prose", "u-name-in-code"],
+)
+def test_guessed_u_words(text: str, count: int) -> None:
+    assert len(lint_text(text, ["a-an"])) == count
 
 
 def test_guessed_sound_gives_unsafe_fix() -> None:

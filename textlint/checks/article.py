@@ -156,6 +156,9 @@ class Article(Check):
             return
         if not sound.confident and not self.options.guess_unknown:
             return
+        if not is_an and wanted.lower() == "an" and (
+                _abbreviation_said(doc, word) or (not sound.confident and _u_name(doc, word))):
+            return  # "a str", "a uname": said as the word it shortens, or "you" and a word
         if not _english_context(prose, start, word, m.end("word")):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
         if is_an and wanted.lower() == "a" and _spelled_out(doc, word):
@@ -305,6 +308,30 @@ def _spelled_out(doc: Document, word: str) -> bool:
     # An x-word English lists hold at all is said as a word (a xenophobe); xargs is not.
     return (low[0] == "x" and zipf == 0.0) or (
         len(head) == 2 and not set(head) & _VOWELS and head not in _ONSETS) or writes_code(doc)
+
+
+def _abbreviation_said(doc: Document, word: str) -> bool:
+    """In a document that writes code, may the writer say ``word`` as the word it shortens:
+    a lower-case word without vowel letters that begins as English syllables do (str, std,
+    sprintf's spr), not with a pair no syllable begins with (an fd, an ssl handle)?"""
+    return word.islower() and word[:2] in _ONSETS and not set(word) & _VOWELS and \
+        writes_code(doc)
+
+
+# A word at least this frequent in English, after a u, makes an identifier read "you" and the
+# word (uname, ustar, ulimit).
+U_NAME_ZIPF = 3.0
+
+
+def _u_name(doc: Document, word: str) -> bool:
+    """In a document that writes code, is ``word`` (unknown to the sound table) a u and an
+    English word, said "you" and the word (uname, ustar, usleep; not unpopulated)?"""
+    low = word.lower()
+    if low[:1] != "u" or not low[1:].isalpha():
+        return False
+    from textlint.lexicon import load_lexicon
+
+    return load_lexicon().zipf(low[1:], "en") >= U_NAME_ZIPF and writes_code(doc)
 
 
 def _said_as_a_word(word: str) -> bool:
