@@ -172,7 +172,7 @@ def test_quote_spacing_looks_at_every_mark_it_could_report(text: str) -> None:
         reference: list[Finding] = []
         for m in analysis.marks:
             if m.role == _quotes.CLOSER or (m.char == "”" and m.problem == "unopened"):
-                reference.extend(check._closer(analysis, m, prose, len(prose)))
+                reference.extend(check._closer(doc, analysis, m, prose, len(prose)))
             elif m.role == _quotes.OPENER:
-                reference.extend(check._opener(analysis, m, prose))
+                reference.extend(check._opener(doc, analysis, m, prose))
         assert list(check.check(doc)) == reference

@@ -39,6 +39,8 @@ FLAG = [
     ("quote-spacing", 'You "fixed " it.', "space-before-closing"),
     ("quote-spacing", "the word « liberté »and more", "glued-guillemet"),
     ("quote-spacing", "Он сказал «привет»и ушёл.", "cyrillic"),
+    ("quote-spacing", CODE_DOC + "You “ fixed” it.", "curly-space-inside-in-a-code-document"),
+    ("quote-spacing", 'Lines that begin with "- " are removed.', "straight-space-outside-code"),
     # unbalanced-quotes
     ("unbalanced-quotes", "I said “That is true.", "unclosed-curly"),
     ("unbalanced-quotes", "Fine herb' again.", "no-prefix-in-a-longer-word"),
@@ -283,6 +285,8 @@ CLEAN_CASES = [
     ("punctuation-spacing", CODE_DOC + "Set a breakpoint at filename:lineno or host:port.",
      "colon-pairs-in-a-code-document"),
     ("punctuation-spacing", "The format is HH:MM:SS or ffff:ffff:ffff.", "colon-chains"),
+    ("quote-spacing", CODE_DOC + "Lines that begin with '- ' or \" abcd\" are removed.",
+     "string-literals-in-a-code-document"),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from textlint.checks._layout import writes_code
 from textlint.checks._quotes import (
     CLOSER,
     OPENER,
@@ -38,6 +39,13 @@ def _letter(c: str) -> bool:
     return c.isalpha()
 
 
+def _literal(doc: Document, m: Mark) -> bool:
+    """Is the quotation a string literal, whose spaces are its content (' ', '- ', "RETR ")?
+    A straight mark in a document that writes code: literals are written with straight marks,
+    typographic ones (“ fixed”) are still checked."""
+    return m.char in "\"'" and writes_code(doc)
+
+
 def _string_prefix(text: str, i: int) -> bool:
     """f"…", b'…', r"…": a string literal's prefix in code, not a word."""
     j = i
@@ -61,17 +69,18 @@ class QuoteSpacing(Check):
             # An unpaired ” glued to a word is still a closing mark: the glyph says so.
             if m.role == CLOSER or (m.char == "”" and m.problem == "unopened"):
                 if m.place == PLACE_SPACED or (i + 1 < n and text[i + 1].isalpha()):
-                    yield from self._closer(analysis, m, text, n)
+                    yield from self._closer(doc, analysis, m, text, n)
             elif m.role == OPENER and (
                 m.place == PLACE_SPACED or (i > 0 and text[i - 1].isalnum())
             ):
-                yield from self._opener(analysis, m, text)
+                yield from self._opener(doc, analysis, m, text)
 
     def _reliable(self, analysis: QuoteAnalysis, m: Mark) -> bool:
         # A curly closing mark, or any mark in a paragraph whose marks of its kind all pair.
         return analysis.trusted(m) or (m.char in "”»›" and m.problem in ("", "unopened"))
 
-    def _closer(self, analysis: QuoteAnalysis, m: Mark, text: str, n: int) -> Iterable[Finding]:
+    def _closer(self, doc: Document, analysis: QuoteAnalysis, m: Mark, text: str, n: int
+                ) -> Iterable[Finding]:
         i = m.pos
         after = text[i + 1] if i + 1 < n else ""
         before = text[i - 1] if i > 0 else ""
@@ -83,7 +92,8 @@ class QuoteSpacing(Check):
                 Fix.safe(Edit.insert(i + 1, " "), description="insert a space"),
             )
         elif (self.options.space_inside and m.place == PLACE_SPACED and m.char not in "«»‹›"
-              and i > 0 and text[i - 1] in _SPACES and analysis.trusted(m)):
+              and i > 0 and text[i - 1] in _SPACES and analysis.trusted(m)
+              and not _literal(doc, m)):
             start = i
             while start > 0 and text[start - 1] in _SPACES:
                 start -= 1
@@ -96,7 +106,8 @@ class QuoteSpacing(Check):
                     Fix.safe(Edit.delete(start, i), description="remove the space"),
                 )
 
-    def _opener(self, analysis: QuoteAnalysis, m: Mark, text: str) -> Iterable[Finding]:
+    def _opener(self, doc: Document, analysis: QuoteAnalysis, m: Mark, text: str
+                ) -> Iterable[Finding]:
         i = m.pos
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < len(text) else ""
@@ -109,7 +120,8 @@ class QuoteSpacing(Check):
                 Fix.safe(Edit.insert(i, " "), description="insert a space"),
             )
         elif (self.options.space_inside and m.place == PLACE_SPACED and m.char not in "«»‹›"
-              and i + 1 < len(text) and text[i + 1] in _SPACES and analysis.trusted(m)):
+              and i + 1 < len(text) and text[i + 1] in _SPACES and analysis.trusted(m)
+              and not _literal(doc, m)):
             end = i + 1
             while end < len(text) and text[end] in _SPACES:
                 end += 1
