@@ -136,6 +136,12 @@ FLAG = [
 ]
 
 CLEAN_CASES = [
+    ("unbalanced-quotes", "Adjacent triples (i', j', n') meet when k >= k' and i == i'.",
+     "primes"),
+    ("unbalanced-quotes", "Our tests take the '-V' option as a synonym for the\n"
+     "'--verbose-log' option.", "quoted-option-letter"),
+    ("unbalanced-quotes", "Files with extensions '.ed', '.r', and\n'.err' are tests.",
+     "quoted-extension-letter"),
     # string literals and docstring quotes of code quoted in prose
     ("unbalanced-quotes", "Returns b'' if the file is at EOF.", "empty-bytes-literal"),
     ("unbalanced-quotes", 'Returns b"" at EOF.', "empty-bytes-literal-double"),

@@ -13,7 +13,8 @@ A mark's role is decided from its glyph and its place (what stands left and righ
 - ``'`` and ``’`` between letters are apostrophes (``Russia’s``, ``d’Ivoire``); before a known
   elision (``’tis``, ``’em``, ``’n’``, ``’90s``) or after a possessive plural (``the players’``)
   they are apostrophes unless a quotation needs them; after a digit they are feet/minutes and
-  ``"`` after a digit is an inch mark (``a 7" record``), again unless a quotation needs them.
+  ``"`` after a digit is an inch mark (``a 7" record``), and ``'`` after a single letter that
+  no mark opens a prime (``i'``, ``(i', j')``), again unless a quotation needs them.
 
 Such "soft" marks are never reported: a soft closer closes an open quotation only when no later
 mark in the paragraph could close it instead.
@@ -225,6 +226,17 @@ def _neighbours(text: str, i: int, lo: int, hi: int) -> tuple[str, str]:
     return p, n
 
 
+# What stands before a variable with a prime: a space, a bracket, a separator, an operator.
+_BEFORE_PRIME = frozenset(" \t\r\n([{,;=<>")
+
+
+def _prime(text: str, i: int, lo: int) -> bool:
+    """Is the straight mark at ``i``, right after a one-letter word, a prime (``k >= k'``,
+    ``(i', j')``)? Only after a letter that stands alone: one after a quotation mark, an
+    option's dash or a dot is quoted ('m', '-V', '.r')."""
+    return text[i] == "'" and (i - 1 == lo or text[i - 2] in _BEFORE_PRIME)
+
+
 def _elided_start(word: str) -> bool:
     w = word.lower()
     return w in _ELIDED_START or (len(w) in (2, 3) and w[:2].isdigit() and w[2:] in ("", "s"))
@@ -277,7 +289,8 @@ def classify(text: str, i: int, lo: int, hi: int, orig: str | None = None
                 return (OPENER, place, True) if c == "'" else (NONE, place, False)
             return (OPENER, place, False) if c == "'" else (WRONG, place, False)
         if place == PLACE_CLOSE:
-            if digit_before or _elided_end(_word_before(text, i, lo)):
+            word = _word_before(text, i, lo)
+            if digit_before or _elided_end(word) or (len(word) == 1 and _prime(text, i, lo)):
                 return CLOSER, place, True
             return CLOSER, place, False
         return (TOGGLE, place, False) if c == "'" else (CLOSER, place, False)
