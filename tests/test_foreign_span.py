@@ -30,6 +30,10 @@ def _spans(text: str, **options: Any) -> list[str]:
     return [text[d.span.start : d.span.end] for d in _lint(text, **options)]
 
 
+# Three pieces of code in the prose: a document that writes code.
+CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "lang"),
     [
@@ -93,6 +97,14 @@ def _spans(text: str, **options: Any) -> list[str]:
                      ["конструктивными"], "ru", id="other-script-quoted-word"),
         pytest.param("Fans chanted Ελλάδα Ελλάδα all night.", ["Ελλάδα Ελλάδα"], "el",
                      id="other-script-greek"),
+        # In a document that writes code (three pieces of it), a listed word of a sentence
+        # and of a list within one is still foreign.
+        pytest.param(CODE_DOC + "We bought apples, pears, laranjas and figs.", ["laranjas"],
+                     "pt", id="list-in-a-sentence-of-a-code-document"),
+        pytest.param(CODE_DOC + "We bought (apples, pears, laranjas and figs).", ["laranjas"],
+                     "pt", id="bracketed-sentence-list-of-a-code-document"),
+        pytest.param("Variables not present in 'vars' are expanded.", ["vars"], "sv",
+                     id="quoted-word-outside-code-documents"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
@@ -176,6 +188,14 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
                      id="other-script-in-a-session"),
         pytest.param("Found:\nstaticmethods are found too. Also: builddate, then versioninfo.",
                      id="compounds-of-english-words"),
+        pytest.param(CODE_DOC + "Variables not present in 'vars' are expanded.",
+                     id="quoted-name-in-a-code-document"),
+        pytest.param(CODE_DOC + "\n  opname - human readable name for operation",
+                     id="defined-name-in-a-code-document"),
+        pytest.param(CODE_DOC + "Return (obj, func, sig, size) now.",
+                     id="tuple-in-a-code-document"),
+        pytest.param(CODE_DOC + "Given as:\n\n    time, priority, globals, action\n",
+                     id="list-line-in-a-code-document"),
     ],
 )
 def test_clean(text: str) -> None:

@@ -716,6 +716,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
     if hits and DOCUMENT_TERMS:
         terms = _Terms(doc, texts)
         hits = [h for h in hits if not terms.explain(model, words, h)]
+    if hits and writes_code(doc):
+        hits = [h for h in hits if not (h.first == h.last and _code_name(prose, h))]
     if hits:
         # Interactive sessions (>>> ...) and literal blocks (after ::) of a plain text, and
         # lines of code (an assignment, a comparison, an arrow): code.
@@ -1282,6 +1284,42 @@ class _Terms:
         strong = [w.text for w in words[h.first : h.last + 1]
                   if model.word(w.text)[1].get(h.lang, CLIP_LOW) >= EVIDENCE]
         return bool(strong) and all(self.term(model, t) for t in strong)
+
+
+# A list of one-word items around a word: "(obj, func, args, kwargs)".
+_LIST_ITEM = r"[\w.]+"
+_ITEMS_BEFORE = regexcache.compile(rf"(?:{_LIST_ITEM}, ){{1,6}}$")
+_ITEMS_AFTER = regexcache.compile(rf"(?:, {_LIST_ITEM}){{1,6}}")
+_LIST_REACH = 100
+
+
+def _code_name(prose: str, h: Hit) -> bool:
+    """In a document that writes code, is the one word of ``h`` a name of that code: a
+    string in straight quotes ('vars', "kwargs"), the term a definition or parameter list
+    defines ("opname - human readable name"), or an item of a list of three one-word items or
+    more that brackets or its line hold whole (a signature or a tuple: "(obj, func, args,
+    kwargs)"; a list in a sentence, "apples, pears, laranjas and figs", is prose)? Words that
+    no list holds are terms in such a document already (see _Terms); these hold for listed
+    words too."""
+    start, end = h.start, h.end
+    before = prose[start - 1] if start else ""
+    after = prose[end] if end < len(prose) else ""
+    if before == after and before in "'\"":
+        return True
+    if _defined_term(prose, start, end):
+        return True
+    head = _ITEMS_BEFORE.search(prose, max(0, start - _LIST_REACH), start)
+    tail = _ITEMS_AFTER.match(prose, end, min(len(prose), end + _LIST_REACH))
+    first = head.start() if head else start
+    last = tail.end() if tail else end
+    if prose.count(", ", first, last) < 2:
+        return False
+    opened = prose[first - 1] if first else "\n"
+    closed = prose[last] if last < len(prose) else "\n"
+    if opened in "([" and closed in ")]":
+        return True
+    return starts_line(prose, first, " \t") and (closed == "\n" or prose.startswith(
+        ("\r\n", ",\n"), last))
 
 
 def _alone_on_line(prose: str, h: Hit) -> bool:
