@@ -5,8 +5,9 @@ characters (other than tab, line feed, carriage return and form feed), soft hyph
 words, stray bidirectional controls, the object replacement character, and no-break spaces
 where a plain space belongs. Legitimate uses are left alone: ZWJ in emoji sequences, ZWJ/ZWNJ
 in scripts that need them (Persian, Indic, ...), ZWSP in scripts written without spaces,
-bidirectional marks in lines with right-to-left letters, and no-break spaces that bind a number
-to its unit, an abbreviation or an initial to the next word, or a word to a dash.
+bidirectional marks in lines with right-to-left letters, no-break spaces that bind a number
+to its unit, an abbreviation or an initial to the next word, a name's parts or a word to a dash,
+and runs of no-break spaces that lay out a table or listing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from textlint.checks._layout import line_around
 from textlint.checks._unichars import (
     EMOJI,
     JOINING_SCRIPT,
@@ -197,6 +199,8 @@ class InvisibleCharacters(Check):
             return
         if len(run) == 1 and _binds(prose, start):
             return
+        if len(run) > 1 and _nbsp_layout(prose, start, end):
+            return
         yield Finding(
             Span(start, end),
             params={"what": "no-break space where a plain space belongs"},
@@ -234,7 +238,28 @@ def _binds(prose: str, at: int) -> bool:
     roman = _ROMAN.match(prose, at + 1)
     if roman is not None and left.isalpha():
         return True  # "Louis XIV", "World War II"
+    if word is not None and word.group(1)[0].isupper() and right.isupper():
+        return True  # a name kept on one line: "Adam Williamson", "New York"
     return bool(right.isupper() and not char_at(prose, at + 2).isalpha())  # "Appendix A"
+
+
+_LINE_REACH = 400
+# Two spacing characters or more: a gap that lays out columns.
+_WIDE_GAP = re.compile("[ \u00a0]{2,}")
+
+
+def _nbsp_layout(prose: str, start: int, end: int) -> bool:
+    """Does the run of no-break spaces at ``start:end`` lay out its line, as tables and
+    listings converted from HTML do: a line indented with no-break spaces, or one with another
+    wide gap (columns)? Collapsing it to one space would break the alignment."""
+    around = line_around(prose, start, end, _LINE_REACH)
+    if around is None:
+        return False
+    first, last = around
+    if prose.startswith("\u00a0", first):
+        return True
+    gaps = _WIDE_GAP.findall(prose, first, last)
+    return len(gaps) >= 2
 
 
 def _line_has_rtl(prose: str, at: int) -> bool:
