@@ -405,6 +405,22 @@ def test_markdown_code_is_not_prose() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # Markdown masks indentation: the line's layout is read after it.
+        pytest.param("Wed, 22 Nov 2017\n\n  [ ISO 3166-1 translations ]\n  * Catalan\n", False,
+                     id="indented-bracket-label"),
+        pytest.param("Usage:\n\n  * -r, --repo REPO  the repository\n", False,
+                     id="indented-option-line"),
+        pytest.param("Usage:\n\n  [ ISO 3166-1 translations]\n", True, id="one-sided-label"),
+    ],
+)
+def test_markdown_indented_layout(text: str, flagged: bool) -> None:
+    found = lint_text(text, ["punctuation-spacing"], format="markdown")
+    assert bool(found) == flagged
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param("### 'region' renamed to 'territory'\n", [], id="quote-after-heading-marker"),

@@ -553,7 +553,8 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     or more, and as long as the line above or below it)?"""
     span = doc.line_span(line)
     body = text[span.start : span.end].rstrip(" \t\r")
-    lead = len(body) - len(body.lstrip(" \t"))
+    # (Markdown masks a list item's or block's indentation: \0 leads too.)
+    lead = len(body) - len(body.lstrip(" \t\0"))
     first = body.find("  ", lead)
     if first < 0:
         return False
@@ -600,7 +601,7 @@ def _label_line(text: str, at: int) -> bool:
     around = line_around(text, at, at, _BRACKET_REACH)
     if around is None:
         return False  # a long line: no label
-    line = text[around[0] : around[1]].strip(" \t\r")
+    line = text[around[0] : around[1]].strip(" \t\r\0")
     return len(line) > 4 and _PAIRS.get(line[0]) == line[-1] and line[1] == line[-2] == " " \
         and line[0] not in line[1:-1] and line[-1] not in line[1:-1]
 
