@@ -123,6 +123,11 @@ FLAG = [
      "paragraph-as-mixed-as-the-document"),
     ("punctuation-spacing", "This [ foo bar] is a test.", "space-after-open-bracket"),
     ("punctuation-spacing", "I like her(Nancy) very much.", "glued-open-bracket"),
+    ("punctuation-spacing", "Write to  jane@example.org for help.",
+     "gap-before-an-address-in-a-line"),
+    ("punctuation-spacing", "- added  a flag to the build", "gap-after-a-bulleted-word"),
+    ("punctuation-spacing", "One  two  three  four\nA line of prose follows here.",
+     "cells-without-a-second-row"),
     # In a document that writes code a glued stop or colon still ends a sentence or a label
     # when a frequent sentence start follows.
     ("punctuation-spacing", CODE_DOC + "The table was set.The room stayed quiet.",
@@ -293,6 +298,14 @@ CLEAN_CASES = [
     ("punctuation-spacing", "The format is HH:MM:SS or ffff:ffff:ffff.", "colon-chains"),
     ("quote-spacing", CODE_DOC + "Lines that begin with '- ' or \" abcd\" are removed.",
      "string-literals-in-a-code-document"),
+    ("punctuation-spacing", "1     CARD8          opcode\n2     n          msgLength\n",
+     "table-rows"),
+    ("punctuation-spacing", " ChangeLog    | 7 +++++++\n NEWS   | 2 +-\n", "diffstat"),
+    ("punctuation-spacing", "\t    Paul Eggert  <eggert@cs.ucla.edu>\n", "name-then-address"),
+    ("punctuation-spacing", "Thomas        metaf4@example.org\n", "name-then-bare-address"),
+    ("punctuation-spacing", "\t* tests/env.test:       Fix env.test under wine.\n",
+     "bullet-then-term"),
+    ("punctuation-spacing", "  o  Large file support\n", "bullet-then-gap"),
 ]
 
 

@@ -282,7 +282,7 @@ class PunctuationSpacing(Check):
             is_layout = layout.get(line)
             if is_layout is None:
                 is_layout = layout[line] = _layout_line(doc, text, line, runs)
-            if is_layout:
+            if is_layout or _before_address(text, end):
                 continue
             if end - start == 2 and _after_sentence(text, start):
                 if double_ok is None:
@@ -555,9 +555,17 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     body = text[span.start : span.end].rstrip(" \t\r")
     # (Markdown masks a list item's or block's indentation: \0 leads too.)
     lead = len(body) - len(body.lstrip(" \t\0"))
+    if body[lead : lead + 2] in _BULLETS:
+        if body.startswith("  ", lead + 1):
+            return True  # a bullet set off by a wide gap: "o  Large file support"
+        lead += 2  # the term after a bullet: "* unix/tkAppInit.c:      Many clean-ups"
     first = body.find("  ", lead)
     if first < 0:
         return False
+    if " | " in body or (_columnar(body[lead:]) and any(
+            _columnar(_line_text(doc, text, other).lstrip(" \t\0"))
+            for other in (line - 1, line + 1) if 0 <= other < len(doc.line_starts))):
+        return True  # a table's row, or a diffstat line ("ChangeLog  | 5 +++++")
     head = body[lead:].split(" ", 1)[0]
     if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
         return True  # a command-line option and its description: "-r, --repo REPO  the repo"
@@ -587,6 +595,34 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
+_BULLETS = frozenset(("* ", "- ", "+ ", "o ", "• "))
+_WIDE = re.compile(r" {2,}")
+_CELL_WORDS = 3
+
+
+def _line_text(doc: Document, text: str, line: int) -> str:
+    span = doc.line_span(line)
+    return text[span.start : span.end].rstrip(" \t\r")
+
+
+def _columnar(body: str) -> bool:
+    """Is the line (without its lead) three cells or more apart by wide gaps, each cell of
+    at most _CELL_WORDS words: a row of a table ("1     CARD8          opcode")?"""
+    cells = _WIDE.split(body)
+    return len(cells) >= 3 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
+
+
+def _before_address(text: str, end: int) -> bool:
+    """Does a masked address (or one in angle brackets) follow the gap ending at ``end`` and
+    end its line: "Andrew Stubbs   <ams@example.com>", "Thomas      metaf4@example.org"?"""
+    k = end + 1 if text.startswith("<\0", end) else end
+    if not text.startswith("\0", k):
+        return False
+    while k < len(text) and text[k] == "\0":
+        k += 1
+    if k < len(text) and text[k] in ">)":
+        k += 1
+    return k == len(text) or text[k] in "\r\n"
 
 
 # How far the bracket checks look for the rest of a line or a partner: a label or a shell
