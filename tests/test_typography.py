@@ -74,6 +74,7 @@ FLAG = [
     ("punctuation-spacing", "This , is a test sentence.", "space-before-comma"),
     ("punctuation-spacing", "Were the visitors shown the new pictures ?", "space-before-question"),
     ("punctuation-spacing", "There is a space at the end of this sentence .", "orphan-stop"),
+    ("punctuation-spacing", "He moved to St. Louis .", "orphan-stop-after-a-name"),
     ("punctuation-spacing", "I live in .Los Angeles", "space-before-dot-word"),
     ("punctuation-spacing", "foo,bar", "missing-after-comma"),
     ("punctuation-spacing", "He came,saw,conquered and left.", "two-commas-in-prose"),
@@ -255,6 +256,8 @@ CLEAN_CASES = [
     ("punctuation-spacing", "One.  Two.  Three.  Four.  Five.  Six. " + "A b. " * 20,
      "double-spacing-habit"),
     ("punctuation-spacing", "Report it at https://github.com/x/issues .", "stop-kept-off-a-url"),
+    ("punctuation-spacing", "Mail zlib@gzip.org . Use png.h . Update Standards-Version to 4.5.0 .",
+     "stop-kept-off-an-address-a-file-and-a-version"),
     ("punctuation-spacing", "One sentence. Two more. Three. Four.\n\nA licence.  Its terms.  Its "
      "end.", "double-spaced-paragraph"),
     ("punctuation-spacing", "This  license  grants  a  worldwide, royalty-free,  perpetual  and\n"

@@ -162,8 +162,8 @@ class PunctuationSpacing(Check):
             nxt = text[after] if after < n else ""
             if mark == "." and not self._orphan_stop(text, start, end, nxt):
                 continue
-            if prev == "\0" and mark == "." and _after_url(doc.text, start):
-                continue  # a stop kept apart from a URL, so as not to join it
+            if mark == "." and _kept_apart(doc.text, start):
+                continue  # a stop kept apart from a URL or a name, so as not to join it
             if mark in ":;!?" and not (nxt == "" or nxt.isspace() or nxt in _CLOSERS):
                 continue  # an emoticon (:-) ;D) or a leading mark (:param)
             if mark in ":;" and nxt in ")]":
@@ -374,10 +374,17 @@ def _found(candidates: list[int], pattern: regex.Pattern[str], text: str) -> Ite
 _TERMS_LISTED = 4  # identifiers a numpydoc parameter line may list before its colon
 
 
-def _after_url(orig: str, start: int) -> bool:
+def _kept_apart(orig: str, start: int) -> bool:
+    """Does the space at ``start`` keep a stop off a token that a glued stop would seem to
+    continue: a URL, an e-mail address, a path, or a dotted name such as a file name, a domain
+    or a version number ("see https://x.org/a .", "zlib@gzip.org .", "t-size.c .",
+    "to 4.5.0 .")?"""
     j = space_free_token(orig, start, start, 2000)[0]
-    word = orig[j:start]
-    return "://" in word or word.startswith("www.")
+    word = orig[j:start].rstrip("\"')]>")
+    if "://" in word or word.startswith("www.") or "@" in word or "/" in word:
+        return True
+    dot = word.find(".", 1)
+    return 0 < dot < len(word) - 1 and word[dot + 1].isalnum()
 
 
 def _placeholder_before(text: str, start: int) -> bool:
