@@ -105,6 +105,8 @@ CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
                      "pt", id="bracketed-sentence-list-of-a-code-document"),
         pytest.param("Variables not present in 'vars' are expanded.", ["vars"], "sv",
                      id="quoted-word-outside-code-documents"),
+        pytest.param("The plan was made by disse Kim.", ["disse"], "nb",
+                     id="after-by-without-a-colon"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
@@ -190,6 +192,10 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
                      id="compounds-of-english-words"),
         pytest.param(CODE_DOC + "Variables not present in 'vars' are expanded.",
                      id="quoted-name-in-a-code-document"),
+        pytest.param("Translations:\n\n Norwegian bokmål\n Norwegian nynorsk\n",
+                     id="established-language-names"),
+        pytest.param("Fix the build.\n    reviewed by: plam\nReported-by: dann\n",
+                     id="credit-trailers"),
         pytest.param(CODE_DOC + "\n  opname - human readable name for operation",
                      id="defined-name-in-a-code-document"),
         pytest.param(CODE_DOC + "Return (obj, func, sig, size) now.",

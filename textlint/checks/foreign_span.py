@@ -155,6 +155,7 @@ _GLOSS_LANGS = (
     "Spanish|Swedish|Tagalog|Turkish|Vietnamese|Occitan|Gascon|Basque|Breton|Galician|Welsh|"
     "Irish|Frisian|Estonian|Albanian|Maltese|Swahili|Afrikaans|Persian|Ukrainian"
 )
+_CREDIT_BEFORE = re.compile(r"\bby:[ \t]*$", re.I)
 _GLOSS_BEFORE = re.compile(
     r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
     r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")"
@@ -1214,6 +1215,9 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     if _GLOSS_BEFORE.search(lead + " "):
         return True
     if _GLOSS_AFTER.rx.match(prose[h.end : h.end + GLOSS_REACH]):
+        return True
+    # A credit: "reviewed by: plam", "Reported-by: dann" (a trailer names a person or handle).
+    if _CREDIT_BEFORE.search(lead):
         return True
     # The whole content of parentheses: the original term given beside its translation.
     if _PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start) and \
