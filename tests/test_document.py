@@ -39,8 +39,9 @@ def test_position(text: str, offset: int, expected: tuple[int, int]) -> None:
             "<!-- textlint-disable quote-spacing -->\ntext",
             "<!-- textlint-disable quote-spacing -->",
         ),
+        ('In <a class="x" title=\'y\'>WAL mode</a> it works', '<a class="x" title=\'y\'>'),
     ],
-    ids=["url", "email", "inline-code", "file-name", "directive"],
+    ids=["url", "email", "inline-code", "file-name", "directive", "tag-with-attributes"],
 )
 def test_masking_keeps_offsets(text: str, masked: str) -> None:
     doc = Document(text)
@@ -131,8 +132,11 @@ def test_markdown_masks_code_elements_and_front_matter(text: str, hidden: str,
         ("See ``rpds.py`` (equivalently ``rpds-py``) ok", "(equivalently "),
         ("the `quote' and `code x` here", "`quote' and "),
         ("at https://en.wikipedia.org/wiki/Bordeaux_(wine) now", " now"),
+        ("if x <y and z> w, a = \"q\"", "<y and z> w, a = \"q\""),
+        ("<b>bold</b> and <i>it</i>", "<b>bold</b> and <i>it</i>"),
     ],
-    ids=["rst-literals", "old-style-quote", "url-with-brackets"],
+    ids=["rst-literals", "old-style-quote", "url-with-brackets", "comparison-not-a-tag",
+         "tags-without-attributes"],
 )
 def test_plain_masking_edge_cases(text: str, visible: str) -> None:
     doc = Document(text)

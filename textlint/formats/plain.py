@@ -1,5 +1,5 @@
 """Plain text: prose everywhere except URLs, e-mail addresses, inline code in backticks, file and
-domain names, and textlint's own suppression comments.
+domain names, HTML or XML tags with quoted attributes, and textlint's own suppression comments.
 
 Each pattern runs only when a cheap substring test says it can match, and the e-mail and
 domain patterns are found from their anchor (``@``, ``.com``) outwards, because a pattern that
@@ -117,6 +117,16 @@ def _code(text: str) -> list[Span]:
             pos = m.start() + 1  # the backtick opened a quotation: look again after it
 
 
+# An HTML or XML tag with a quoted attribute (<a href="wal.html">, <img src='x' alt="">): markup
+# left in a text, whose quotes are not quotation marks. Bounded, so that a "<" that opens no tag
+# reads a few hundred characters at most.
+_TAG = re.compile(r"""<[A-Za-z][\w:-]*\s[^<>]{0,300}?=\s*["'][^<>]{0,300}>""")
+
+
+def _tags(text: str) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _TAG.finditer(text)]
+
+
 def mask(text: str, inline_code: bool = True) -> list[Span]:
     """Masked spans of plain text; ``inline_code=False`` leaves backticks to a format that
     knows better (Markdown code spans may wrap across lines)."""
@@ -129,4 +139,6 @@ def mask(text: str, inline_code: bool = True) -> list[Span]:
     spans.extend(_anchored(text, _TLD, _NAME_BEFORE, _NAME_CHARS))
     if "textlint-" in text:
         spans.extend(Span(m.start(), m.end()) for m in DIRECTIVE.finditer(text))
+    if "<" in text and ('="' in text or "='" in text or '= "' in text):
+        spans.extend(_tags(text))
     return spans
