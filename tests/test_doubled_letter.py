@@ -31,6 +31,8 @@ def _found(text: str) -> list[str]:
                      id="repeated-in-prose-without-code"),
         pytest.param("Set `x`, `y` and `z`. A committment is a committment.",
                      ["committment", "committment"], id="a-typo-made-twice-in-a-code-document"),
+        pytest.param("Remove the unneccessary cast.", ["unneccessary"],
+                     id="prefix-before-a-misspelt-base"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:
@@ -62,10 +64,25 @@ def test_flags(text: str, expected: list[str]) -> None:
         pytest.param("Set `x`, `y` and `z`. The ccache tool is fast; ccache keeps objects; "
                      "ccache is free.",
                      id="term-repeated-in-a-document-with-code"),
+        pytest.param("Avoid readding the file; the unnamed one stays.", id="prefix-and-a-word"),
     ],
 )
 def test_clean(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "applicability"),
+    [
+        pytest.param("We mmap the file.", "unsafe", id="doubled-first-consonant"),
+        pytest.param("Kim eexpresses support.", "safe", id="doubled-first-vowel"),
+        pytest.param("It is prettty good.", "safe", id="doubled-inside"),
+    ],
+)
+def test_fix_safety(text: str, applicability: str) -> None:
+    (diag,) = lint_text(text, [RULE])
+    assert diag.fix is not None
+    assert diag.fix.applicability.value == applicability
 
 
 @pytest.mark.parametrize(

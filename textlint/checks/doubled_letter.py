@@ -144,11 +144,13 @@ class DoubledLetter(Check):
                     fixed = fixes[0]
                     if word[0].isupper():
                         fixed = fixed[0].upper() + fixed[1:]
+                    edit = Edit.replace(span.start, span.end, fixed)
+                    what = f"replace with “{fixed}”"
                     yield Finding(
                         span,
                         message=f"Doubled letter: “{word}” is probably “{fixed}”",
-                        fix=Fix.safe(Edit.replace(span.start, span.end, fixed),
-                                     description=f"replace with “{fixed}”"),
+                        fix=Fix.unsafe(edit, description=what) if _letter_prefix(
+                            lower, fixes[0]) else Fix.safe(edit, description=what),
                         params={"word": word, "suggestion": fixed},
                     )
                 else:
@@ -208,6 +210,8 @@ class DoubledLetter(Check):
             return ()
         if entry and any(v >= opts.foreign_zipf for k, v in entry.others.items() if k != lang):
             return ()
+        if lang == "en" and _prefixed(word, lex):
+            return ()
         found: list[str] = []
         for run in _RUN.finditer(word):
             fixed = word[: run.start()] + word[run.start() + 1 :]
@@ -217,6 +221,25 @@ class DoubledLetter(Check):
             if fz >= opts.min_zipf and fz - z >= opts.min_gain:
                 found.append(fixed)
         return tuple(found)
+
+
+# English prefixes that make words of words: a doubled letter of "re" + "adding" is the base
+# word's, or the seam's ("reenter", "nonnegative"), not a slip.
+_PREFIXES = ("re", "un", "pre", "non", "co", "de", "dis", "mis", "sub", "over", "under", "out")
+PREFIXED_BASE_ZIPF = 3.0
+_VOWEL_LETTERS = frozenset("aeiouy")
+
+
+def _prefixed(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` an English prefix and a frequent English word: readding, reenter?"""
+    return any(word.startswith(p) and len(word) - len(p) >= 3 and
+               lex.zipf(word[len(p) :], "en") >= PREFIXED_BASE_ZIPF for p in _PREFIXES)
+
+
+def _letter_prefix(word: str, fixed: str) -> bool:
+    """Does the fix drop a doubled first consonant? Such a word is as often a letter and a
+    word run together, an identifier (mmap, fflush, ccache), as a slip: the fix is unsafe."""
+    return word[0] == word[1] and word[0] not in _VOWEL_LETTERS and fixed == word[1:]
 
 
 CHECK = DoubledLetter
