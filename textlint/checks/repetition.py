@@ -86,6 +86,19 @@ def _fills_its_line(prose: str, start: int, end: int) -> bool:
         not prose[end:line_end].strip(" \t\r\0")
 
 
+_WIDE_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+_LINE_REACH = 300
+
+
+def _columns(prose: str, at: int) -> bool:
+    """Does the line around ``at`` hold two wide gaps or more (runs of spaces or tabs between
+    text): a table's row? (Read within _LINE_REACH of ``at``: a long line is no row.)"""
+    start = prose.rfind("\n", max(0, at - _LINE_REACH), at) + 1
+    end = prose.find("\n", at, at + _LINE_REACH)
+    end = min(len(prose), at + _LINE_REACH) if end < 0 else end
+    return len(_WIDE_GAP.findall(prose, start, end)) >= 2
+
+
 def _partial_shape(texts: Sequence[str], k: int) -> bool:
     """Could words k..k+2 (``texts``: the words' texts) be a capitalised A B A (what
     ``_partial`` needs before anything)?"""
@@ -401,13 +414,22 @@ class Repetition(Check):
         first = toks[j].start
         if first > 0 and prose[first - 1] == "-":
             return True  # an option and its argument: "--transform transform"
-        if "\n" in prose[toks[j + n - 1].end : toks[j + n].start] and rep != second and \
-                _fills_its_line(prose, toks[j].start, toks[j + n - 1].end):
-            # A line of its own, then a line that begins with it written otherwise: a heading
-            # and its text ("COPYRIGHT\nCopyright 2023"), entries of a list ("abdul rawoof\n
-            # Abdul Rawoof Khan"). The same line twice ("Privacy Policy\nPrivacy Policy") is
-            # a scraper's double.
+        between = prose[toks[j + n - 1].end : toks[j + n].start]
+        if "\n" in between and _fills_its_line(prose, toks[j].start, toks[j + n - 1].end) and (
+                rep != second or not _fills_its_line(prose, toks[j + n].start,
+                                                     toks[j + 2 * n - 1].end)):
+            # A line of its own, then a line that begins with it written otherwise or goes on
+            # after it: a heading and its text ("COPYRIGHT\nCopyright 2023"), entries of a
+            # list ("Bernard\nBernard Tyers", "DejaVu Sans Mono\nDejaVu Sans Mono Bold").
+            # The same line twice ("Privacy Policy\nPrivacy Policy") is a scraper's double.
             return True
+        if any(a.text[1:] != b.text[1:] for a, b in zip(toks[j : j + n], toks[j + n : j + 2 * n],
+                                                       strict=True)):
+            # Written otherwise but for a first capital: a type and its variable, a macro
+            # ("GlyphSet glyphset", "VOID void"), not a slip of the keys.
+            return True
+        if "  " in between and _columns(prose, toks[j].start):
+            return True  # cells of a table: "see major-opcode  major-opcode"
         if n > 1:
             lows = {w.lower() for w in words}
             if lows <= self._redup:
