@@ -63,6 +63,8 @@ FLAG = [
     ("unbalanced-brackets", "This is not so neither foo nor bar)", "unopened"),
     ("unbalanced-brackets", "This is not so neither a nor b)", "lone-letter-not-a-marker"),
     ("unbalanced-brackets", "The (rain in Spain falls mainly on the plain.", "unclosed"),
+    ("unbalanced-brackets", 'He said "(and I agree" to them.', "unclosed-in-a-quoted-phrase"),
+    ("unbalanced-brackets", "The (?) mark (and more.", "question-in-brackets-then-unclosed"),
     ("unbalanced-brackets", "This [ foo bar) is a test.", "spaced-opener-wrong-closer"),
     ("unbalanced-brackets", "The minister ( who resigned in May said so.", "spaced-lone-opener"),
     ("unbalanced-brackets", "It was (see item (5) below now.", "outer-left-open"),
@@ -144,6 +146,10 @@ FLAG = [
 CLEAN_CASES = [
     ("unbalanced-quotes", "Adjacent triples (i', j', n') meet when k >= k' and i == i'.",
      "primes"),
+    ("unbalanced-brackets", 'Print it literally: find -printf "{[(". Or \'(x\' and "exit(1);".',
+     "brackets-in-quoted-literals"),
+    ("unbalanced-brackets", "Check for (? and (* too, and (?R in patterns.", "regex-groups"),
+    ("unbalanced-brackets", "Example:\n    while (x)\n    {\n        x--;", "lone-brace-line"),
     ("unbalanced-quotes", "Our tests take the '-V' option as a synonym for the\n"
      "'--verbose-log' option.", "quoted-option-letter"),
     ("unbalanced-quotes", "Files with extensions '.ed', '.r', and\n'.err' are tests.",

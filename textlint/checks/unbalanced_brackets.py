@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, outside
+from textlint.checks._layout import code_blocks, line_around, outside
 from textlint.checks.base import Check
 from textlint.diagnostics import Finding, Span
 from textlint.document import Document
@@ -82,9 +82,12 @@ class UnbalancedBrackets(Check):
                 continue
             k = bisect.bisect_left(brackets, span.end, k)
             marks = [m.start() for m in _BRACKETS.finditer(prose, span.start, span.end)]
+            literal = _quoted_literals(prose, span.start, span.end)
             items: list[_Item] = []
             for pos in outside(blocks, marks):
                 char = prose[pos]
+                if literal and char not in "“”" and _inside(literal, pos):
+                    continue  # a character of a literal quoted whole: "{[(", '(x', "exit(1);"
                 item = self._item(prose, pos, char, span.start)
                 if pos and prose[pos - 1] == "\0" and char in _CLOSE:
                     item.soft = item.soft or _closes_masked(doc.text, prose, pos, char)
@@ -94,6 +97,11 @@ class UnbalancedBrackets(Check):
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
             return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
+        if char == "(" and text[pos + 1 : pos + 2] in ("?", "*"):
+            return _Item(pos, char, True)  # a regular expression's group: (?R, (?:, (*
+        if (pos == 0 or text[pos - 1] in _LINE_LEAD) and (
+                pos + 1 == len(text) or text[pos + 1] in _LINE_TAIL) and _alone_on_line(text, pos):
+            return _Item(pos, char, True)  # code's layout: a line of "{" or "};"
         if _standalone(text, pos, char):
             return _Item(pos, char, True)  # named as a token: "the [[ and (( commands"
         if char == "[" and pos and text[pos - 1] == "\x1b":
@@ -199,6 +207,44 @@ def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
         start -= 1
     run = text[start:pos]
     return run.count(_CLOSE[char]) > run.count(char)
+
+
+# A quote that opens a literal and the one that closes it.
+_WRAP = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}
+# A token without spaces that begins with a quote (after a space, a line start or masked text)
+# and holds a bracket: a literal quoted whole when it ends with the closing quote.
+_QUOTED_TOKEN = re.compile(r"""(?<![^\s\0])["'“‘`][^\s]*?[()\[\]{}][^\s]*""")
+# How far a bracket's line is read each way, and the longest literal: a longer token is a
+# script, whose brackets are judged like any others.
+_TOKEN_REACH = 200
+_LINE_LEAD = frozenset(" \t\n\0{}()[];,")
+_LINE_TAIL = frozenset(" \t\r\n{}()[];,")
+
+
+def _quoted_literals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans, in ``text[start:end]``, of tokens without spaces that quotes wrap whole and
+    that hold a bracket (find -printf "{[(", '(x', "exit(1);"): one search per paragraph."""
+    if not any(q in text[start:end] for q in _WRAP):
+        return []
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED_TOKEN.finditer(text, start, end):
+        token = m.group().rstrip(".,;:!?)]}")
+        if 2 < len(token) <= _TOKEN_REACH and _WRAP.get(token[0]) == token[-1]:
+            out.append((m.start() + 1, m.start() + len(token) - 1))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _alone_on_line(text: str, pos: int) -> bool:
+    """Do only brackets, separators and spaces stand on the line of ``pos`` ("{", "};")?"""
+    around = line_around(text, pos, pos + 1, _TOKEN_REACH)
+    if around is None:
+        return False
+    return not text[around[0] : around[1]].strip(" \t\r\0{}()[];,")
 
 
 def _positions(text: str, chars: str) -> list[int]:
