@@ -129,6 +129,9 @@ FLAG = [
     ("punctuation-spacing", "Write to  jane@example.org for help.",
      "gap-before-an-address-in-a-line"),
     ("punctuation-spacing", "- added  a flag to the build", "gap-after-a-bulleted-word"),
+    ("punctuation-spacing", "May  15 was hot.", "two-digit-day-after-a-gap"),
+    ("punctuation-spacing", "display    Specifies the connection to the X server.\n",
+     "one-term-line-without-a-list"),
     ("punctuation-spacing", "One  two  three  four\nA line of prose follows here.",
      "cells-without-a-second-row"),
     # In a document that writes code a glued stop or colon still ends a sentence or a label
@@ -315,6 +318,12 @@ CLEAN_CASES = [
     ("punctuation-spacing", "\t* tests/env.test:       Fix env.test under wine.\n",
      "bullet-then-term"),
     ("punctuation-spacing", "  o  Large file support\n", "bullet-then-gap"),
+    ("punctuation-spacing", "Sat Jul  6 17:51:14 CEST 2002 Daniel Veillard\nThu,  4 Jul 2002.",
+     "ctime-padded-days"),
+    ("punctuation-spacing", "display    Specifies the connection.\nncolors     Specifies it.\n",
+     "definition-list"),
+    ("punctuation-spacing", "4     CARD32          value, mask of the following bits:\n"
+     "2     n     32-bit unsigned integer\n", "table-rows-with-descriptions"),
 ]
 
 

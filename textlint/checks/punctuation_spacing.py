@@ -302,6 +302,8 @@ class PunctuationSpacing(Check):
                 continue
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
                 continue  # the postal convention "Boston, MA  02110-1301  USA"
+            if end - start == 2 and _ctime_pad(text, start, end):
+                continue  # a date padded as ctime writes it: "Sun Nov  7", "Thu,  4 Jul"
             yield _finding(start, end, "Several spaces in a row", Edit.replace(start, end, " "),
                            "use one space")
 
@@ -533,6 +535,17 @@ def _identifier(text: str, i: int) -> bool:
 
 
 _CODE_CHARS = frozenset("/\\=@_#&<>{}|$%^~*+`[]")
+# A day of the month padded to two columns after a month's or a weekday's abbreviation, as
+# ctime and date(1) write it (ChangeLog headers: "Sun Nov  7 13:09:44 1993").
+_CTIME_PAD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+                        r"Fri|Sat|Sun),?  \d(?!\d)")
+
+
+def _ctime_pad(text: str, start: int, end: int) -> bool:
+    m = _CTIME_PAD.search(text, max(0, start - 4), min(len(text), end + 2))
+    return m is not None and m.end() == end + 1
+
+
 # Two spaces around a US ZIP code, as the postal convention writes an address.
 _ZIP_GAP = regexcache.compile(r"\b[A-Z]{2}  \d{5}(?:-\d{4})?\b|\b\d{5}(?:-\d{4})?  [A-Z]{2,3}\b")
 
@@ -584,7 +597,13 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     token = body[lead:first].rstrip(_CLOSING_TAIL)
     # (A token that ends a sentence is followed by a sentence gap: "PEP-able.  Posting".)
     if token and " " not in token and token[-1] not in ".!?," and (
-            any(c in _TERM_CHARS for c in token) or _DATE.fullmatch(token)):
+            any(c in _TERM_CHARS for c in token) or _DATE.fullmatch(token)
+            or (body.startswith("   ", first) and any(
+                _TERM_LINE.match(_line_text(doc, text, other))
+                for other in (line - 1, line + 1) if 0 <= other < len(doc.line_starts)))):
+        # A term and its definition: "%f  Family name", "2021-08-11  Jane Doe", and one word
+        # set off by three spaces or more beside a line of the same shape (a definition
+        # list: "display    Specifies the connection" / "ncolors    Specifies the number").
         return True
     k = bisect.bisect_left(runs, (span.start + lead, 0))
     gaps = 0
@@ -603,6 +622,8 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
 _BULLETS = frozenset(("* ", "- ", "+ ", "o ", "• "))
+# A line that begins (after its indentation) with one token and a wide gap.
+_TERM_LINE = re.compile(r"[ \t\0]*[^\s\0]+ {2,}\S")
 _WIDE = re.compile(r" {2,}")
 _CELL_WORDS = 3
 
@@ -613,10 +634,11 @@ def _line_text(doc: Document, text: str, line: int) -> str:
 
 
 def _columnar(body: str) -> bool:
-    """Is the line (without its lead) three cells or more apart by wide gaps, each cell of
-    at most _CELL_WORDS words: a row of a table ("1     CARD8          opcode")?"""
+    """Is the line (without its lead) three cells or more apart by wide gaps, each cell but
+    the last (a description) of at most _CELL_WORDS words: a row of a table ("1     CARD8
+    opcode", "4     CARD32          value, mask of the following bits:")?"""
     cells = _WIDE.split(body)
-    return len(cells) >= 3 and all(cell.count(" ") < _CELL_WORDS for cell in cells)
+    return len(cells) >= 3 and all(cell.count(" ") < _CELL_WORDS for cell in cells[:-1])
 
 
 def _before_address(text: str, end: int) -> bool:
