@@ -213,7 +213,9 @@ def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
 _WRAP = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}
 # A token without spaces that begins with a quote (after a space, a line start or masked text)
 # and holds a bracket: a literal quoted whole when it ends with the closing quote.
-_QUOTED_TOKEN = re.compile(r"""(?<![^\s\0])["'“‘`][^\s]*?[()\[\]{}][^\s]*""")
+# (The quote leads the pattern, so that the engine skips to quotes; the look-behind after it
+# checks the character before it.)
+_QUOTED_TOKEN = re.compile(r"""["'“‘`](?<![^\s\0].)[^\s]*?[()\[\]{}][^\s]*""")
 # How far a bracket's line is read each way, and the longest literal: a longer token is a
 # script, whose brackets are judged like any others.
 _TOKEN_REACH = 200
@@ -224,7 +226,7 @@ _LINE_TAIL = frozenset(" \t\r\n{}()[];,")
 def _quoted_literals(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans, in ``text[start:end]``, of tokens without spaces that quotes wrap whole and
     that hold a bracket (find -printf "{[(", '(x', "exit(1);"): one search per paragraph."""
-    if not any(q in text[start:end] for q in _WRAP):
+    if all(text.find(q, start, end) < 0 for q in _WRAP):
         return []
     out: list[tuple[int, int]] = []
     for m in _QUOTED_TOKEN.finditer(text, start, end):
