@@ -422,6 +422,12 @@ def test_short_mixed_paragraph_is_not_a_foreign_paragraph() -> None:
                      ["sopa de legumbres"], id="two-list-items-are-not-joined"),
         pytest.param("<!-- O ministro chegou, disse Kim -->\nThe minister came, disse Kim, and "
                      "sat.", ["disse"], id="listed-words-in-a-comment-are-no-terms"),
+        pytest.param("Use `undici` for requests.\n\nWe update undici to 5.0 now.\n", [],
+                     id="listed-word-named-alone-in-inline-code"),
+        pytest.param("Use `update undici` now.\n\nWe update undici to 5.0 now.\n", ["undici"],
+                     id="listed-word-in-a-longer-code-span"),
+        pytest.param("See https://github.com/nodejs/undici for it.\n\nWe update undici now.\n",
+                     ["undici"], id="listed-word-in-a-url"),
         pytest.param("The new factory, que será inaugurada em breve, will employ 300 people."
                      "\n\n```\nque será inaugurada em breve\n```\n",
                      ["que será inaugurada em breve"], id="listed-words-in-code-are-no-terms"),

@@ -116,6 +116,24 @@ def code_words(doc: Document) -> frozenset[str]:
     return words
 
 
+_NAMES: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
+_NAME_SPAN = re.compile(r"`([\w.]+)(?:\(\))?`")
+
+
+def code_names(doc: Document) -> frozenset[str]:
+    """The case-folded words the document writes alone as inline code (`undici`,
+    `primordials()`): names it gives its own things, where a code block or a longer span may
+    quote any text."""
+    got = _NAMES.get(doc)
+    if got is None:
+        text = doc.text
+        got = _NAMES[doc] = frozenset(
+            m.group(1).casefold() for span in doc.masked
+            for m in _NAME_SPAN.finditer(text, span.start, span.end)) if "`" in text else (
+            frozenset())
+    return got
+
+
 # A line of code: short (a paragraph of prose on one line is longer), and an assignment or a
 # call at its start (after an interactive prompt), a comparison or an arrow anywhere in it, or
 # a keyword argument with a string literal: "(typ, [data]) = <instance>.list()", "x == 1",

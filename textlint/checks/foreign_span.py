@@ -39,6 +39,7 @@ from textlint.checks._language import primary
 from textlint.checks._layout import (
     code_blocks,
     code_lines,
+    code_names,
     code_words,
     in_code,
     line_around,
@@ -1262,8 +1263,10 @@ class _Terms:
             else:
                 # A word some list holds (grep is Norwegian) is the document's own name for
                 # something only when it is written often, and in lower case where a
-                # sentence or line begins: "grep now treats the file as binary".
-                got = self._repeated_name(text, LISTED_TERM_REPEATS)
+                # sentence or line begins: "grep now treats the file as binary", or written
+                # alone as inline code: `undici`.
+                got = self._repeated_name(text, LISTED_TERM_REPEATS) or (
+                    text.casefold() in code_names(self.doc))
             self._memo[text] = got
         return got
 
