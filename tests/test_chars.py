@@ -189,6 +189,9 @@ def test_mixed_message_names_dominant_style() -> None:
         pytest.param("use\u00a0CUPS fork", "use CUPS fork", id="nbsp-before-a-name"),
         pytest.param("the CUPS\u00a0fork", "the CUPS fork", id="nbsp-after-a-name"),
         pytest.param("fair.\u00a0Next", "fair. Next", id="nbsp-sentence"),
+        pytest.param("See \x1b[1mman\x1b[0m now", "See man now", id="terminal-escapes"),
+        pytest.param("b\x08bo\x08ol\x08ld and _\x08u", "bold and u", id="overstrike"),
+        pytest.param("x\x08y", "xy", id="lone-backspace"),
     ],
 )
 def test_invisible_fix(text: str, expected: str) -> None:

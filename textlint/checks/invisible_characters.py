@@ -103,6 +103,12 @@ class InvisibleCharacters(Check):
                     start, covered = _space_run(prose, start)
                     yield from self._nbsp(prose, start, covered)
                 continue
+            if ch in "\x1b\x08":
+                terminal = _terminal(prose, start)
+                if terminal is not None:
+                    covered = terminal.span.end
+                    yield terminal
+                    continue
             covered = start + 1
             while covered < len(prose) and prose[covered] == ch:
                 covered += 1
@@ -206,6 +212,33 @@ class InvisibleCharacters(Check):
             params={"what": "no-break space where a plain space belongs"},
             fix=Fix.safe(Edit.replace(start, end, " "), description="use a plain space"),
         )
+
+
+# A terminal's control sequence (ESC [ parameters final, as colours and bold are written).
+_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
+def _terminal(prose: str, at: int) -> Finding | None:
+    """Formatting a terminal capture leaves (a man page or a program's coloured output): an
+    escape sequence (ESC [1m), or a backspace that overstrikes a character for bold or
+    underline ("b\bb", "_\bx"). Deleting the ESC or backspace alone would leave "[1m" or
+    "bb" in the text: the whole sequence goes, or the struck character with its backspace."""
+    if prose[at] == "\x1b":
+        m = _CSI.match(prose, at)
+        if m is None:
+            return None
+        return Finding(Span(at, m.end()), params={"what": "terminal escape sequence"},
+                       fix=Fix.safe(Edit.delete(at, m.end()),
+                                    description="remove terminal escape sequence"))
+    before = prose[at - 1] if at else "\n"
+    after = prose[at + 1] if at + 1 < len(prose) else "\n"
+    if before in "\r\n\x08\0" or after in "\r\n\x08\0":
+        return None
+    if not (before == after or before == "_"):
+        return None  # not an overstrike: the backspace alone goes
+    return Finding(Span(at - 1, at + 1), params={"what": "overstrike (backspace)"},
+                   fix=Fix.safe(Edit.delete(at - 1, at + 1),
+                                description="remove overstrike"))
 
 
 def _space_run(prose: str, at: int) -> tuple[int, int]:
