@@ -157,6 +157,13 @@ def test_mixed_message_names_dominant_style() -> None:
 
 # --- invisible-characters ------------------------------------------------------------------
 
+def test_overstrike_of_two_glyphs_is_an_unsafe_fix() -> None:
+    (diag,) = lint_text(" +\x08o file names", [INVISIBLE])
+    assert diag.fix is not None
+    assert diag.fix.applicability is Applicability.UNSAFE
+    assert fix_string(" +\x08o file names", [INVISIBLE], unsafe=True).text == " o file names"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -191,7 +198,7 @@ def test_mixed_message_names_dominant_style() -> None:
         pytest.param("fair.\u00a0Next", "fair. Next", id="nbsp-sentence"),
         pytest.param("See \x1b[1mman\x1b[0m now", "See man now", id="terminal-escapes"),
         pytest.param("b\x08bo\x08ol\x08ld and _\x08u", "bold and u", id="overstrike"),
-        pytest.param("x\x08y", "xy", id="lone-backspace"),
+        pytest.param("x\x08\nand", "x\nand", id="lone-backspace"),
     ],
 )
 def test_invisible_fix(text: str, expected: str) -> None:

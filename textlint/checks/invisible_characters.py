@@ -234,11 +234,11 @@ def _terminal(prose: str, at: int) -> Finding | None:
     after = prose[at + 1] if at + 1 < len(prose) else "\n"
     if before in "\r\n\x08\0" or after in "\r\n\x08\0":
         return None
-    if not (before == after or before == "_"):
-        return None  # not an overstrike: the backspace alone goes
+    # Bold (b BS b) and underline (_ BS x) lose nothing; another pair is a glyph made of two
+    # ("+ BS o", a bullet), of which the terminal shows the last, as col -b keeps it.
+    fix = Fix.safe if before == after or before == "_" else Fix.unsafe
     return Finding(Span(at - 1, at + 1), params={"what": "overstrike (backspace)"},
-                   fix=Fix.safe(Edit.delete(at - 1, at + 1),
-                                description="remove overstrike"))
+                   fix=fix(Edit.delete(at - 1, at + 1), description="remove overstrike"))
 
 
 def _space_run(prose: str, at: int) -> tuple[int, int]:
