@@ -142,7 +142,7 @@ FLAG = [
      "frequent-word-after-a-stop-in-a-code-document"),
     ("punctuation-spacing", CODE_DOC + "He said:this is fine.",
      "clause-after-a-colon-in-a-code-document"),
-    ("punctuation-spacing", "A binascii.Error is raised.", "dotted-name-outside-code-documents"),
+    ("punctuation-spacing", "A copy.Error is raised.", "dotted-name-outside-code-documents"),
     ("punctuation-spacing", "Use the filename:lineno form.", "colon-pair-outside-code-documents"),
 ]
 
@@ -301,6 +301,8 @@ CLEAN_CASES = [
     ("punctuation-spacing", "Use print(message), len(items) and self.name.", "code-calls"),
     ("punctuation-spacing", "no space after.period", "lowercase-stop-off-by-default"),
     ("punctuation-spacing", "Posted via Newsfeeds.Com, visit Us.Net today.", "capitalised-domains"),
+    ("punctuation-spacing", "A binascii.Error is raised, and a doctest.Tester runs.",
+     "unknown-module-before-its-member"),
     ("punctuation-spacing", "Use the string 'typing.Any' or (pdb.Pdb) here.",
      "wrapped-dotted-name"),
     ("punctuation-spacing", CODE_DOC + "A binascii.Error is raised, and re.Match too.",

@@ -487,6 +487,9 @@ _DOMAINS = wordset("com org net edu gov int mil info biz")
 # document that writes code (".The", ".It", ".However"); rarer ones there are the second part
 # of a dotted or colon-joined name (binascii.Error, typing.List, filename:lineno).
 SENTENCE_START_ZIPF = 5.5
+# Rarer than this in English, a lower-case word glued to a stop is a name (binascii, doctest).
+IDENTIFIER_ZIPF = 1.0
+_OPENERS = "\"'`‘“([{<"
 _WRAPPERS = {"'": "'", '"': '"', "`": "`", "‘": "’", "“": "”", "(": ")", "[": "]"}
 
 
@@ -502,7 +505,12 @@ def _dotted_name(doc: Document, text: str, i: int) -> bool:
     token = text[j:k].rstrip(".,;:!?")
     if len(token) > 2 and _WRAPPERS.get(token[0]) == token[-1]:
         return True
-    return writes_code(doc) and not _starts_sentence(word)
+    # A lower-case word no English text writes is a module's or a program's name before its
+    # member (binascii.Error, doctest.Tester), in any document; in a document that writes code
+    # any word is.
+    left = text[j:i].lstrip(_OPENERS)
+    return (writes_code(doc) or (left.islower() and _english_zipf(left) < IDENTIFIER_ZIPF)) \
+        and not _starts_sentence(word)
 
 
 def _name_pair(doc: Document, text: str, colon: int) -> bool:
@@ -519,9 +527,13 @@ def _name_pair(doc: Document, text: str, colon: int) -> bool:
 
 
 def _starts_sentence(word: str) -> bool:
-    from textlint.lexicon import load_lexicon  # only for the few glued marks in code documents
+    return _english_zipf(word) >= SENTENCE_START_ZIPF
 
-    return load_lexicon().zipf(word, "en") >= SENTENCE_START_ZIPF
+
+def _english_zipf(word: str) -> float:
+    from textlint.lexicon import load_lexicon  # only for the few glued marks
+
+    return load_lexicon().zipf(word, "en")
 
 
 def _identifier(text: str, i: int) -> bool:
