@@ -312,6 +312,11 @@ PUNCT: list[tuple[str, str, str | None]] = [
     ("set the var to “?”.", "repeated-punctuation", None),
     ("Wow!!", "repeated-exclamation", "Wow!!"),  # unsafe: not applied by default
     ("Really?!", "repeated-exclamation", None),
+    ('Names "." and ".." are kept; the \'..\' entry too.', "repeated-punctuation", None),
+    ("Use '??' or '!!' here.", "repeated-exclamation", None),
+    ("    by 0x1DB4B800: ???\n    (in ???)", "repeated-exclamation", None),
+    ("Wait !!! now", "repeated-exclamation", "Wait !!! now"),  # found; the fix is unsafe
+    ("What?? Now.", "repeated-exclamation", "What?? Now."),
 ]
 
 

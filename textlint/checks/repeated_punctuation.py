@@ -65,6 +65,8 @@ class RepeatedPunctuation(Check):
             kind = m.lastgroup
             start, end = m.span()
             marks = prose[start:end]
+            if _quoted(prose, start, end):
+                continue  # marks quoted whole: the '..' directory, the ";;" of a case
             if kind == "semis" and _code_semicolons(prose, start):
                 continue
             if kind == "quoted" and start and prose[start - 1] in _OPEN_QUOTES:
@@ -97,12 +99,31 @@ class RepeatedPunctuation(Check):
         for m in _EMPHASIS.finditer(prose, first):
             start, end = m.span()
             marks = m.group()
+            if _quoted(prose, start, end) or (marks.strip("?") == "" and
+                                              _standalone(prose, start, end)):
+                continue  # a quoted or stand-alone placeholder: '??', "by 0x1DB4B800: ???"
             keep = "?!" if m.lastgroup == "mixed" else marks[0]
             yield Finding(Span(start, end), fix=Fix.unsafe(Edit.replace(start, end, keep)),
                           params={"marks": marks, "fixed": keep})
 
 
 _OPEN_QUOTES = "\"'“‘«„"
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "`": "'"}
+_TOKEN_EDGE = " \t\r\n\0()[]{}:,;"
+
+
+def _quoted(prose: str, start: int, end: int) -> bool:
+    """Do quotation marks wrap the run of marks whole ('..', ";;", '??')?"""
+    closer = _QUOTE_PAIRS.get(prose[start - 1]) if start else None
+    return closer is not None and prose.startswith(closer, end)
+
+
+def _standalone(prose: str, start: int, end: int) -> bool:
+    """Is the run a token of its own, glued to no word: with question marks, a placeholder
+    ("???" for an unknown symbol, "??" in a table's cell), not a sentence's emphasis
+    ("What??")?"""
+    return (start == 0 or prose[start - 1] in _TOKEN_EDGE) and (
+        end == len(prose) or prose[end] in _TOKEN_EDGE)
 
 
 def _code_semicolons(prose: str, start: int) -> bool:
