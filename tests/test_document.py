@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from textlint import document
+from textlint.api import lint_text
 from textlint.diagnostics import Span
 from textlint.document import MASK, Document
 from textlint.formats import plain
@@ -345,3 +346,47 @@ def test_link_targets_are_masked(text: str, masked: str) -> None:
     start = text.index(masked)
     # (Masking keeps line breaks, so that lines keep their numbers.)
     assert set(doc.prose[start + 1 : start + len(masked) - 1]) - {"\n"} == {MASK}
+
+
+# List items, indentation and markers: Markdown masks a line's lead, and each rule must read
+# these as it reads the same text in plain text (found by a review of every rule's line-start
+# logic; each case failed in Markdown only).
+MARKDOWN_LEADS = [
+    ("punctuation-spacing", "Designers\n\nargon2      Alex Biryukov\n            Daniel Dinu\n"),
+    ("untranslated-fragment", "- This is where the finder interacts with the\n  resolver.\n"),
+    ("untranslated-fragment", "- Added glyphs to the Mono face (by Heikki\n  Lindroos)\n"),
+    ("untranslated-fragment", "Intro text here.\n\n## undici\n\nThe undici client is fast.\n\n"
+     "We use undici for HTTP.\n\nSee the undici docs.\n\nThe undici team maintains it.\n"),
+    ("untranslated-fragment", "The waiter came back and said\n  “La signora è fuori; ma verrà "
+     "subito”, and left us there.\n"),
+    ("untranslated-fragment", "Use `foo` and `bar` and `baz` here.\n\n- Arguments:\n"
+     "  obj, func, laranjas, kwargs\n"),
+    ("punctuation-spacing", "- nargs : int\n"),
+    ("punctuation-spacing", "- close(random number) on most arches.\n"),
+    ("punctuation-spacing", "- db:Status-Eflag is now exported.\n"),
+    ("punctuation-spacing", "- Set it:\n  total = first,second\n"),
+    ("doubled-word", "- The cache is rebuilt when the\n  the index changes.\n"),
+    ("a-an", "- Use it in an\n    pre-compiled application.\n"),
+    ("a-an", "- The sum of the elements of a\n  and b is returned.\n"),
+    ("unbalanced-brackets", "- Bash changed how the\n  [[ command's =~ operator works.\n"),
+    ("doubled-letter-typo", "- Build with\n  -ffunction-sections and -fdata-sections now.\n"),
+    ("invisible-characters", "- Item one\n  \u00a0\u00a0indented with no-break spaces\n"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), MARKDOWN_LEADS,
+                         ids=[f"{r}-{i}" for i, (r, _) in enumerate(MARKDOWN_LEADS)])
+def test_markdown_leads_read_as_plain_text(rule: str, text: str) -> None:
+    def found(fmt: str) -> list[tuple[int, int, str]]:
+        return [(d.span.start, d.span.end, d.message) for d in lint_text(text, [rule], format=fmt)]
+
+    assert found("markdown") == found("plain")
+
+
+def test_markdown_phrase_wraps_over_a_list_items_line() -> None:
+    from textlint.checks._textmatch import PhraseMatcher
+
+    matcher = PhraseMatcher(["machine translation"], ignore_case=True, whole_words=True)
+    text = "- It was a machine\n  translation of the page.\n"
+    assert matcher.spans(Document(text, format="markdown")) == \
+        matcher.spans(Document(text)) == [(11, 32)]

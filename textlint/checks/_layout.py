@@ -116,6 +116,28 @@ def code_words(doc: Document) -> frozenset[str]:
     return words
 
 
+_INDENTED: weakref.WeakKeyDictionary[Document, str] = weakref.WeakKeyDictionary()
+_LEAD_NULS = re.compile(r"^\0+", re.M)
+
+
+def indented_prose(doc: Document) -> str:
+    """``doc.prose`` with the indentation that Markdown masks at line starts given back as
+    the spaces and tabs it is (markers such as bullets and ``>`` stay masked): a list item's
+    wrapped line then reads as the same sentence, as in plain text. Computed once per
+    document, on first use."""
+    got = _INDENTED.get(doc)
+    if got is None:
+        prose = doc.prose
+        if doc.format != "markdown" or "\0" not in prose:
+            got = prose
+        else:
+            text = doc.text
+            got = _LEAD_NULS.sub(lambda m: "".join(
+                c if c in " \t" else "\0" for c in text[m.start() : m.end()]), prose)
+        _INDENTED[doc] = got
+    return got
+
+
 _NAMES: weakref.WeakKeyDictionary[Document, frozenset[str]] = weakref.WeakKeyDictionary()
 _NAME_SPAN = re.compile(r"`([\w.]+)(?:\(\))?`")
 
@@ -140,7 +162,7 @@ def code_names(doc: Document) -> frozenset[str]:
 # "fromfd(fd) -> socket", "print(root, end='')". Prose writes "1 euro = 1.08 dollars" and
 # "f(x)" inside longer sentences, so an "=" or a call elsewhere in a line does not count.
 CODE_LINE_MAX = 120
-_PROMPT = r"[ \t]*(?:(?:>>>|\.\.\.)[ \t]+)?"
+_PROMPT = r"[ \t\0]*(?:(?:>>>|\.\.\.)[ \t]+)?"
 _ASSIGNMENT = re.compile(_PROMPT + r"(?:[\w.\[\]]+|\([^()\n]*\))[ \t]*=[ \t]*[^\s=]")
 _CALL = re.compile(_PROMPT + r"[\w.]+\(.*[\"']")
 _OPERATOR = re.compile(r"(?<![=<>!])[=!]=(?![=>])|\)[ \t]*->[ \t]")

@@ -41,7 +41,8 @@ def compile_user_regex(pattern: str, option: str, ignore_case: bool) -> Any:
 
 
 # White space inside a phrase: any run within a paragraph, with at most one line break.
-PHRASE_SPACE = r"(?:[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
+# (A Markdown continuation line's indentation is masked: NUL.)
+PHRASE_SPACE = r"(?:[^\S\n]+(?:\n(?:[^\S\n]|\0)*)?|\n(?:[^\S\n]|\0)*)"
 
 
 def phrase_regex(phrase: str, space: str = PHRASE_SPACE) -> str:

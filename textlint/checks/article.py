@@ -11,7 +11,7 @@ import regex
 from textlint import regexcache
 from textlint.checks._a_an import Sound, sound_of
 from textlint.checks._language import is_english
-from textlint.checks._layout import writes_code
+from textlint.checks._layout import indented_prose, writes_code
 from textlint.checks._sound_table import CONSONANT, VOWEL
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
@@ -94,7 +94,8 @@ class Article(Check):
         return None if is_english(language) else "English only"
 
     def check(self, doc: Document) -> Iterable[Finding]:
-        prose = doc.prose
+        # (Markdown's masked indentation reads as spaces: "in an\n    pre-compiled".)
+        prose = indented_prose(doc)
         # a/an is English grammar; French and Portuguese "a", German "an" are other words.
         if ("a" not in prose and "A" not in prose) or not is_english(doc.language):
             return
@@ -130,7 +131,7 @@ class Article(Check):
 
     def _judge(self, doc: Document, m: regex.Match[str], art: str, word: str
                ) -> Iterator[Finding]:
-        prose = doc.prose
+        prose = indented_prose(doc)
         low = word.lower()
         start, end = m.span("art")
         if (word == low and low in self._variable and not m.group("open")) or low in ("a", "an"):

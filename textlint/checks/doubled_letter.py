@@ -70,7 +70,7 @@ def _in_code(doc: Document, prose: str, blocks: list[Span], start: int, end: int
         return True  # (but a ">" that begins its line quotes an e-mail: >thhe plan)
     if before == "." and start > 1 and not prose[start - 2].isspace():
         return True  # a dotted name or an extension: os.ffork, archive.tarr
-    if before == "-" and (start < 2 or prose[start - 2] in " \t\n-"):
+    if before == "-" and (start < 2 or prose[start - 2] in " \t\n\0-"):
         return True  # a command-line option: -ffold-simple-inlines, --ffast
     after = prose[end] if end < len(prose) else ""
     if after and (after in _CODE_GLUE or after in _CODE_AFTER or (

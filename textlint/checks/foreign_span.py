@@ -42,6 +42,7 @@ from textlint.checks._layout import (
     code_names,
     code_words,
     in_code,
+    indented_prose,
     line_around,
     space_free_token,
     starts_line,
@@ -182,7 +183,7 @@ _PAREN_BEFORE = re.compile(r"\(\s*$")
 _PAREN_AFTER = re.compile(r"\s*\)")
 # A quotation that is a whole utterance in another language (dialogue in fiction, a motto):
 # the opening mark, the span, and punctuation closing the utterance inside the marks.
-_QUOTE_OPENED = re.compile(r"(?:^|[\n.!?:,;—–-])[^\S\n]*[“\"‘„«][^\S\n]*$")
+_QUOTE_OPENED = re.compile(r"(?:^|[\n.!?:,;—–-])(?:[^\S\n]|\0)*[“\"‘„«][^\S\n]*$")
 _SENT_START = re.compile(r"[.!?][^\S\n]+$")
 _UTTER_AFTER = _Lazy(
     r"(?:\s{1,2}(?:\p{Lu}[\p{L}’'-]*|\p{Ll}{1,3})){0,3}[^\S\n]?[”\"’»]?[.!?,;:…]", regex.V1
@@ -643,7 +644,9 @@ class ForeignSpan(Check):
 
 
 def analyse(doc: Document, model: Model) -> Analysis:
-    prose = doc.prose
+    # Markdown's masked indentation reads as the spaces it is: a list item's wrapped line goes
+    # on with its sentence ("interacts with the\n  resolver." is one sentence).
+    prose = indented_prose(doc)
     starts, ends, texts = doc.word_columns
     words = WordView(doc.word_columns)
     distinct = word_texts(doc)[1]
@@ -1190,7 +1193,7 @@ def _relabel(model: Model, hits: list[Hit], words: Sequence[Token]) -> list[Hit]
 
 def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> bool:
     text = doc.text
-    prose = doc.prose
+    prose = indented_prose(doc)
     # One word that no word list holds, judged by its letters alone, on a line of its own: a
     # heading or label naming a product or a term of art (textlint, kubectl), not a leftover.
     if h.first == h.last and model.word(words[h.first].text)[2] and _alone_on_line(prose, h):
@@ -1232,7 +1235,8 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
 # A lowercase word beginning a paragraph, a list item or heading, or a sentence (after a stop
 # that does not end a one-letter abbreviation such as e.g.); not a line of wrapped prose.
 _LOWER_START = _Lazy(
-    r"(?:\A|\n[^\S\n]*\n|\n[^\S\n]*[-*+>#]+[^\S\n]+|(?<![^\p{L}]\p{L})[.!?][^\S\n]+)"
+    r"(?:\A\0*|\n[^\S\n]*\n|\n[^\S\n]*(?:[-*+>#]+|\0+)[^\S\n]+|"
+    r"(?<![^\p{L}]\p{L})[.!?][^\S\n]+)"
     r"[^\S\n]*(\p{Ll}+)(?![\p{L}\p{M}\d])",
     regex.V1,
 )
@@ -1283,7 +1287,9 @@ class _Terms:
     @property
     def lowercase_starts(self) -> frozenset[str]:
         if self._starts is None:
-            self._starts = frozenset(m.group(1) for m in _LOWER_START.rx.finditer(self.doc.prose))
+            # (Markdown's masked markers stay NUL in ``indented_prose``: "## undici".)
+            self._starts = frozenset(
+                m.group(1) for m in _LOWER_START.rx.finditer(indented_prose(self.doc)))
         return self._starts
 
     def explain(self, model: Model, words: Sequence[Token], h: Hit) -> bool:
@@ -1325,7 +1331,7 @@ def _code_name(prose: str, h: Hit) -> bool:
     closed = prose[last] if last < len(prose) else "\n"
     if opened in "([" and closed in ")]":
         return True
-    return starts_line(prose, first, " \t") and (closed == "\n" or prose.startswith(
+    return starts_line(prose, first, " \t\0") and (closed == "\n" or prose.startswith(
         ("\r\n", ",\n"), last))
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from textlint.checks._layout import line_around
+from textlint.checks._layout import line_around, starts_line
 from textlint.checks._unichars import (
     EMOJI,
     JOINING_SCRIPT,
@@ -180,7 +180,8 @@ class InvisibleCharacters(Check):
 
     def _nbsp(self, prose: str, start: int, end: int) -> Iterator[Finding]:
         run = prose[start:end]
-        at_line_start = start == 0 or prose[start - 1] in _LINE_END
+        # (After a Markdown lead, which is masked: NUL.)
+        at_line_start = starts_line(prose, start, "\0") or prose[start - 1] == "\r"
         at_line_end = end == len(prose) or prose[end] in _LINE_END
         if at_line_end:
             # Trailing whitespace with a no-break space in it (HTML "&nbsp;" left at a line end).

@@ -80,7 +80,7 @@ _SPACE_BEFORE_CLOSE = re.compile(r"[)\]}](?<=[ \t].)")
 # The aside must look like prose, not a call: a capitalised word (her(Nancy)) or a word followed
 # by a space (space(before parenthesis); print(message) and len(items) are left alone.
 _GLUED_OPEN = regexcache.compile(
-    r"(?<=(?:^|[\s\"“‘])\p{L}{2,})\((?=\p{Lu}\p{Ll}{2,}[\s)]|\p{L}{3,} \p{L})", _V1
+    r"(?<=(?:^|[\s\0\"“‘])\p{L}{2,})\((?=\p{Lu}\p{Ll}{2,}[\s)]|\p{L}{3,} \p{L})", _V1
 )
 
 # Words after a dot that name a file type or a domain rather than start a sentence.
@@ -255,8 +255,9 @@ class PunctuationSpacing(Check):
             j -= 1
         left = text[j:i]
         before = text[j - 1] if j else ""
-        if before and not (before.isspace() or before in "(\"“‘'"):
-            return False  # :pep:`8`, a::b, x/y:z, a masked region
+        if before and not (before.isspace() or before in "(\"“‘'" or (
+                before == "\0" and starts_line(text, j, "\0 \t"))):
+            return False  # :pep:`8`, a::b, x/y:z, a masked region (not a Markdown lead)
         if left.lower() in _SCHEMES or text.startswith(":", i + 1):
             return False
         right = _word_at(text, i + 1)
@@ -423,7 +424,8 @@ def _defined_term(text: str, start: int) -> bool:
         if k == j or text[k - 1] != ",":
             break
         end = k - 1
-    return starts_line(text, j, " \t-*+•")  # after indentation or a bullet
+    # After indentation or a bullet (in Markdown both are masked: NUL leads too).
+    return starts_line(text, j, " \t\0-*+•")
 
 
 # Prose items of a list have more words, and a sentence ends with a stop.
@@ -860,9 +862,11 @@ def _aligned(doc: Document, text: str, col_start: int) -> bool:
             continue
         span = doc.line_span(other)
         at = span.start + column
-        if span.start < at < span.end and text[at] != " " and text[at - 1] == " " and (
-            at - 2 < span.start or text[at - 2] == " "
-        ):
+        # (A Markdown line's masked indentation is NUL: its lead counts as spaces.)
+        lead = span.start + len(text[span.start : at]) - len(text[span.start : at].lstrip("\0"))
+        if span.start < at < span.end and text[at] not in " \0" and (
+                text[at - 1] == " " or at - 1 < lead) and (
+                at - 2 < span.start or text[at - 2] == " " or at - 2 < lead):
             return True
     return False
 

@@ -13,7 +13,7 @@ from operator import eq
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, in_code
+from textlint.checks._layout import code_blocks, in_code, indented_prose
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -193,7 +193,8 @@ class Repetition(Check):
             candidates = self._candidates(texts, lows)
         if not candidates:
             return
-        prose = doc.prose
+        # (Markdown's masked indentation reads as spaces: "when the\n  the index".)
+        prose = indented_prose(doc)
         # Repetitions never cross a blank line, nor a Markdown heading's line ends (a heading
         # does not wrap: "# Welcome to the\nthe next part" is two blocks): each block of text
         # is judged on its own.

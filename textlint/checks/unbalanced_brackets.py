@@ -286,7 +286,7 @@ def _standalone(text: str, pos: int, char: str) -> bool:
         return False  # one bracket between spaces is used ("The minister ( who resigned")
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return before in " \t\n\r" and after in _TOKEN_EDGE
+    return before in " \t\n\r\0" and after in _TOKEN_EDGE
 
 
 def _find(stack: list[_Item], opener: str) -> int:
