@@ -789,8 +789,11 @@ def _identifier_beside(text: str, comma: int) -> bool:
     k = comma + 1
     while k < hi and not text[k].isspace() and text[k] != ",":
         k += 1
+    left = text[j:comma]
+    if left.startswith("\0") and starts_line(text, j, " \t"):
+        left = left.lstrip("\0")  # a Markdown line's masked lead: a bullet, not code
     kinds = [_identifier_kind(word.strip("\"'“”‘’()[]{}:;.!?"))
-             for word in (text[j:comma], text[comma + 1 : k])]
+             for word in (left, text[comma + 1 : k])]
     # A path, a snake_case or file name, or masked code beside the comma is enough; letters
     # mixed with digits must stand on both sides (I2d317c4b,I9e77f6db): "COVID-19,the" is prose.
     return "strong" in kinds or kinds == ["mixed", "mixed"]
