@@ -107,6 +107,8 @@ CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
                      id="quoted-word-outside-code-documents"),
         pytest.param("The plan was made by disse Kim.", ["disse"], "nb",
                      id="after-by-without-a-colon"),
+        pytest.param("He wrote Привет to me <jane@example.org>.", ["Привет"], "bg",
+                     id="other-script-word-not-before-the-address"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
@@ -196,6 +198,10 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
                      id="established-language-names"),
         pytest.param("Fix the build.\n    reviewed by: plam\nReported-by: dann\n",
                      id="credit-trailers"),
+        pytest.param("2020-05-01  Вячеслав Петрищев  <vyachemail@example.com>\n\n"
+                     "\tSuggested by 積丹尼 Dan Jacobson <dan@example.org> in:\n\n"
+                     " -- أحمد المحمودي (Ahmed El-Mahmoudy) <ahmed@example.net>\n\n"
+                     "  Reported-by: ウさん\n", id="names-in-their-script-in-credits"),
         pytest.param(CODE_DOC + "\n  opname - human readable name for operation",
                      id="defined-name-in-a-code-document"),
         pytest.param(CODE_DOC + "Return (obj, func, sig, size) now.",

@@ -158,6 +158,10 @@ _GLOSS_LANGS = (
     "Irish|Frisian|Estonian|Albanian|Maltese|Swahili|Afrikaans|Persian|Ukrainian"
 )
 _CREDIT_BEFORE = re.compile(r"\bby:[ \t]*$", re.I)
+_ADDRESS_AFTER = _Lazy(
+    r"[ \t]*(?:\(\p{Lu}[\p{L}. '-]{1,40}\)[ \t]*)?(?:\p{Lu}[\p{L}.'-]*[ \t]+){0,3}<?\0",
+    regex.V1,
+)
 _GLOSS_BEFORE = re.compile(
     r"\b(?:called|named|term(?:ed)?|word|phrase|dubbed|so-called|known as|literally|meaning|"
     r"translated as|also known as|aka|in (?:" + _GLOSS_LANGS + r")"
@@ -1606,6 +1610,12 @@ def _script_excused(doc: Document, start: int, end: int) -> bool:
     if _LANGUAGE_LABEL.search(lead) or _GLOSS_BEFORE.search(lead.rstrip(" “\"‘'«") + " "):
         return True
     if _GLOSS_AFTER.rx.match(prose[end : end + 20]) or _YEAR_AFTER.match(prose, end):
+        return True
+    # A person named in their own script in a credit: before an e-mail address, perhaps with
+    # the name in Latin letters between ("Вячеслав Петрищев  <…>", "積丹尼 Dan Jacobson <…>",
+    # "أحمد المحمودي (Ahmed El-Mahmoudy) <…>"), or after "by:" ("Reported-by: ウさん").
+    if _ADDRESS_AFTER.rx.match(prose, end, min(len(prose), end + 80)) or \
+            _CREDIT_BEFORE.search(lead):
         return True
     text = doc.text
     before = text[max(0, start - 1) : start]
