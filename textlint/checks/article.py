@@ -166,7 +166,7 @@ class Article(Check):
             return  # "an xargs", "an fsck": a rare name the writer reads letter by letter
         if not is_an and wanted.lower() == "an" and not sound.confident and \
                 _said_as_a_word(word):
-            return  # "a stdio stream", "a NUL byte": a rare name the writer says as a word
+            return  # "a stdio stream", "a strncpy call": a rare name the writer says as a word
         replacement = _recase(art, wanted, word)
         if not self._fix_settles(prose, start, word, replacement, shouting):
             return  # "A FO" -> "AN FO" -> "A FO": both readings hold, neither is reported
