@@ -131,6 +131,7 @@ PATHOLOGICAL = {
 PATHOLOGICAL_MARKDOWN = {
     "50k spaces on one line": " " * 50_000,
     "25k link openings": "](" * 25_000,
+    "50k quotes after code spans": "( " + "`a`'" * 50_000,
     "50k blank lines": "\n" * 50_000,
     "12k unclosed comments": "<!-- " * 12_500,
 }

@@ -234,8 +234,10 @@ DOUBLED: list[tuple[str, str | None]] = [
     ("Aarni Koskela\nabdul rawoof\nAbdul Rawoof Khan\n", None),
     ("Privacy Policy\nPrivacy Policy\n", "Privacy Policy\n"),
     ("Bernard\nBernard Tyers\nDejaVu Sans Mono\nDejaVu Sans Mono Bold\n", None),
-    ("XRenderFreeGlyphSet (Display *dpy, GlyphSet glyphset); #define VOID void", None),
-    ("Improved optimization of AND and OR operators.", None),
+    ("XRenderFreeGlyphSet (Display *dpy, GlyphSet glyphset) and ShmSeg shmseg", None),
+    ("WASHINGTON Washington (Reuters) - The plan.", "WASHINGTON (Reuters) - The plan."),
+    ("They signed IN in the hall.", "They signed IN the hall."),
+    ("Results  the  the  vote", "Results  the  vote"),
     ("1        see major-opcode  major-opcode\n", None),
     ("Cesarean Birth Cesarean birth is major surgery.", "Cesarean Birth is major surgery."),
     ("the\nthe", "the"),
@@ -315,6 +317,7 @@ PUNCT: list[tuple[str, str, str | None]] = [
     ('Names "." and ".." are kept; the \'..\' entry too.', "repeated-punctuation", None),
     ("Use '??' or '!!' here.", "repeated-exclamation", None),
     ("    by 0x1DB4B800: ???\n    (in ???)", "repeated-exclamation", None),
+    ("The ?? festival opened.", "repeated-exclamation", "The ?? festival opened."),
     ("Wait !!! now", "repeated-exclamation", "Wait !!! now"),  # found; the fix is unsafe
     ("What?? Now.", "repeated-exclamation", "What?? Now."),
 ]

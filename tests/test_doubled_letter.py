@@ -33,6 +33,7 @@ def _found(text: str) -> list[str]:
                      ["committment", "committment"], id="a-typo-made-twice-in-a-code-document"),
         pytest.param("Remove the unneccessary cast.", ["unneccessary"],
                      id="prefix-before-a-misspelt-base"),
+        pytest.param("The coold water came.", ["coold"], id="co-is-no-prefix"),
     ],
 )
 def test_flags(text: str, expected: list[str]) -> None:
@@ -74,7 +75,9 @@ def test_clean(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "applicability"),
     [
-        pytest.param("We mmap the file.", "unsafe", id="doubled-first-consonant"),
+        pytest.param("Call `f` with `g` and `h`. We mmap the file.", "unsafe",
+                     id="doubled-first-consonant-in-a-code-document"),
+        pytest.param("He ssaid no.", "safe", id="doubled-first-consonant-in-prose"),
         pytest.param("Kim eexpresses support.", "safe", id="doubled-first-vowel"),
         pytest.param("It is prettty good.", "safe", id="doubled-inside"),
     ],

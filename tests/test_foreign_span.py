@@ -107,6 +107,8 @@ CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
                      id="quoted-word-outside-code-documents"),
         pytest.param("The plan was made by disse Kim.", ["disse"], "nb",
                      id="after-by-without-a-colon"),
+        pytest.param("The report was written by: segundo o ministro da economia.",
+                     ["segundo o ministro da economia"], "pt", id="a-phrase-after-by-colon"),
         pytest.param("He wrote Привет to me <jane@example.org>.", ["Привет"], "bg",
                      id="other-script-word-not-before-the-address"),
     ],

@@ -315,8 +315,8 @@ def _abbreviation_said(doc: Document, word: str) -> bool:
     """In a document that writes code, may the writer say ``word`` as the word it shortens:
     a lower-case word without vowel letters that begins as English syllables do (str, std,
     sprintf's spr), not with a pair no syllable begins with (an fd, an ssl handle)?"""
-    return word.islower() and word[:2] in _ONSETS and not set(word) & _VOWELS and \
-        writes_code(doc)
+    return len(word) <= 3 and word.islower() and word[:2] in _ONSETS and \
+        not set(word) & _VOWELS and writes_code(doc)
 
 
 # A word at least this frequent in English, after a u, makes an identifier read "you" and the

@@ -150,7 +150,8 @@ class DoubledLetter(Check):
                         span,
                         message=f"Doubled letter: “{word}” is probably “{fixed}”",
                         fix=Fix.unsafe(edit, description=what) if _letter_prefix(
-                            lower, fixes[0]) else Fix.safe(edit, description=what),
+                            lower, fixes[0]) and writes_code(doc) else Fix.safe(
+                            edit, description=what),
                         params={"word": word, "suggestion": fixed},
                     )
                 else:
@@ -225,7 +226,7 @@ class DoubledLetter(Check):
 
 # English prefixes that make words of words: a doubled letter of "re" + "adding" is the base
 # word's, or the seam's ("reenter", "nonnegative"), not a slip.
-_PREFIXES = ("re", "un", "pre", "non", "co", "de", "dis", "mis", "sub", "over", "under", "out")
+_PREFIXES = ("re", "un", "pre", "non", "dis", "mis", "sub", "over", "under", "out")
 PREFIXED_BASE_ZIPF = 3.0
 _VOWEL_LETTERS = frozenset("aeiouy")
 
@@ -237,8 +238,9 @@ def _prefixed(word: str, lex: Lexicon) -> bool:
 
 
 def _letter_prefix(word: str, fixed: str) -> bool:
-    """Does the fix drop a doubled first consonant? Such a word is as often a letter and a
-    word run together, an identifier (mmap, fflush, ccache), as a slip: the fix is unsafe."""
+    """Does the fix drop a doubled first consonant? In a document that writes code such a
+    word is as often a letter and a word run together, an identifier (mmap, fflush, ccache), as
+    a slip: the fix is unsafe there (elsewhere "ssaid" is a slip)."""
     return word[0] == word[1] and word[0] not in _VOWEL_LETTERS and fixed == word[1:]
 
 

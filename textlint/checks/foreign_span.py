@@ -1225,7 +1225,7 @@ def _excused(model: Model, doc: Document, words: Sequence[Token], h: Hit) -> boo
     if _GLOSS_AFTER.rx.match(prose[h.end : h.end + GLOSS_REACH]):
         return True
     # A credit: "reviewed by: plam", "Reported-by: dann" (a trailer names a person or handle).
-    if _CREDIT_BEFORE.search(lead):
+    if h.first == h.last and _CREDIT_BEFORE.search(lead):
         return True
     # The whole content of parentheses: the original term given beside its translation.
     if _PAREN_BEFORE.search(prose, max(0, h.start - 2), h.start) and \

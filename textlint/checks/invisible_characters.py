@@ -279,7 +279,7 @@ def _binds(prose: str, at: int) -> bool:
 
 _LINE_REACH = 400
 # Two spacing characters or more: a gap that lays out columns.
-_WIDE_GAP = re.compile("[ \u00a0]{2,}")
+_WIDE_GAP = re.compile("(?<![.!?])[ \u00a0]{2,}")
 
 
 def _nbsp_layout(prose: str, start: int, end: int) -> bool:
@@ -293,7 +293,8 @@ def _nbsp_layout(prose: str, start: int, end: int) -> bool:
     if prose.startswith("\u00a0", first):
         return True
     gaps = _WIDE_GAP.findall(prose, first, last)
-    return len(gaps) >= 2
+    # (Columns need one gap of three or more: doubled spaces alone are a scraper's.)
+    return len(gaps) >= 2 and any(len(g) >= 3 for g in gaps)
 
 
 def _line_has_rtl(prose: str, at: int) -> bool:

@@ -24,6 +24,7 @@ from textlint import regexcache
 from textlint.checks._layout import (
     code_blocks,
     code_lines,
+    code_words,
     in_code,
     line_around,
     space_free_token,
@@ -283,7 +284,7 @@ class PunctuationSpacing(Check):
             is_layout = layout.get(line)
             if is_layout is None:
                 is_layout = layout[line] = _layout_line(doc, text, line, runs)
-            if is_layout or _before_address(text, end):
+            if is_layout or _before_address(text, start, end):
                 continue
             if end - start == 2 and _after_sentence(text, start):
                 if double_ok is None:
@@ -384,10 +385,15 @@ def _kept_apart(orig: str, start: int) -> bool:
     "to 4.5.0 .")?"""
     j = space_free_token(orig, start, start, 2000)[0]
     word = orig[j:start].rstrip("\"')]>")
-    if "://" in word or word.startswith("www.") or "@" in word or "/" in word:
+    if "://" in word or word.startswith("www.") or "@" in word:
         return True
-    dot = word.find(".", 1)
-    return 0 < dot < len(word) - 1 and word[dot + 1].isalnum()
+    if not any(c.isalpha() for c in word):
+        return word.count(".") >= 2  # a version ("4.5.0 ."), not a number ("3.2 .", "24/7 .")
+    if "/" in word:
+        return True
+    parts = word.split(".")
+    # A dotted name (png.h, ftp.gnu.org), not an abbreviation written with stops (U.S .).
+    return len(parts) > 1 and all(parts) and any(len(part) > 1 for part in parts)
 
 
 def _placeholder_before(text: str, start: int) -> bool:
@@ -489,8 +495,11 @@ _DOMAINS = wordset("com org net edu gov int mil info biz")
 # document that writes code (".The", ".It", ".However"); rarer ones there are the second part
 # of a dotted or colon-joined name (binascii.Error, typing.List, filename:lineno).
 SENTENCE_START_ZIPF = 5.5
-# Rarer than this in English, a lower-case word glued to a stop is a name (binascii, doctest).
+# Rarer than this in English, a lower-case word glued to a stop is a name (binascii, doctest);
+# in a document that writes code, one rarer than CODE_WORD_ZIPF is (pdb, csv, filename), where
+# a common word ("The tool is fast.Users like it") ends a sentence glued to the next.
 IDENTIFIER_ZIPF = 1.0
+CODE_WORD_ZIPF = 2.5
 _OPENERS = "\"'`‘“([{<"
 _WRAPPERS = {"'": "'", '"': '"', "`": "`", "‘": "’", "“": "”", "(": ")", "[": "]"}
 
@@ -501,8 +510,10 @@ def _dotted_name(doc: Document, text: str, i: int) -> bool:
     (pdb.Pdb)), or, in a document that writes code, a word that rarely starts a sentence after
     it (binascii.Error, re.Match)?"""
     word = _word_at(text, i + 1)
-    if word.lower() in _DOMAINS:
-        return True
+    after = i + 1 + len(word)
+    if word.lower() in _DOMAINS and not (text.startswith(" ", after) and
+                                         text[after + 1 : after + 2].islower()):
+        return True  # (".Net revenue fell" is a sentence)
     j, k = space_free_token(text, i, i + 1, _TOKEN_REACH)
     token = text[j:k].rstrip(".,;:!?")
     if len(token) > 2 and _WRAPPERS.get(token[0]) == token[-1]:
@@ -511,8 +522,9 @@ def _dotted_name(doc: Document, text: str, i: int) -> bool:
     # member (binascii.Error, doctest.Tester), in any document; in a document that writes code
     # any word is.
     left = text[j:i].lstrip(_OPENERS)
-    return (writes_code(doc) or (left.islower() and _english_zipf(left) < IDENTIFIER_ZIPF)) \
-        and not _starts_sentence(word)
+    if not left.islower():
+        return False
+    return _code_word(doc, left) and not _starts_sentence(word)
 
 
 def _name_pair(doc: Document, text: str, colon: int) -> bool:
@@ -524,8 +536,17 @@ def _name_pair(doc: Document, text: str, colon: int) -> bool:
         return True
     left = text[j:colon].lstrip("\"'“‘(")
     right = _word_at(text, colon + 1)
-    return left.islower() and right.islower() and writes_code(doc) and \
-        not _starts_sentence(right)
+    return left.islower() and right.islower() and writes_code(doc) and _code_word(doc, left) \
+        and not _starts_sentence(right)
+
+
+def _code_word(doc: Document, left: str) -> bool:
+    """Is the lower-case word before a glued stop or colon a name of code: one English text
+    hardly writes (binascii), or, in a document that writes code, a rare one or one it writes
+    in code (pdb, `re`)? A common word ends a sentence: "The tool is fast.Users like it"."""
+    zipf = _english_zipf(left)
+    return zipf < IDENTIFIER_ZIPF or (writes_code(doc) and (
+        zipf < CODE_WORD_ZIPF or left.casefold() in code_words(doc)))
 
 
 def _starts_sentence(word: str) -> bool:
@@ -551,8 +572,8 @@ def _identifier(text: str, i: int) -> bool:
 _CODE_CHARS = frozenset("/\\=@_#&<>{}|$%^~*+`[]")
 # A day of the month padded to two columns after a month's or a weekday's abbreviation, as
 # ctime and date(1) write it (ChangeLog headers: "Sun Nov  7 13:09:44 1993").
-_CTIME_PAD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-                        r"Fri|Sat|Sun),?  \d(?!\d)")
+_CTIME_PAD = re.compile(r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|"
+                        r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),)  \d(?!\d)")
 
 
 def _ctime_pad(text: str, start: int, end: int) -> bool:
@@ -596,7 +617,7 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     first = body.find("  ", lead)
     if first < 0:
         return False
-    if " | " in body or (_columnar(body[lead:]) and any(
+    if _PIPE_CELL.search(body) or (_columnar(body[lead:]) and any(
             _columnar(_line_text(doc, text, other).lstrip(" \t\0"))
             for other in (line - 1, line + 1) if 0 <= other < len(doc.line_starts))):
         return True  # a table's row, or a diffstat line ("ChangeLog  | 5 +++++")
@@ -639,6 +660,9 @@ _BULLETS = frozenset(("* ", "- ", "+ ", "o ", "• "))
 # A line that begins (after its indentation) with one token and a wide gap.
 _TERM_LINE = re.compile(r"[ \t\0]*[^\s\0]+ {2,}\S")
 _WIDE = re.compile(r" {2,}")
+# A cell rule beside a wide gap: "ChangeLog    | 7 +++", "| a  | b |" ("Posted by Admin | The"
+# is a page's furniture line, whose other gaps are the scraper's).
+_PIPE_CELL = re.compile(r" {2,}\| | \| {2,}")
 _CELL_WORDS = 3
 
 
@@ -652,15 +676,23 @@ def _columnar(body: str) -> bool:
     the last (a description) of at most _CELL_WORDS words: a row of a table ("1     CARD8
     opcode", "4     CARD32          value, mask of the following bits:")?"""
     cells = _WIDE.split(body)
-    return len(cells) >= 3 and all(cell.count(" ") < _CELL_WORDS for cell in cells[:-1])
+    # A gap of three spaces or a cell with a digit: prose whose every space a scraper doubled
+    # ("Officials  said  on Tuesday that") has neither.
+    return len(cells) >= 3 and all(cell.count(" ") < _CELL_WORDS for cell in cells[:-1]) and (
+        "   " in body or any(c.isdigit() for c in body))
 
 
-def _before_address(text: str, end: int) -> bool:
+def _before_address(text: str, start: int, end: int) -> bool:
     """Does a masked address (or one in angle brackets) follow the gap ending at ``end`` and
     end its line: "Andrew Stubbs   <ams@example.com>", "Thomas      metaf4@example.org"?"""
     k = end + 1 if text.startswith("<\0", end) else end
     if not text.startswith("\0", k):
         return False
+    j = start
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    if j == start or not text[j].isupper():
+        return False  # a name before the gap, not a sentence: "Contact us at  info@…"
     while k < len(text) and text[k] == "\0":
         k += 1
     if k < len(text) and text[k] in ">)":
@@ -789,11 +821,8 @@ def _identifier_beside(text: str, comma: int) -> bool:
     k = comma + 1
     while k < hi and not text[k].isspace() and text[k] != ",":
         k += 1
-    left = text[j:comma]
-    if left.startswith("\0") and starts_line(text, j, " \t"):
-        left = left.lstrip("\0")  # a Markdown line's masked lead: a bullet, not code
     kinds = [_identifier_kind(word.strip("\"'“”‘’()[]{}:;.!?"))
-             for word in (left, text[comma + 1 : k])]
+             for word in (text[j:comma], text[comma + 1 : k])]
     # A path, a snake_case or file name, or masked code beside the comma is enough; letters
     # mixed with digits must stand on both sides (I2d317c4b,I9e77f6db): "COVID-19,the" is prose.
     return "strong" in kinds or kinds == ["mixed", "mixed"]

@@ -39,11 +39,25 @@ def _letter(c: str) -> bool:
     return c.isalpha()
 
 
+_LITERAL_REACH = 40
+
+
 def _literal(doc: Document, m: Mark) -> bool:
     """Is the quotation a string literal, whose spaces are its content (' ', '- ', "RETR ")?
-    A straight mark in a document that writes code: literals are written with straight marks,
-    typographic ones (“ fixed”) are still checked."""
-    return m.char in "\"'" and writes_code(doc)
+    In a document that writes code, straight marks around one word at most: literals are
+    written with straight marks, typographic ones (“ fixed”) are still checked, and so is a
+    quoted sentence (" we will win")."""
+    if m.char not in "\"'":
+        return False
+    prose = doc.prose
+    if m.role == OPENER:
+        end = prose.find(m.char, m.pos + 1, m.pos + 1 + _LITERAL_REACH)
+        content = prose[m.pos + 1 : end] if end > 0 else None
+    else:
+        start = prose.rfind(m.char, max(0, m.pos - _LITERAL_REACH), m.pos)
+        content = prose[start + 1 : m.pos] if start >= 0 else None
+    return content is not None and "\n" not in content and len(content.split()) <= 1 and \
+        writes_code(doc)
 
 
 def _string_prefix(text: str, i: int) -> bool:

@@ -99,7 +99,7 @@ class RepeatedPunctuation(Check):
         for m in _EMPHASIS.finditer(prose, first):
             start, end = m.span()
             marks = m.group()
-            if _quoted(prose, start, end) or (marks.strip("?") == "" and
+            if _quoted(prose, start, end) or (len(marks) >= 3 and marks.strip("?") == "" and
                                               _standalone(prose, start, end)):
                 continue  # a quoted or stand-alone placeholder: '??', "by 0x1DB4B800: ???"
             keep = "?!" if m.lastgroup == "mixed" else marks[0]

@@ -87,6 +87,13 @@ def _fills_its_line(prose: str, start: int, end: int) -> bool:
 
 
 _WIDE_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+
+
+def _identifier_pair(a: str, b: str) -> bool:
+    """Are two copies of a word written otherwise beyond the first letter, one of them with
+    a capital inside a lower-case run (GlyphSet glyphset, ShmSeg shmseg)?"""
+    return a[1:] != b[1:] and bool(_INNER_CAPITAL.search(a) or _INNER_CAPITAL.search(b))
 _LINE_REACH = 300
 
 
@@ -96,7 +103,9 @@ def _columns(prose: str, at: int) -> bool:
     start = prose.rfind("\n", max(0, at - _LINE_REACH), at) + 1
     end = prose.find("\n", at, at + _LINE_REACH)
     end = min(len(prose), at + _LINE_REACH) if end < 0 else end
-    return len(_WIDE_GAP.findall(prose, start, end)) >= 2
+    gaps = _WIDE_GAP.findall(prose, start, end)
+    # (One gap of three spaces or more: doubled spaces alone are a scraper's, not a table's.)
+    return len(gaps) >= 2 and any(len(g) >= 4 or "\t" in g for g in gaps)
 
 
 def _partial_shape(texts: Sequence[str], k: int) -> bool:
@@ -424,10 +433,10 @@ class Repetition(Check):
             # list ("Bernard\nBernard Tyers", "DejaVu Sans Mono\nDejaVu Sans Mono Bold").
             # The same line twice ("Privacy Policy\nPrivacy Policy") is a scraper's double.
             return True
-        if any(a.text[1:] != b.text[1:] for a, b in zip(toks[j : j + n], toks[j + n : j + 2 * n],
-                                                       strict=True)):
-            # Written otherwise but for a first capital: a type and its variable, a macro
-            # ("GlyphSet glyphset", "VOID void"), not a slip of the keys.
+        if any(_identifier_pair(a.text, b.text) for a, b in zip(
+                toks[j : j + n], toks[j + n : j + 2 * n], strict=True)):
+            # A type and its variable ("GlyphSet glyphset"), not a slip of the keys; a word in
+            # capitals then in lower case ("WASHINGTON Washington") is a scraper's double.
             return True
         if "  " in between and _columns(prose, toks[j].start):
             return True  # cells of a table: "see major-opcode  major-opcode"

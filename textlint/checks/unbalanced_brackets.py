@@ -97,8 +97,9 @@ class UnbalancedBrackets(Check):
     def _item(self, text: str, pos: int, char: str, lo: int) -> _Item:
         if 0 < pos < len(text) - 1 and text[pos - 1] in _QUOTES and text[pos + 1] in _QUOTES:
             return _Item(pos, char, True)  # a bracket mentioned, not used: the "[" character
-        if char == "(" and text[pos + 1 : pos + 2] in ("?", "*"):
-            return _Item(pos, char, True)  # a regular expression's group: (?R, (?:, (*
+        if char == "(" and text.startswith("?", pos + 1) and (
+                text[pos + 2 : pos + 3] in _GROUP_KINDS or text[pos + 2 : pos + 3].islower()):
+            return _Item(pos, char, True)  # a regular expression's group: (?R, (?:, (?i
         if (pos == 0 or text[pos - 1] in _LINE_LEAD) and (
                 pos + 1 == len(text) or text[pos + 1] in _LINE_TAIL) and _alone_on_line(text, pos):
             return _Item(pos, char, True)  # code's layout: a line of "{" or "};"
@@ -215,10 +216,12 @@ _WRAP = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}
 # and holds a bracket: a literal quoted whole when it ends with the closing quote.
 # (The quote leads the pattern, so that the engine skips to quotes; the look-behind after it
 # checks the character before it.)
-_QUOTED_TOKEN = re.compile(r"""["'“‘`](?<![^\s\0].)[^\s]*?[()\[\]{}][^\s]*""")
+_QUOTED_TOKEN = re.compile(r"""["'“‘`](?<![^\s\0].)[^\s]{0,200}?[()\[\]{}][^\s]{0,200}""")
 # How far a bracket's line is read each way, and the longest literal: a longer token is a
 # script, whose brackets are judged like any others.
 _TOKEN_REACH = 200
+# What follows "(?" in a regular expression's group: (?:, (?=, (?!, (?<, (?P, (?#, (?R.
+_GROUP_KINDS = frozenset(":=!<>P#R|(")
 _LINE_LEAD = frozenset(" \t\n\0{}()[];,")
 _LINE_TAIL = frozenset(" \t\r\n{}()[];,")
 
