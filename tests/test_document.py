@@ -365,6 +365,8 @@ MARKDOWN_LEADS = [
     ("punctuation-spacing", "- close(random number) on most arches.\n"),
     ("punctuation-spacing", "- db:Status-Eflag is now exported.\n"),
     ("punctuation-spacing", "- Set it:\n  total = first,second\n"),
+    ("punctuation-spacing", "- Paris,Rome and Berlin were visited.\n"),
+    ("punctuation-spacing", "- `x`,y and z are names.\n- `x`abc,y too.\n"),
     ("doubled-word", "- The cache is rebuilt when the\n  the index changes.\n"),
     ("a-an", "- Use it in an\n    pre-compiled application.\n"),
     ("a-an", "- The sum of the elements of a\n  and b is returned.\n"),

@@ -216,7 +216,7 @@ class PunctuationSpacing(Check):
                 continue
             if _data_line(doc, text, i, data_lines):
                 continue  # keywords, CSV, options: python,testing,fuzzing
-            if _identifier_beside(text, i) or _compact_token(text, i):
+            if _identifier_beside(text, i, doc.text) or _compact_token(text, i):
                 continue  # change ids, file names, hashes: I2d317c4b,I9e77f6db Android.mk,mips
             yield self._insert_after(i, "Missing space after ','")
         for i in _found(glued[";"], _SEMICOLON, text):
@@ -810,10 +810,11 @@ def _compact_token(text: str, comma: int) -> bool:
     return False
 
 
-def _identifier_beside(text: str, comma: int) -> bool:
+def _identifier_beside(text: str, comma: int, orig: str) -> bool:
     """Is the word before or after the comma at ``comma`` an identifier: letters and digits
     mixed (I2d317c4b, r15, utf8), a file name (Android.mk, or one the document masked), a
-    path or a snake_case name?"""
+    path or a snake_case name? (``orig``, the text before masking, tells a Markdown line's
+    masked bullet from masked code.)"""
     lo, hi = max(0, comma - _TOKEN_REACH), min(len(text), comma + _TOKEN_REACH)
     j = comma
     while j > lo and not text[j - 1].isspace() and text[j - 1] != ",":
@@ -821,11 +822,19 @@ def _identifier_beside(text: str, comma: int) -> bool:
     k = comma + 1
     while k < hi and not text[k].isspace() and text[k] != ",":
         k += 1
+    lead = j
+    while lead < comma and text[lead] == "\0" and orig[lead] in _LIST_LEAD:
+        lead += 1  # a bullet or indentation that Markdown masks: "- Paris,Rome"
+    if lead > j and not starts_line(text, j, " \t"):
+        lead = j
     kinds = [_identifier_kind(word.strip("\"'“”‘’()[]{}:;.!?"))
-             for word in (text[j:comma], text[comma + 1 : k])]
+             for word in (text[lead:comma], text[comma + 1 : k])]
     # A path, a snake_case or file name, or masked code beside the comma is enough; letters
     # mixed with digits must stand on both sides (I2d317c4b,I9e77f6db): "COVID-19,the" is prose.
     return "strong" in kinds or kinds == ["mixed", "mixed"]
+
+
+_LIST_LEAD = frozenset(" \t-*+>")
 
 
 def _identifier_kind(core: str) -> str:
