@@ -45,6 +45,9 @@ OPENER, CLOSER, TOGGLE, NONE, WRONG, LOWCLOSE = range(6)
 PLACE_OPEN, PLACE_CLOSE, PLACE_SPACED, PLACE_GLUED = range(4)
 
 QUOTE_CHARS = "\"'`“”‘’„‚«»‹›"
+# The mark that closes a quotation each opening mark begins, as the rules that ask whether
+# quotes wrap a token whole read them (a backtick opens the GNU `quote').
+QUOTE_CLOSERS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "`": "'"}
 _FAMILY = {'"': "d", "“": "d", "”": "d", "„": "d", "'": "s", "‘": "s", "’": "s", "‚": "s",
            "`": "s",
            "«": "g", "»": "g", "‹": "h", "›": "h"}

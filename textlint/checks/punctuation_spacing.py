@@ -31,7 +31,15 @@ from textlint.checks._layout import (
     starts_line,
     writes_code,
 )
-from textlint.checks._quotes import OPENER, QuoteAnalysis, analyse, offsets, spaceless, wordset
+from textlint.checks._quotes import (
+    OPENER,
+    QUOTE_CLOSERS,
+    QuoteAnalysis,
+    analyse,
+    offsets,
+    spaceless,
+    wordset,
+)
 from textlint.checks.base import Check
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -501,7 +509,7 @@ SENTENCE_START_ZIPF = 5.5
 IDENTIFIER_ZIPF = 1.0
 CODE_WORD_ZIPF = 2.5
 _OPENERS = "\"'`‘“([{<"
-_WRAPPERS = {"'": "'", '"': '"', "`": "`", "‘": "’", "“": "”", "(": ")", "[": "]"}
+_WRAPPERS = {**QUOTE_CLOSERS, "(": ")", "[": "]"}
 
 
 def _dotted_name(doc: Document, text: str, i: int) -> bool:

@@ -10,6 +10,7 @@ from typing import Literal
 import regex
 
 from textlint import regexcache
+from textlint.checks._quotes import QUOTE_CLOSERS
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document
@@ -108,13 +109,12 @@ class RepeatedPunctuation(Check):
 
 
 _OPEN_QUOTES = "\"'“‘«„"
-_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "`": "'"}
 _TOKEN_EDGE = " \t\r\n\0()[]{}:,;"
 
 
 def _quoted(prose: str, start: int, end: int) -> bool:
     """Do quotation marks wrap the run of marks whole ('..', ";;", '??')?"""
-    closer = _QUOTE_PAIRS.get(prose[start - 1]) if start else None
+    closer = QUOTE_CLOSERS.get(prose[start - 1]) if start else None
     return closer is not None and prose.startswith(closer, end)
 
 

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 
 from textlint import regexcache
 from textlint.checks._layout import code_blocks, line_around, outside
+from textlint.checks._quotes import QUOTE_CLOSERS
 from textlint.checks.base import Check
 from textlint.diagnostics import Finding, Span
 from textlint.document import Document
+from textlint.formats import inside
 
 _BRACKETS = re.compile(r"[()\[\]{}（）［］｛｝“”]")
 _BRACKET_CHARS = "()[]{}（）［］｛｝"
@@ -86,7 +88,7 @@ class UnbalancedBrackets(Check):
             items: list[_Item] = []
             for pos in outside(blocks, marks):
                 char = prose[pos]
-                if literal and char not in "“”" and _inside(literal, pos):
+                if literal and char not in "“”" and inside(literal, pos):
                     continue  # a character of a literal quoted whole: "{[(", '(x', "exit(1);"
                 item = self._item(prose, pos, char, span.start)
                 if pos and prose[pos - 1] == "\0" and char in _CLOSE:
@@ -210,12 +212,11 @@ def _closes_masked(text: str, prose: str, pos: int, char: str) -> bool:
     return run.count(_CLOSE[char]) > run.count(char)
 
 
-# A quote that opens a literal and the one that closes it.
-_WRAP = {'"': '"', "'": "'", "“": "”", "‘": "’", "`": "'"}
 # A token without spaces that begins with a quote (after a space, a line start or masked text)
 # and holds a bracket: a literal quoted whole when it ends with the closing quote.
 # (The quote leads the pattern, so that the engine skips to quotes; the look-behind after it
 # checks the character before it.)
+_LITERAL_OPENERS = "\"'“‘`"
 _QUOTED_TOKEN = re.compile(r"""["'“‘`](?<![^\s\0].)[^\s]{0,200}?[()\[\]{}][^\s]{0,200}""")
 # How far a bracket's line is read each way, and the longest literal: a longer token is a
 # script, whose brackets are judged like any others.
@@ -226,22 +227,17 @@ _LINE_LEAD = frozenset(" \t\n\0{}()[];,")
 _LINE_TAIL = frozenset(" \t\r\n{}()[];,")
 
 
-def _quoted_literals(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _quoted_literals(text: str, start: int, end: int) -> list[Span]:
     """The spans, in ``text[start:end]``, of tokens without spaces that quotes wrap whole and
     that hold a bracket (find -printf "{[(", '(x', "exit(1);"): one search per paragraph."""
-    if all(text.find(q, start, end) < 0 for q in _WRAP):
+    if all(text.find(q, start, end) < 0 for q in _LITERAL_OPENERS):
         return []
-    out: list[tuple[int, int]] = []
+    out: list[Span] = []
     for m in _QUOTED_TOKEN.finditer(text, start, end):
         token = m.group().rstrip(".,;:!?)]}")
-        if 2 < len(token) <= _TOKEN_REACH and _WRAP.get(token[0]) == token[-1]:
-            out.append((m.start() + 1, m.start() + len(token) - 1))
+        if 2 < len(token) <= _TOKEN_REACH and QUOTE_CLOSERS.get(token[0]) == token[-1]:
+            out.append(Span(m.start() + 1, m.start() + len(token) - 1))
     return out
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _alone_on_line(text: str, pos: int) -> bool:
