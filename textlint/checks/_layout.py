@@ -247,6 +247,23 @@ def writes_code(doc: Document) -> bool:
     return got
 
 
+# A gap that lays out columns: two spaces or more (plain or no-break), or a tab, after text that
+# does not end a sentence (two spaces after a stop are a sentence gap).
+_COLUMN_GAP = re.compile(r"(?<=[^\s.!?])(?:[ \u00a0]{2,}|\t)")
+COLUMN_REACH = 400
+
+
+def holds_columns(text: str, start: int, end: int) -> bool:
+    """Does the line holding ``text[start:end]`` lay out columns: two wide gaps or more, one
+    of them three characters or a tab (a scraper that doubles every space makes no table)? A
+    line longer than COLUMN_REACH each way is prose, no table's row."""
+    around = line_around(text, start, end, COLUMN_REACH)
+    if around is None:
+        return False
+    gaps = _COLUMN_GAP.findall(text, *around)
+    return len(gaps) >= 2 and any(len(g) >= 3 or g == "\t" for g in gaps)
+
+
 def line_around(prose: str, start: int, end: int, reach: int) -> tuple[int, int] | None:
     """Start and end of the line holding ``prose[start:end]``, or None when it reaches more
     than ``reach`` characters beyond (a long line: the searches stay bounded, so many spans on

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from textlint.checks._layout import line_around, starts_line
+from textlint.checks._layout import COLUMN_REACH, holds_columns, line_around, starts_line
 from textlint.checks._unichars import (
     EMOJI,
     JOINING_SCRIPT,
@@ -277,24 +277,16 @@ def _binds(prose: str, at: int) -> bool:
     return bool(right.isupper() and not char_at(prose, at + 2).isalpha())  # "Appendix A"
 
 
-_LINE_REACH = 400
 # Two spacing characters or more: a gap that lays out columns.
-_WIDE_GAP = re.compile("(?<![.!?])[ \u00a0]{2,}")
 
 
 def _nbsp_layout(prose: str, start: int, end: int) -> bool:
     """Does the run of no-break spaces at ``start:end`` lay out its line, as tables and
     listings converted from HTML do: a line indented with no-break spaces, or one with another
     wide gap (columns)? Collapsing it to one space would break the alignment."""
-    around = line_around(prose, start, end, _LINE_REACH)
-    if around is None:
-        return False
-    first, last = around
-    if prose.startswith("\u00a0", first):
-        return True
-    gaps = _WIDE_GAP.findall(prose, first, last)
-    # (Columns need one gap of three or more: doubled spaces alone are a scraper's.)
-    return len(gaps) >= 2 and any(len(g) >= 3 for g in gaps)
+    around = line_around(prose, start, end, COLUMN_REACH)
+    return around is not None and (prose.startswith("\u00a0", around[0]) or
+                                   holds_columns(prose, start, end))
 
 
 def _line_has_rtl(prose: str, at: int) -> bool:

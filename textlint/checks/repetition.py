@@ -13,7 +13,7 @@ from operator import eq
 import regex
 
 from textlint import regexcache
-from textlint.checks._layout import code_blocks, in_code, indented_prose
+from textlint.checks._layout import code_blocks, holds_columns, in_code, indented_prose
 from textlint.checks.base import Check, CheckContext
 from textlint.diagnostics import Edit, Finding, Fix, Span
 from textlint.document import Document, Token, WordView
@@ -86,7 +86,6 @@ def _fills_its_line(prose: str, start: int, end: int) -> bool:
         not prose[end:line_end].strip(" \t\r\0")
 
 
-_WIDE_GAP = re.compile(r"\S(?: {2,}|\t)(?=\S)")
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
@@ -94,18 +93,6 @@ def _identifier_pair(a: str, b: str) -> bool:
     """Are two copies of a word written otherwise beyond the first letter, one of them with
     a capital inside a lower-case run (GlyphSet glyphset, ShmSeg shmseg)?"""
     return a[1:] != b[1:] and bool(_INNER_CAPITAL.search(a) or _INNER_CAPITAL.search(b))
-_LINE_REACH = 300
-
-
-def _columns(prose: str, at: int) -> bool:
-    """Does the line around ``at`` hold two wide gaps or more (runs of spaces or tabs between
-    text): a table's row? (Read within _LINE_REACH of ``at``: a long line is no row.)"""
-    start = prose.rfind("\n", max(0, at - _LINE_REACH), at) + 1
-    end = prose.find("\n", at, at + _LINE_REACH)
-    end = min(len(prose), at + _LINE_REACH) if end < 0 else end
-    gaps = _WIDE_GAP.findall(prose, start, end)
-    # (One gap of three spaces or more: doubled spaces alone are a scraper's, not a table's.)
-    return len(gaps) >= 2 and any(len(g) >= 4 or "\t" in g for g in gaps)
 
 
 def _partial_shape(texts: Sequence[str], k: int) -> bool:
@@ -438,7 +425,7 @@ class Repetition(Check):
             # A type and its variable ("GlyphSet glyphset"), not a slip of the keys; a word in
             # capitals then in lower case ("WASHINGTON Washington") is a scraper's double.
             return True
-        if "  " in between and _columns(prose, toks[j].start):
+        if "  " in between and holds_columns(prose, toks[j].start, toks[j].end):
             return True  # cells of a table: "see major-opcode  major-opcode"
         if n > 1:
             lows = {w.lower() for w in words}
