@@ -499,13 +499,12 @@ def _word_context_ok(text: str, i: int, min_left: int) -> bool:
 
 # Top-level domains, written with a capital in company names (Newsfeeds.Com, Us.Net).
 _DOMAINS = wordset("com org net edu gov int mil info biz")
-# A word at least this frequent in English may start a sentence glued to the last one in a
-# document that writes code (".The", ".It", ".However"); rarer ones there are the second part
-# of a dotted or colon-joined name (binascii.Error, typing.List, filename:lineno).
+# A word at least this frequent in English may start a sentence glued to the last one (".The",
+# ".It", ".However"); after a name of code a rarer one is the name's member (binascii.Error).
 SENTENCE_START_ZIPF = 5.5
 # Rarer than this in English, a lower-case word glued to a stop is a name (binascii, doctest);
-# in a document that writes code, one rarer than CODE_WORD_ZIPF is (pdb, csv, filename), where
-# a common word ("The tool is fast.Users like it") ends a sentence glued to the next.
+# in a document that writes code, one rarer than CODE_WORD_ZIPF is (pdb, csv), where a common
+# word ("The tool is fast.Users like it") ends a sentence glued to the next.
 IDENTIFIER_ZIPF = 1.0
 CODE_WORD_ZIPF = 2.5
 _OPENERS = "\"'`‘“([{<"
@@ -515,8 +514,8 @@ _WRAPPERS = {**QUOTE_CLOSERS, "(": ")", "[": "]"}
 def _dotted_name(doc: Document, text: str, i: int) -> bool:
     """Is the stop at ``i`` inside a name rather than between two sentences: a domain written
     with a capital (Newsfeeds.Com), a token that quotes or brackets hold whole ('typing.Any',
-    (pdb.Pdb)), or, in a document that writes code, a word that rarely starts a sentence after
-    it (binascii.Error, re.Match)?"""
+    (pdb.Pdb)), or a name of code (see _code_word) before a word that rarely starts a sentence
+    (binascii.Error)?"""
     word = _word_at(text, i + 1)
     after = i + 1 + len(word)
     if word.lower() in _DOMAINS and not (text.startswith(" ", after) and
@@ -526,9 +525,6 @@ def _dotted_name(doc: Document, text: str, i: int) -> bool:
     token = text[j:k].rstrip(".,;:!?")
     if len(token) > 2 and _WRAPPERS.get(token[0]) == token[-1]:
         return True
-    # A lower-case word no English text writes is a module's or a program's name before its
-    # member (binascii.Error, doctest.Tester), in any document; in a document that writes code
-    # any word is.
     left = text[j:i].lstrip(_OPENERS)
     if not left.islower():
         return False
@@ -537,8 +533,8 @@ def _dotted_name(doc: Document, text: str, i: int) -> bool:
 
 def _name_pair(doc: Document, text: str, colon: int) -> bool:
     """Is the colon at ``colon`` inside a name rather than after a label: a token with two
-    colons or more (HH:MM:SS, ffff:ffff::1), or, in a document that writes code, two lowercase
-    words the second of which rarely starts a clause (filename:lineno, host:port)?"""
+    colons or more (HH:MM:SS, ffff:ffff::1), or, in a document that writes code, a name of code
+    (see _code_word) and a lower-case word that rarely starts a clause (fname:lineno)?"""
     j, k = space_free_token(text, colon, colon + 1, _TOKEN_REACH)
     if text.count(":", j, k) >= 2:
         return True
@@ -615,7 +611,7 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     follows a first token holding digits or code characters), or a justified line (two gaps
     or more, and as long as the line above or below it)?"""
     span = doc.line_span(line)
-    body = text[span.start : span.end].rstrip(" \t\r")
+    body = _line_text(doc, text, line)
     # (Markdown masks a list item's or block's indentation: \0 leads too.)
     lead = len(body) - len(body.lstrip(" \t\0"))
     if body[lead : lead + 2] in _BULLETS:
@@ -626,8 +622,7 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     if first < 0:
         return False
     if _PIPE_CELL.search(body) or (_columnar(body[lead:]) and any(
-            _columnar(_line_text(doc, text, other).lstrip(" \t\0"))
-            for other in (line - 1, line + 1) if 0 <= other < len(doc.line_starts))):
+            _columnar(other.lstrip(" \t\0")) for other in _neighbours(doc, text, line))):
         return True  # a table's row, or a diffstat line ("ChangeLog  | 5 +++++")
     head = body[lead:].split(" ", 1)[0]
     if len(head) > 1 and head[0] == "-" and (head[1].isalnum() or head[1] == "-"):
@@ -642,8 +637,7 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
     if token and " " not in token and token[-1] not in ".!?," and (
             any(c in _TERM_CHARS for c in token) or _DATE.fullmatch(token)
             or (body.startswith("   ", first) and any(
-                _TERM_LINE.match(_line_text(doc, text, other))
-                for other in (line - 1, line + 1) if 0 <= other < len(doc.line_starts)))):
+                _TERM_LINE.match(other) for other in _neighbours(doc, text, line)))):
         # A term and its definition: "%f  Family name", "2021-08-11  Jane Doe", and one word
         # set off by three spaces or more beside a line of the same shape (a definition
         # list: "display    Specifies the connection" / "ncolors    Specifies the number").
@@ -655,12 +649,7 @@ def _layout_line(doc: Document, text: str, line: int, runs: list[tuple[int, int]
         k += 1
     if gaps < 2:
         return False
-    for other in (line - 1, line + 1):
-        if 0 <= other < len(doc.line_starts):
-            o = doc.line_span(other)
-            if len(text[o.start : o.end].rstrip(" \t\r")) == len(body):
-                return True
-    return False
+    return any(len(other) == len(body) for other in _neighbours(doc, text, line))
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}"}
@@ -677,6 +666,12 @@ _CELL_WORDS = 3
 def _line_text(doc: Document, text: str, line: int) -> str:
     span = doc.line_span(line)
     return text[span.start : span.end].rstrip(" \t\r")
+
+
+def _neighbours(doc: Document, text: str, line: int) -> list[str]:
+    """The lines above and below ``line`` (those there are), as ``_line_text`` gives them."""
+    return [_line_text(doc, text, other) for other in (line - 1, line + 1)
+            if 0 <= other < len(doc.line_starts)]
 
 
 def _columnar(body: str) -> bool:
