@@ -149,10 +149,9 @@ def code_names(doc: Document) -> frozenset[str]:
     got = _NAMES.get(doc)
     if got is None:
         text = doc.text
-        got = _NAMES[doc] = frozenset(
-            m.group(1).casefold() for span in doc.masked
-            for m in _NAME_SPAN.finditer(text, span.start, span.end)) if "`" in text else (
-            frozenset())
+        spans = doc.masked if "`" in text else []
+        got = _NAMES[doc] = frozenset(m.group(1).casefold() for span in spans
+                                      for m in _NAME_SPAN.finditer(text, span.start, span.end))
     return got
 
 

@@ -1321,8 +1321,8 @@ def _code_name(prose: str, h: Hit) -> bool:
     start, end = h.start, h.end
     before = prose[start - 1] if start else ""
     after = prose[end] if end < len(prose) else ""
-    if before == after and before in "'\"":
-        return True
+    if before and before == after and before in "'\"":
+        return True  # (an empty edge is in every string: it needs a mark)
     if _defined_term(prose, start, end):
         return True
     head = _ITEMS_BEFORE.search(prose, max(0, start - _LIST_REACH), start)
