@@ -229,3 +229,17 @@ def test_code_lines_are_the_lines_a_full_search_finds(text: str) -> None:
             want[1].append((span.start, span.end))
     assert [(s.start, s.end) for s in _layout.code_lines(doc)] == want[0]
     assert [(s.start, s.end) for s in _layout.code_lines(doc, literal=True)] == want[1]
+
+
+# --- identifiers in prose: searched only on the lines that hold a "_" or a "(" ------------
+
+IDENTIFIER_PIECES = st.lists(st.sampled_from(
+    ["a", "read_text", "_x", "x_", "os.path.join(", "keys()", "f(", "()", "(", ")", "_", ".",
+     "@", "#", " ", "\n", "\r", "\u2028", "é", "B", "7", "ab.c("]), max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(IDENTIFIER_PIECES, st.integers(min_value=1, max_value=4))
+def test_prose_identifiers_are_what_a_full_search_counts(text: str, enough: int) -> None:
+    full = sum(1 for _ in _layout._PROSE_IDENTIFIER.finditer(text))
+    assert _layout.prose_identifiers(text, enough) == min(full, enough)
