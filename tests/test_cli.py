@@ -615,7 +615,8 @@ def test_list_rules_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--list-rules", "--format", "sarif"], "--list-rules prints text or json, not sarif"),
     (["--explain", "a-an", "--format", "json"], "--explain prints text, not json"),
-], ids=["list-rules-sarif", "explain-json"])
+    (["--statistics", "--format", "sarif", "a.txt"], "--statistics prints text, not sarif"),
+], ids=["list-rules-sarif", "explain-json", "statistics-sarif"])
 def test_formats_the_listing_cannot_print_are_errors(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
@@ -647,3 +648,53 @@ def test_config_options_that_break_a_pack_message_blame_the_config(
     assert code == 2
     assert ".textlint.toml: rules.house-percent: the rule's 'message'" in err
     assert "unknown parameter {number}" in err
+
+
+@pytest.mark.parametrize(("args", "code", "expected"), [
+    pytest.param([], 1, [
+        "count  files  rule           severity  fixable",
+        "    3      2  doubled-word   error     3",
+        "    1      1  a-an           error     1",
+        "    1      1  quote-spacing  error     1",
+        "5 findings (5 errors) in 3 files; 5 fixable with --fix.",
+    ], id="most-findings-first"),
+    pytest.param(["-q"], 1, [
+        "count  files  rule           severity  fixable",
+        "    3      2  doubled-word   error     3",
+        "    1      1  a-an           error     1",
+        "    1      1  quote-spacing  error     1",
+    ], id="quiet-drops-the-summary"),
+    pytest.param(["--select", "furniture-related"], 0, [
+        "All clear: no findings in 3 files.",
+    ], id="nothing-found"),
+    pytest.param(["--exit-zero"], 0, [
+        "count  files  rule           severity  fixable",
+        "    3      2  doubled-word   error     3",
+        "    1      1  a-an           error     1",
+        "    1      1  quote-spacing  error     1",
+        "5 findings (5 errors) in 3 files; 5 fixable with --fix.",
+    ], id="exit-zero"),
+])
+def test_statistics_count_findings_per_rule(
+    capsys: pytest.CaptureFixture[str], args: list[str], code: int, expected: list[str]
+) -> None:
+    write("a.txt", GLUED + "It was the the end of a apple.\n")
+    write("b.txt", "We went to to the shop, and and back.\n")
+    write("c.txt", "Nothing to see here.\n")
+    got, out, _ = run(capsys, "--statistics", *args, "a.txt", "b.txt", "c.txt")
+    assert (got, out.splitlines()) == (code, expected)
+
+
+def test_statistics_count_unsafe_fixes_and_every_severity(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder's config makes doubled-word a warning there.
+    write("a/.textlint.toml", '[rules.doubled-word]\nseverity = "warning"\n')
+    write("a/x.txt", "the the end\n")
+    write("y.txt", "the the end\n\n“We will win,” disse Kim.\n")
+    _, out, _ = run(capsys, "--statistics", "-q", "a/x.txt", "y.txt")
+    assert out.splitlines() == [
+        "count  files  rule                   severity       fixable",
+        "    2      2  doubled-word           error,warning  2",
+        "    1      1  untranslated-fragment  warning        1 (1 unsafe)",
+    ]

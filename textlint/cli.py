@@ -458,6 +458,8 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None,
 @click.option("--no-source", is_flag=True, help="Do not print the source line under each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--statistics", is_flag=True,
+              help="Print a count of findings per rule instead of the findings.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=0), default=0, metavar="N",
     help="Lint files on N processes (default 0: one per core, when there is enough work).",
@@ -481,6 +483,7 @@ def command(
     no_source: bool,
     quiet: bool,
     exit_zero: bool,
+    statistics: bool,
     jobs: int,
 ) -> int:
     """Lint text files (or stdin) for machine-translation and scraping defects.
@@ -500,6 +503,9 @@ def command(
                        f"not {fmt}", err=True)
             return EXIT_ERROR
         return _show_rules(config_path, choice, explain, fmt)
+    if statistics and fmt != "text":
+        click.echo(f"textlint: --statistics prints text, not {fmt}", err=True)
+        return EXIT_ERROR
     config_file = None
     if config_path:
         try:
@@ -534,7 +540,12 @@ def command(
     if fmt == "sarif":
         rules = run.linters.rules(config_file or Config())
         run.report.rule_docs = {rid: r.summary for rid, r in rules.items()}
-    out = renderer(fmt)(run.report, opts)
+    if statistics:
+        from textlint.output import statistics as table
+
+        out = table.render(run.report, opts)
+    else:
+        out = renderer(fmt)(run.report, opts)
     # stdout carries the fixed text (stdin --fix) or the patch (--diff): the report goes aside.
     to_stderr = (STDIN in paths and fix) or diff
     click.echo(out, nl=False, err=to_stderr, color=use_color)
