@@ -3,7 +3,7 @@
 Paragraphs are runs of non-blank lines of the original text; two are the same when their text
 is identical after collapsing white space. Short paragraphs (scene breaks, one-word replies,
 repeated headings) are left alone through ``min-words``; with ``prose-only`` (the default), so
-are paragraphs that are not prose: list items, and blocks that do not end like a sentence
+are paragraphs that are not prose: lists and list items, and blocks that do not end like a sentence
 (headings, licence titles, code, the lead-in of a list ending with a colon), which documents
 legitimately repeat. A paragraph with more than ``max-copies`` copies is repeated on purpose
 (a licence clause, a note after every entry of a reference) and is not reported either.
@@ -25,6 +25,10 @@ _BLANK_LINES = regexcache.compile(r"\n(?:[^\S\n]*\n)+")
 _WORD = regexcache.compile(r"[\p{L}\p{N}]+")
 _SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*$")
 _LIST_ITEM = regexcache.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+# A later line of a paragraph that is a list item: the paragraph is a list under a label
+# ("[ Jane Doe ]" over her changelog entries, which a changelog repeats for every release the
+# change went into).
+_INNER_LIST_ITEM = regexcache.compile(r"\n[^\S\n]*(?:[-*+•]|\d{1,3}[.)])[^\S\n]")
 # What ``str.split`` splits at (every character for which ``str.isspace`` holds): the ASCII
 # characters as bytes, the others as characters. Deleting their UTF-8 forms from a paragraph's
 # UTF-8 form deletes exactly them: no character's bytes end with the lead byte of another.
@@ -63,11 +67,12 @@ class DuplicatedParagraph(Check):
             # every API entry) is repeated on purpose; an artefact doubles it.
             if not 1 < len(spans) <= self.options.max_copies:
                 continue
+            earlier = spans[0][0]
             if self.options.prose_only and (
                 not _SENTENCE_END.search(key) or _LIST_ITEM.match(key)
+                or _INNER_LIST_ITEM.search(text, earlier, spans[0][1])
             ):
                 continue
-            earlier = spans[0][0]
             # Code and markup do not count as words.
             if len(_WORD.findall(prose, earlier, spans[0][1])) < self.options.min_words:
                 continue
