@@ -243,3 +243,30 @@ IDENTIFIER_PIECES = st.lists(st.sampled_from(
 def test_prose_identifiers_are_what_a_full_search_counts(text: str, enough: int) -> None:
     full = sum(1 for _ in _layout._PROSE_IDENTIFIER.finditer(text))
     assert _layout.prose_identifiers(text, enough) == min(full, enough)
+
+
+# --- untranslated-fragment: chunks whose best span cannot pay its boundaries are skipped --
+
+FRAGMENT_PIECES = st.lists(st.sampled_from(
+    ["the", "minister", "said", "that", "disse", "Kim", "que", "não", "é", "possível",
+     "Coreia", "do", "Norte", "la", "femme", "de", "chambre", "buon", "giorno", "und", "nicht",
+     "café", "status", "quo", "Tolosa", "tuluz", "km", "25", "Жена", "a", "an", " ", " ", " ",
+     "  ", ", ", ". ", "; ", ": ", "\n", "\n\n", "[", "]", "(", ")", "“", "”", "\"", "‹",
+     "«", "»", "—", "'", "-"]), max_size=50).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FRAGMENT_PIECES)
+def test_pruned_chunks_hold_no_span(text: str) -> None:
+    from textlint.checks import foreign_span
+    from textlint.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    model = foreign_span.Model(lexicon, "en", list(lexicon.langs), [])
+    pruned = foreign_span.analyse(Document(text), model)
+    foreign_span.PRUNE = False
+    try:
+        full = foreign_span.analyse(Document(text), model)
+    finally:
+        foreign_span.PRUNE = True
+    assert pruned == full

@@ -689,19 +689,41 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # A lowercase word that no candidate language has costs more than leaving and
         # re-entering: no span crosses it, so the runs between such words are bounded apart.
         # And a span needs one word of evidence (see _make_hit): a run without one is no span.
+        # Second, the best span the words could make against the boundaries it would cross
+        # (Kadane's maximum sum): inside a sentence most words are one space apart, where
+        # entering and leaving cost ENTER + LEAVE, not the cheapest costs the first bound
+        # assumes. ``cur`` is the best span ending at the word, ``top`` the best span left.
         around = prose[max(0, starts[lo] - 3) : ends[hi]]
         bracket = "[" in around or "]" in around
         bound = run = 0.0
         evidence = False
+        cur = top = -math.inf
         for i in range(lo, hi + 1):
             t = texts[i]
             best = word(t)[0]
+            if i == lo:
+                enter = ENTER_SOFT
+            elif starts[i] - ends[i - 1] == 1 and prose[ends[i - 1]] == " ":
+                enter = ENTER
+            else:
+                enter = _MIN_ENTER
+            if i == hi:
+                leave = LEAVE_SOFT
+            elif starts[i + 1] - ends[i] == 1 and prose[ends[i]] == " ":
+                leave = LEAVE
+            else:
+                leave = _MIN_LEAVE
             if best <= CLIP_LOW and t.islower() and t not in _PARTICLES and not (
                     i > lo and _DIGIT.search(texts[i - 1])):  # (those may be neutral)
                 if evidence:
                     bound = max(bound, run)
                 run = 0.0
                 evidence = False
+                # (What such a word adds at most: forced or allowed words CLIP_LOW, a word
+                # with a digit or no Latin letter is neutral.)
+                cur = max(cur, -enter) + (CLIP_LOW if t.isascii() and t.isalpha() else
+                                          -STEP / 2)
+                top = max(top, cur - leave)
                 continue
             m = best - STEP
             if m > 0.0 and (bracket or i == lo or t.islower() or any(
@@ -711,10 +733,14 @@ def analyse(doc: Document, model: Model) -> Analysis:
                 if best >= EVIDENCE and len(t) >= 3 and (
                         bracket or t.islower() or best >= LABEL_EVIDENCE):
                     evidence = True
+            else:
+                m = 0.0  # a name, a neutral or an English word adds nothing
+            cur = max(cur, -enter) + m
+            top = max(top, cur - leave)
         if evidence:
             bound = max(bound, run)
         if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
-                     if bracket else ENTER_SOFT + LEAVE_SOFT):
+                     if bracket else ENTER_SOFT + LEAVE_SOFT) or (PRUNE and top < -1e-9):
             continue
         toks = _tokens(model, prose, (starts, ends, texts), lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
@@ -740,6 +766,13 @@ def analyse(doc: Document, model: Model) -> Analysis:
     paras = _paragraphs(doc, words, hits)
     return Analysis(hits, paras)
 
+
+# Skip the chunks whose best possible span scores below nothing (a test turns it off to
+# compare).
+PRUNE = True
+# The cheapest boundaries where words are not one space apart (see _decode).
+_MIN_ENTER = min(ENTER, ENTER_SOFT, ENTER_BRACKET)
+_MIN_LEAVE = min(LEAVE, LEAVE_SOFT, LEAVE_BRACKET)
 
 # Masked markup is one or two characters (emphasis, a bullet); code and URLs are longer.
 MASKED_RUN = "\0\0\0"
