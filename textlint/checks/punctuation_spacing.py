@@ -288,12 +288,8 @@ class PunctuationSpacing(Check):
                 continue
             if not (prev.isalnum() or prev in ".,;:!?)]}\"'”’»…"):
                 continue  # table rules, ASCII art, list bullets
-            line = doc.line_of(start)
-            is_layout = layout.get(line)
-            if is_layout is None:
-                is_layout = layout[line] = _layout_line(doc, text, line, runs)
-            if is_layout or _before_address(text, start, end):
-                continue
+            # The exemptions below are tried cheapest first: a sentence gap of a
+            # double-spaced text needs no look at its line's layout.
             if end - start == 2 and _after_sentence(text, start):
                 if double_ok is None:
                     double_ok = self.options.sentence_spacing == "auto" and _double_spaced(
@@ -308,6 +304,12 @@ class PunctuationSpacing(Check):
                         continue
                 elif double_ok:
                     continue
+            line = doc.line_of(start)
+            is_layout = layout.get(line)
+            if is_layout is None:
+                is_layout = layout[line] = _layout_line(doc, text, line, runs)
+            if is_layout or _before_address(text, start, end):
+                continue
             if _aligned(doc, text, end) or _table_cell(text, start, end):
                 continue
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
