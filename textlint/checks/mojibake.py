@@ -63,6 +63,8 @@ class Mojibake(Check):
 
     def check(self, doc: Document) -> Iterable[Finding]:
         prose = doc.prose
+        if prose.isascii():
+            return  # (every mark the prefilter looks for is beyond ASCII)
         covered = 0
         for m in _PREFILTER.finditer(prose):
             if m.start() < covered:
