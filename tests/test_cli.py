@@ -698,3 +698,56 @@ def test_statistics_count_unsafe_fixes_and_every_severity(
         "    2      2  doubled-word           error,warning  2",
         "    1      1  untranslated-fragment  warning        1 (1 unsafe)",
     ]
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    pytest.param(["--select", "quote-spacing", "d"], 1, id="text"),
+    pytest.param(["--select", "quote-spacing", "--format", "json", "d"], 1, id="json"),
+    pytest.param(["--select", "quote-spacing", "--statistics", "d"], 1, id="statistics"),
+    pytest.param(["--select", "quote-spacing", "--exit-zero", "d"], 0, id="exit-zero"),
+])
+def test_output_file_takes_the_report(
+    capsys: pytest.CaptureFixture[str], args: list[str], code: int
+) -> None:
+    write("d/a.txt", GLUED)
+    got, out, err = run(capsys, "-o", "report.txt", *args)
+    expected = run(capsys, *args)
+    assert (got, out, err) == (code, "", "")
+    assert Path("report.txt").read_text(encoding="utf-8") == expected[1]
+
+
+def test_output_file_found_in_a_folder_is_not_linted(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
+    first = Path("report.txt").read_text(encoding="utf-8")
+    run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
+    assert Path("report.txt").read_text(encoding="utf-8") == first
+    assert "1 finding" in first
+    # Named, it is linted like any file.
+    run(capsys, "--select", "quote-spacing", "-o", "report.txt", "report.txt", "a.txt")
+    assert "report.txt:" in Path("report.txt").read_text(encoding="utf-8")
+
+
+def test_output_file_with_fixed_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _stdin(monkeypatch, GLUED.encode())
+    code, out, err = run(capsys, "--select", "quote-spacing", "--fix", "-o", "r.txt", "-")
+    assert (code, out, err) == (0, GLUED_FIXED, "")
+    assert "All clear" in Path("r.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "no/such/folder/r.txt", "a.txt"],
+     "textlint: no/such/folder/r.txt: cannot write the report: No such file or directory\n"),
+    (["-o", "r.txt", "--list-rules"],
+     "textlint: --output-file writes the report of a lint run, not --list-rules\n"),
+    (["-o", "r.txt", "--explain", "a-an"],
+     "textlint: --output-file writes the report of a lint run, not --explain\n"),
+], ids=["unwritable", "list-rules", "explain"])
+def test_output_file_errors(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    write("a.txt", GLUED)
+    code, out, err = run(capsys, *args)
+    assert (code, out, err) == (2, "", message)

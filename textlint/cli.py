@@ -62,6 +62,8 @@ class Run:
     choice: Choice
     config_file: Config | None
     stdin_filename: str | None
+    # The report file (--output-file) as _identity has it: never linted as a found file.
+    report_file: str | None = None
     report: Report = field(default_factory=Report)
     changed: int = 0
     # --diff output kept for the parent to print in order (a worker's), else printed at once.
@@ -130,7 +132,7 @@ class Run:
                         continue
                     if has_extension(file, file_config.extensions) and not self.excluded(
                         file_config, str(file)
-                    ):
+                    ) and not (self.report_file and _identity(str(file)) == self.report_file):
                         found = True
                         if not file.exists():  # a dangling link found on the way
                             what = "symbolic link loop" if _loops(file) else \
@@ -458,6 +460,8 @@ def _show_rules(config_path: str | None, choice: Choice, explain: str | None,
 @click.option("--no-source", is_flag=True, help="Do not print the source line under each finding.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary or notes.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("-o", "--output-file", metavar="PATH",
+              help="Write the report to PATH instead of stdout.")
 @click.option("--statistics", is_flag=True,
               help="Print a count of findings per rule instead of the findings.")
 @click.option(
@@ -483,6 +487,7 @@ def command(
     no_source: bool,
     quiet: bool,
     exit_zero: bool,
+    output_file: str | None,
     statistics: bool,
     jobs: int,
 ) -> int:
@@ -496,6 +501,11 @@ def command(
                    err=True)
         return EXIT_ERROR
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
+    if output_file is not None and (list_rules or explain):
+        what = "--explain" if explain else "--list-rules"
+        click.echo(f"textlint: --output-file writes the report of a lint run, not {what}",
+                   err=True)
+        return EXIT_ERROR
     if list_rules or explain:
         if fmt not in (("text", "json") if list_rules and not explain else ("text",)):
             what = "--explain" if explain else "--list-rules"
@@ -513,7 +523,8 @@ def command(
         except ConfigError as exc:
             click.echo(f"textlint: {exc}", err=True)
             return EXIT_ERROR
-    run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
+    run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename,
+              _identity(output_file) if output_file and os.path.exists(output_file) else None)
     if not paths:
         paths = (STDIN,) if _stdin_is_piped() else (".",)
     # A file named on the command line is explicit however it is spelt, even when a folder
@@ -528,10 +539,10 @@ def command(
         click.echo(f"textlint: {exc}", err=True)
         return EXIT_ERROR
 
-    use_color = color == "always" or (
+    use_color = output_file is None and (color == "always" or (
         # no-color.org: a NO_COLOR that is set and not empty turns colour off.
         color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    )
+    ))
     opts = RenderOptions(
         color=use_color, quiet=quiet, unsafe_fixes=unsafe_fixes, show_source=not no_source
     )
@@ -546,9 +557,19 @@ def command(
         out = table.render(run.report, opts)
     else:
         out = renderer(fmt)(run.report, opts)
-    # stdout carries the fixed text (stdin --fix) or the patch (--diff): the report goes aside.
-    to_stderr = (STDIN in paths and fix) or diff
-    click.echo(out, nl=False, err=to_stderr, color=use_color)
+    if output_file is not None:
+        try:
+            with open(output_file, "w", encoding="utf-8") as stream:
+                stream.write(out)
+        except OSError as exc:
+            click.echo(f"textlint: {output_file}: cannot write the report: "
+                       f"{exc.strerror or exc}", err=True)
+            return EXIT_ERROR
+    else:
+        # stdout carries the fixed text (stdin --fix) or the patch (--diff): the report goes
+        # aside.
+        to_stderr = (STDIN in paths and fix) or diff
+        click.echo(out, nl=False, err=to_stderr, color=use_color)
     if run.report.errors:
         return EXIT_ERROR
     if exit_zero:
