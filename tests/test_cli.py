@@ -723,9 +723,19 @@ def test_output_file_found_in_a_folder_is_not_linted(capsys: pytest.CaptureFixtu
     run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
     assert Path("report.txt").read_text(encoding="utf-8") == first
     assert "1 finding" in first
-    # Named, it is linted like any file.
-    run(capsys, "--select", "quote-spacing", "-o", "report.txt", "report.txt", "a.txt")
-    assert "report.txt:" in Path("report.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["a.txt"], ["--fix", "a.txt"], ["./a.txt", "b.txt"]],
+                         ids=["lint", "fix", "other-spelling"])
+def test_output_file_never_overwrites_a_linted_file(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    write("a.txt", GLUED)
+    write("b.txt", GLUED)
+    code, out, err = run(capsys, "-o", "a.txt", *args)
+    assert (code, out) == (2, "")
+    assert err == "textlint: a.txt: --output-file names a file being linted\n"
+    assert Path("a.txt").read_text(encoding="utf-8") == GLUED
 
 
 def test_output_file_with_fixed_stdin(

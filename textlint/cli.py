@@ -531,6 +531,11 @@ def command(
     # named before it found it first.
     explicit = {_identity(p) for p in paths if p == STDIN or not Path(p).is_dir()}
     targets = list(run.targets(paths))
+    if run.report_file and any(_identity(t) == run.report_file for t in targets):
+        # The report would be written over the text it is about.
+        click.echo(f"textlint: {output_file}: --output-file names a file being linted",
+                   err=True)
+        return EXIT_ERROR
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
     try:
