@@ -716,25 +716,53 @@ def test_output_file_takes_the_report(
     assert Path("report.txt").read_text(encoding="utf-8") == expected[1]
 
 
-def test_output_file_found_in_a_folder_is_not_linted(capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_is_no_earlier_report_to_skip(capsys: pytest.CaptureFixture[str]) -> None:
+    # A report left in a linted folder is a text like any other there: writing the next
+    # report over it would be writing over a linted file.
     write("a.txt", GLUED)
-    run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
+    assert run(capsys, "--select", "quote-spacing", "-o", "report.txt", "a.txt")[0] == 1
     first = Path("report.txt").read_text(encoding="utf-8")
-    run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
+    code, _, err = run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
+    assert (code, err) == (2, "textlint: report.txt: --output-file names a file being linted\n")
     assert Path("report.txt").read_text(encoding="utf-8") == first
-    assert "1 finding" in first
 
 
-@pytest.mark.parametrize("args", [["a.txt"], ["--fix", "a.txt"], ["./a.txt", "b.txt"]],
-                         ids=["lint", "fix", "other-spelling"])
+def test_output_file_dash_is_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", GLUED)
+    assert run(capsys, "-o", "-", "a.txt") == run(capsys, "a.txt")
+    assert not Path("-").exists()
+
+
+@pytest.mark.parametrize(("report", "args"), [
+    pytest.param("a.txt", ["a.txt"], id="named"),
+    pytest.param("a.txt", ["--fix", "a.txt"], id="fixed"),
+    pytest.param("a.txt", ["./a.txt", "b.txt"], id="other-spelling"),
+    pytest.param("d/c.txt", ["d"], id="found-in-a-folder"),
+    pytest.param("link.txt", ["d"], id="symbolic-link-to-a-found-file"),
+    pytest.param("hard.txt", ["d"], id="hard-link-to-a-found-file"),
+])
 def test_output_file_never_overwrites_a_linted_file(
-    capsys: pytest.CaptureFixture[str], args: list[str]
+    capsys: pytest.CaptureFixture[str], report: str, args: list[str]
+) -> None:
+    for name in ("a.txt", "b.txt", "d/c.txt"):
+        write(name, GLUED)
+    os.symlink("d/c.txt", "link.txt")
+    os.link("d/c.txt", "hard.txt")
+    code, out, err = run(capsys, "-o", report, *args)
+    assert (code, out) == (2, "")
+    assert err == f"textlint: {report}: --output-file names a file being linted\n"
+    for name in ("a.txt", "b.txt", "d/c.txt"):
+        assert Path(name).read_text(encoding="utf-8") == GLUED
+
+
+@pytest.mark.parametrize("report", ["no/such/folder/r.txt", "d"], ids=["no-folder", "a-folder"])
+def test_an_unwritable_report_stops_the_run_before_a_fix(
+    capsys: pytest.CaptureFixture[str], report: str
 ) -> None:
     write("a.txt", GLUED)
-    write("b.txt", GLUED)
-    code, out, err = run(capsys, "-o", "a.txt", *args)
-    assert (code, out) == (2, "")
-    assert err == "textlint: a.txt: --output-file names a file being linted\n"
+    Path("d").mkdir()
+    code, _, err = run(capsys, "--fix", "-o", report, "a.txt")
+    assert code == 2 and err.startswith(f"textlint: {report}: cannot write the report: ")
     assert Path("a.txt").read_text(encoding="utf-8") == GLUED
 
 

@@ -62,8 +62,6 @@ class Run:
     choice: Choice
     config_file: Config | None
     stdin_filename: str | None
-    # The report file (--output-file) as _identity has it: never linted as a found file.
-    report_file: str | None = None
     report: Report = field(default_factory=Report)
     changed: int = 0
     # --diff output kept for the parent to print in order (a worker's), else printed at once.
@@ -132,7 +130,7 @@ class Run:
                         continue
                     if has_extension(file, file_config.extensions) and not self.excluded(
                         file_config, str(file)
-                    ) and not (self.report_file and _identity(str(file)) == self.report_file):
+                    ):
                         found = True
                         if not file.exists():  # a dangling link found on the way
                             what = "symbolic link loop" if _loops(file) else \
@@ -496,6 +494,8 @@ def command(
     PATHS are files or directories (searched recursively); '-' reads stdin.
     Exit status: 0 no error-level finding, 1 findings remain, 2 usage, config or input error.
     """
+    if output_file == "-":
+        output_file = None  # stdout, as for a path
     if language is not None and not LANGUAGE_CODE.match(language):
         click.echo(f"textlint: --lang: not a language code such as 'en' or 'pt-BR': {language!r}",
                    err=True)
@@ -523,19 +523,29 @@ def command(
         except ConfigError as exc:
             click.echo(f"textlint: {exc}", err=True)
             return EXIT_ERROR
-    run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename,
-              _identity(output_file) if output_file and os.path.exists(output_file) else None)
+    run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
     if not paths:
         paths = (STDIN,) if _stdin_is_piped() else (".",)
     # A file named on the command line is explicit however it is spelt, even when a folder
     # named before it found it first.
     explicit = {_identity(p) for p in paths if p == STDIN or not Path(p).is_dir()}
     targets = list(run.targets(paths))
-    if run.report_file and any(_identity(t) == run.report_file for t in targets):
-        # The report would be written over the text it is about.
-        click.echo(f"textlint: {output_file}: --output-file names a file being linted",
-                   err=True)
-        return EXIT_ERROR
+    if output_file is not None:
+        if os.path.exists(output_file) and _identity(output_file) in {
+                _identity(t) for t in targets}:
+            # The report would be written over a text it is about, found or named.
+            click.echo(f"textlint: {output_file}: --output-file names a file being linted",
+                       err=True)
+            return EXIT_ERROR
+        # Opened for appending, which changes nothing yet: a report that cannot be written
+        # stops the run before any file is fixed.
+        try:
+            with open(output_file, "a", encoding="utf-8"):
+                pass
+        except OSError as exc:
+            click.echo(f"textlint: {output_file}: cannot write the report: "
+                       f"{exc.strerror or exc}", err=True)
+            return EXIT_ERROR
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
     try:
