@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
@@ -252,11 +252,14 @@ FRAGMENT_PIECES = st.lists(st.sampled_from(
      "Coreia", "do", "Norte", "la", "femme", "de", "chambre", "buon", "giorno", "und", "nicht",
      "café", "status", "quo", "Tolosa", "tuluz", "km", "25", "Жена", "a", "an", " ", " ", " ",
      "  ", ", ", ". ", "; ", ": ", "\n", "\n\n", "[", "]", "(", ")", "“", "”", "\"", "‹",
-     "«", "»", "—", "'", "-"]), max_size=50).map(" ".join)
+     "›", "«", "»", "„", "—", "'", "-", "...", "\0", "und", "der", "Sehr", "gut", "Bahnhof",
+     "ist"]), max_size=50).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(FRAGMENT_PIECES)
+@example("He said und ‹Sehr gut› and left.")
+@example("Notes.\n\n[... the Bahnhof ist closed]")
 def test_pruned_chunks_hold_no_span(text: str) -> None:
     from textlint.checks import foreign_span
     from textlint.lexicon import load_lexicon

@@ -205,7 +205,9 @@ _CODE_BEFORE = frozenset("_./@\\=<>{}#$%^&*~`|+:")
 _CODE_AFTER = frozenset("_(/@=<>{}#$%^&*~`|+[")
 _LATIN = _Lazy(r"\p{Latin}")
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_UNIT_START = frozenset(".!?…:\n([{“\"‘'«„‚\0")
+# What may stand before a capitalised word that _tokens weighs (a sentence end, a line break,
+# any opening mark of _OPEN).
+_UNIT_START = frozenset(".!?…:\n") | frozenset(_OPEN)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _QUOTES_OPEN = frozenset("“\"‘«„")
 _QUOTES_CLOSE = frozenset("”\"’»“")
@@ -693,7 +695,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
         # (Kadane's maximum sum): inside a sentence most words are one space apart, where
         # entering and leaving cost ENTER + LEAVE, not the cheapest costs the first bound
         # assumes. ``cur`` is the best span ending at the word, ``top`` the best span left.
-        around = prose[max(0, starts[lo] - 3) : ends[hi]]
+        # (The whole gap before the chunk, which _tokens reads for an opening bracket.)
+        around = prose[ends[lo - 1] if lo else max(0, starts[lo] - 3) : ends[hi]]
         bracket = "[" in around or "]" in around
         bound = run = 0.0
         evidence = False
@@ -739,8 +742,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
             top = max(top, cur - leave)
         if evidence:
             bound = max(bound, run)
-        if bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
-                     if bracket else ENTER_SOFT + LEAVE_SOFT) or (PRUNE and top < -1e-9):
+        if PRUNE and (bound <= (min(ENTER_SOFT, ENTER_BRACKET) + min(LEAVE_SOFT, LEAVE_BRACKET)
+                               if bracket else ENTER_SOFT + LEAVE_SOFT) or top < -1e-9):
             continue
         toks = _tokens(model, prose, (starts, ends, texts), lo, hi)
         hits.extend(_decode(model, prose, toks, lo))
@@ -767,8 +770,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
     return Analysis(hits, paras)
 
 
-# Skip the chunks whose best possible span scores below nothing (a test turns it off to
-# compare).
+# Skip the chunks that the two bounds in analyse rule out (a test turns it off to compare).
 PRUNE = True
 # The cheapest boundaries where words are not one space apart (see _decode).
 _MIN_ENTER = min(ENTER, ENTER_SOFT, ENTER_BRACKET)
