@@ -111,6 +111,12 @@ CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
                      ["segundo o ministro da economia"], "pt", id="a-phrase-after-by-colon"),
         pytest.param("He wrote Привет to me <jane@example.org>.", ["Привет"], "bg",
                      id="other-script-word-not-before-the-address"),
+        pytest.param("He said ‹Sehr gut› and left.", ["Sehr gut"], "de",
+                     id="capitalised-after-a-single-guillemet"),
+        pytest.param("He said und ‹Sehr gut› and left.", ["und ‹Sehr gut"], "de",
+                     id="lowercase-word-before-a-single-guillemet"),
+        pytest.param("Notes.\n\n[... the Bahnhof ist closed]", ["Bahnhof ist"], "de",
+                     id="bracket-further-back-than-the-chunk"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
