@@ -25,10 +25,13 @@ _BLANK_LINES = regexcache.compile(r"\n(?:[^\S\n]*\n)+")
 _WORD = regexcache.compile(r"[\p{L}\p{N}]+")
 _SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’»)\]]*$")
 _LIST_ITEM = regexcache.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
-# A later line of a paragraph that is a list item: the paragraph is a list under a label
-# ("[ Jane Doe ]" over her changelog entries, which a changelog repeats for every release the
-# change went into).
-_INNER_LIST_ITEM = regexcache.compile(r"\n[^\S\n]*(?:[-*+•]|\d{1,3}[.)])[^\S\n]")
+# A line that is a list item, and one that goes on an item above it (indented).
+_ITEM_LINE = regexcache.compile(r"[^\S\n]*(?:[-*+•]|\d{1,3}[.)])[^\S\n]")
+_INDENTED_LINE = regexcache.compile(r"[^\S\n]")
+# A label over a list: a few words that end no sentence and lead into nothing ("[ Jane Doe ]",
+# "PR bootstrap/67102", "maint: update the copyright years"; "Key points:" is a lead-in).
+LABEL_WORDS = 8
+_LABEL_END = ".!?…:;,"
 # What ``str.split`` splits at (every character for which ``str.isspace`` holds): the ASCII
 # characters as bytes, the others as characters. Deleting their UTF-8 forms from a paragraph's
 # UTF-8 form deletes exactly them: no character's bytes end with the lead byte of another.
@@ -70,7 +73,7 @@ class DuplicatedParagraph(Check):
             earlier = spans[0][0]
             if self.options.prose_only and (
                 not _SENTENCE_END.search(key) or _LIST_ITEM.match(key)
-                or _INNER_LIST_ITEM.search(text, earlier, spans[0][1])
+                or all(_labelled_list(text, start, end) for start, end in spans)
             ):
                 continue
             # Code and markup do not count as words.
@@ -85,6 +88,25 @@ class DuplicatedParagraph(Check):
                 ))
         out.sort(key=lambda f: f.span.start)
         return out
+
+
+def _labelled_list(text: str, start: int, end: int) -> bool:
+    """Is the paragraph a list under a label: a label line, then only list items and their
+    indented continuations? A changelog repeats such an entry ("[ Jane Doe ]" over her
+    changes) for every release a change went into; a scraper's doubled "Key points:" block or
+    wrapped prose with a line that begins "3. " is no such list."""
+    lines = text[start:end].split("\n")
+    label = lines[0].strip()
+    if len(lines) < 2 or not label or label[-1] in _LABEL_END or \
+            len(label.split()) > LABEL_WORDS:
+        return False
+    items = 0
+    for line in lines[1:]:
+        if _ITEM_LINE.match(line):
+            items += 1
+        elif not _INDENTED_LINE.match(line):
+            return False
+    return items > 0
 
 
 def _copies(text: str, paragraphs: Iterable[tuple[int, int]]) -> dict[str, list[tuple[int, int]]]:
