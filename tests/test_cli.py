@@ -782,7 +782,9 @@ def test_output_file_with_fixed_stdin(
      "textlint: --output-file writes the report of a lint run, not --list-rules\n"),
     (["-o", "r.txt", "--explain", "a-an"],
      "textlint: --output-file writes the report of a lint run, not --explain\n"),
-], ids=["unwritable", "list-rules", "explain"])
+    (["--statistics", "--list-rules"],
+     "textlint: --statistics counts the report of a lint run, not --list-rules\n"),
+], ids=["unwritable", "list-rules", "explain", "statistics-list-rules"])
 def test_output_file_errors(
     capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:

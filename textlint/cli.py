@@ -501,11 +501,14 @@ def command(
                    err=True)
         return EXIT_ERROR
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
-    if output_file is not None and (list_rules or explain):
-        what = "--explain" if explain else "--list-rules"
-        click.echo(f"textlint: --output-file writes the report of a lint run, not {what}",
-                   err=True)
-        return EXIT_ERROR
+    for given, name, does in ((output_file is not None, "--output-file", "writes"),
+                              (statistics, "--statistics", "counts")):
+        if given and (list_rules or explain):
+            # Said, not ignored: an option that does nothing here would look as if it did.
+            what = "--explain" if explain else "--list-rules"
+            click.echo(f"textlint: {name} {does} the report of a lint run, not {what}",
+                       err=True)
+            return EXIT_ERROR
     if list_rules or explain:
         if fmt not in (("text", "json") if list_rules and not explain else ("text",)):
             what = "--explain" if explain else "--list-rules"
