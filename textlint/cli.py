@@ -351,6 +351,19 @@ def _stdin_is_piped() -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
+def _write_report(path: str, text: str, mode: str) -> bool:
+    """Write the report file (``mode`` "w"), or only make sure it can be written ("a" with no
+    text, which changes nothing); a one-line error when it cannot."""
+    try:
+        with open(path, mode, encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        click.echo(f"textlint: {path}: cannot write the report: {exc.strerror or exc}",
+                   err=True)
+        return False
+    return True
+
+
 def _write_stdout(source: Source, text: str) -> None:
     """The fixed text in the encoding (and with the byte-order mark) it came in."""
     _write_bytes(source.encode(text))
@@ -540,14 +553,8 @@ def command(
             click.echo(f"textlint: {output_file}: --output-file names a file being linted",
                        err=True)
             return EXIT_ERROR
-        # Opened for appending, which changes nothing yet: a report that cannot be written
-        # stops the run before any file is fixed.
-        try:
-            with open(output_file, "a", encoding="utf-8"):
-                pass
-        except OSError as exc:
-            click.echo(f"textlint: {output_file}: cannot write the report: "
-                       f"{exc.strerror or exc}", err=True)
+        # A report that cannot be written stops the run before any file is fixed.
+        if not _write_report(output_file, "", "a"):
             return EXIT_ERROR
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
@@ -576,12 +583,7 @@ def command(
     else:
         out = renderer(fmt)(run.report, opts)
     if output_file is not None:
-        try:
-            with open(output_file, "w", encoding="utf-8") as stream:
-                stream.write(out)
-        except OSError as exc:
-            click.echo(f"textlint: {output_file}: cannot write the report: "
-                       f"{exc.strerror or exc}", err=True)
+        if not _write_report(output_file, out, "w"):
             return EXIT_ERROR
     else:
         # stdout carries the fixed text (stdin --fix) or the patch (--diff): the report goes
