@@ -277,9 +277,6 @@ def _binds(prose: str, at: int) -> bool:
     return bool(right.isupper() and not char_at(prose, at + 2).isalpha())  # "Appendix A"
 
 
-# Two spacing characters or more: a gap that lays out columns.
-
-
 def _nbsp_layout(prose: str, start: int, end: int) -> bool:
     """Does the run of no-break spaces at ``start:end`` lay out its line, as tables and
     listings converted from HTML do: a line indented with no-break spaces, or one with another
