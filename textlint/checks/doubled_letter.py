@@ -144,14 +144,13 @@ class DoubledLetter(Check):
                     fixed = fixes[0]
                     if word[0].isupper():
                         fixed = fixed[0].upper() + fixed[1:]
-                    edit = Edit.replace(span.start, span.end, fixed)
-                    what = f"replace with “{fixed}”"
+                    fix = Fix.unsafe if _letter_prefix(lower, fixes[0]) and writes_code(
+                        doc) else Fix.safe
                     yield Finding(
                         span,
                         message=f"Doubled letter: “{word}” is probably “{fixed}”",
-                        fix=Fix.unsafe(edit, description=what) if _letter_prefix(
-                            lower, fixes[0]) and writes_code(doc) else Fix.safe(
-                            edit, description=what),
+                        fix=fix(Edit.replace(span.start, span.end, fixed),
+                                description=f"replace with “{fixed}”"),
                         params={"word": word, "suggestion": fixed},
                     )
                 else:
