@@ -223,8 +223,11 @@ _QUOTED_TOKEN = re.compile(r"""["'“‘`](?<![^\s\0].)[^\s]{0,200}?[()\[\]{}][^
 _TOKEN_REACH = 200
 # What follows "(?" in a regular expression's group: (?:, (?=, (?!, (?<, (?P, (?#, (?R.
 _GROUP_KINDS = frozenset(":=!<>P#R|(")
-_LINE_LEAD = frozenset(" \t\n\0{}()[];,")
-_LINE_TAIL = frozenset(" \t\r\n{}()[];,")
+# What a line of code's layout holds ("{", "};"), and what may stand before and after a
+# bracket on such a line.
+_LAYOUT_CHARS = " \t\r\0{}()[];,"
+_LINE_LEAD = frozenset(_LAYOUT_CHARS.replace("\r", "") + "\n")
+_LINE_TAIL = frozenset(_LAYOUT_CHARS.replace("\0", "") + "\n")
 
 
 def _quoted_literals(text: str, start: int, end: int) -> list[Span]:
@@ -245,7 +248,7 @@ def _alone_on_line(text: str, pos: int) -> bool:
     around = line_around(text, pos, pos + 1, _TOKEN_REACH)
     if around is None:
         return False
-    return not text[around[0] : around[1]].strip(" \t\r\0{}()[];,")
+    return not text[around[0] : around[1]].strip(_LAYOUT_CHARS)
 
 
 def _positions(text: str, chars: str) -> list[int]:
