@@ -650,30 +650,22 @@ def test_config_options_that_break_a_pack_message_blame_the_config(
     assert "unknown parameter {number}" in err
 
 
+_STATISTICS = [
+    "count  files  rule           severity  fixable",
+    "    3      2  doubled-word   error     3",
+    "    1      1  a-an           error     1",
+    "    1      1  quote-spacing  error     1",
+]
+_STATISTICS_SUMMARY = "5 findings (5 errors) in 3 files; 5 fixable with --fix."
+
+
 @pytest.mark.parametrize(("args", "code", "expected"), [
-    pytest.param([], 1, [
-        "count  files  rule           severity  fixable",
-        "    3      2  doubled-word   error     3",
-        "    1      1  a-an           error     1",
-        "    1      1  quote-spacing  error     1",
-        "5 findings (5 errors) in 3 files; 5 fixable with --fix.",
-    ], id="most-findings-first"),
-    pytest.param(["-q"], 1, [
-        "count  files  rule           severity  fixable",
-        "    3      2  doubled-word   error     3",
-        "    1      1  a-an           error     1",
-        "    1      1  quote-spacing  error     1",
-    ], id="quiet-drops-the-summary"),
+    pytest.param([], 1, [*_STATISTICS, _STATISTICS_SUMMARY], id="most-findings-first"),
+    pytest.param(["-q"], 1, _STATISTICS, id="quiet-drops-the-summary"),
     pytest.param(["--select", "furniture-related"], 0, [
         "All clear: no findings in 3 files.",
     ], id="nothing-found"),
-    pytest.param(["--exit-zero"], 0, [
-        "count  files  rule           severity  fixable",
-        "    3      2  doubled-word   error     3",
-        "    1      1  a-an           error     1",
-        "    1      1  quote-spacing  error     1",
-        "5 findings (5 errors) in 3 files; 5 fixable with --fix.",
-    ], id="exit-zero"),
+    pytest.param(["--exit-zero"], 0, [*_STATISTICS, _STATISTICS_SUMMARY], id="exit-zero"),
 ])
 def test_statistics_count_findings_per_rule(
     capsys: pytest.CaptureFixture[str], args: list[str], code: int, expected: list[str]
