@@ -126,6 +126,12 @@ A_AN: list[tuple[str, str | None]] = [
     ("a os.path function", "an os.path function"),
     ("a U.S. official and an e.g. list", None),
     ("a Ph.D. thesis", None),
+    # A frequent word in capitals, read as the word: an is right, and so is a (spelled out).
+    ("Run an UPDATE statement on an UNSIGNED int.", None),
+    ("Run a UPDATE statement.", None),
+    ("an UNIX box", "a UNIX box"),  # said "you"
+    ("an UNRWA school", "a UNRWA school"),  # an initialism: the dictionary lacks it
+    ("an UNPROFOR convoy", "a UNPROFOR convoy"),  # a rare word
 ]
 
 

@@ -162,8 +162,10 @@ class Article(Check):
             return  # "a str", "a uname": said as the word it shortens, or "you" and a word
         if not _english_context(prose, start, word, m.end("word")):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
-        if is_an and wanted.lower() == "a" and _spelled_out(doc, word):
-            return  # "an xargs", "an fsck": a rare name the writer reads letter by letter
+        if is_an and wanted.lower() == "a" and (_spelled_out(doc, word) or _keyword(word)):
+            # "an xargs", "an fsck": a rare name the writer reads letter by letter; "an
+            # UPDATE statement": a word in capitals the writer reads as the word
+            return
         if not is_an and wanted.lower() == "an" and not sound.confident and \
                 _said_as_a_word(word):
             return  # "a stdio stream", "a strncpy call": a rare name the writer says as a word
@@ -309,6 +311,23 @@ def _spelled_out(doc: Document, word: str) -> bool:
     # An x-word English lists hold at all is said as a word (a xenophobe); xargs is not.
     return (low[0] == "x" and zipf == 0.0) or (
         len(head) == 2 and not set(head) & _VOWELS and head not in _ONSETS) or writes_code(doc)
+
+
+def _keyword(word: str) -> bool:
+    """Is ``word`` an English word in capitals that begins with a vowel sound, so that "an" is
+    right when it is read as the word, as keywords are (an UPDATE statement, an UNSIGNED int,
+    an HONEST answer), though spelled out it may take "a"? Not a rare word, which is more
+    likely an initialism (a UNPROFOR convoy), nor one the dictionary lacks."""
+    if len(word) < 4 or not word.isupper() or not word.isalpha():
+        return False
+    low = word.lower()
+    sound = sound_of(low)
+    # (The dictionary's sound, not a guess: UNRWA, USPS are guessed "un", "us".)
+    if sound is None or not sound.confident or not sound.cls & VOWEL:
+        return False
+    from textlint.lexicon import load_lexicon
+
+    return load_lexicon().zipf(low, "en") >= SPELLED_MAX_ZIPF
 
 
 def _abbreviation_said(doc: Document, word: str) -> bool:
