@@ -11,7 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from textlint.api import all_rules
-from textlint.checks import _layout, lines, repeated_punctuation
+from textlint.checks import _layout, lines, repeated_punctuation, repetition
 from textlint.checks.base import CheckContext
 from textlint.checks.duplicated_paragraph import _ASCII_SPACE, _WIDE_SPACE, _copies, _paragraphs
 from textlint.checks.repetition import (
@@ -191,7 +191,8 @@ def test_punctuation_slips_are_what_a_full_search_finds(text: str) -> None:
 DOUBLES = st.lists(st.sampled_from(
     ["the", "The", "THE", "the the", "The the", "at the end At The end", "New York New", "x" * 256,
      "ha ha", "Kim Jong Kim", "a", "B", "7", " ", "\n", "\n\n", ".", "don't", "a-b", "“", "é",
-     "École école", "ÉCOLE", "straße STRASSE", "ǅemal ǆemal", "Σίσυφος ΣΊΣΥΦΟΣ", "ﬁn FIN"]),
+     "École école", "ÉCOLE", "straße STRASSE", "ǅemal ǆemal", "Σίσυφος ΣΊΣΥΦΟΣ", "ﬁn FIN",
+     "\u212aelvin kelvin", "\u212a k", "Ǆ", "Ωmega", "ÀB", "àb", "Ünter", "Ωmega Ψi Ωmega"]),
     max_size=40).map(" ".join)
 
 
@@ -203,8 +204,10 @@ def test_doubled_word_length_candidates_are_the_plain_ones(text: str,
     rule = all_rules()["doubled-word"]
     check = Repetition(parse_options(RepetitionOptions, options),
                        CheckContext(rule.id, rule.message))
-    words = Document(text).words
-    got = check._length_candidates([t.text for t in words])
+    doc = Document(text)
+    words = doc.words
+    got = check._length_candidates([t.text for t in words],
+                                   repetition._firsts(doc.prose, doc.word_columns[0]))
     assert got is None or got == plain_candidates(check, words)
 
 

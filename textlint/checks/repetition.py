@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
-from operator import eq
+from operator import eq, itemgetter
 
 import regex
 
@@ -33,6 +33,13 @@ _GLUE_BEFORE = frozenset(".@/\\_#:")
 _GLUE_AFTER = frozenset("@/\\_")
 _MAX_PHRASE = 6
 _BLOCK_BREAK = re.compile(r"\n[ \t\r\0]*\n")
+def _firsts(prose: str, starts: list[int]) -> str:
+    """The first character of every word (``starts``: where the words start), in C."""
+    if len(starts) < 2:
+        return "".join(prose[k] for k in starts)
+    return "".join(itemgetter(*starts)(prose))
+
+
 def _ones(eqs: bytes, n: int) -> list[int]:
     """Every index where ``n`` consecutive bytes of ``eqs`` are 1 (overlapping runs too)."""
     return _runs(eqs, 1, n)
@@ -74,6 +81,11 @@ def _long_repeats(lows: list[str], phrase_lengths: Iterable[int]) -> list[int]:
         else:
             out += [k for k in _runs(diff, 0, n) if lows[k : k + n] == lows[k + n : k + 2 * n]]
     return out
+
+
+# A first letter's byte (Latin-1, "?" for any other character) -> 0 where it may be a capital,
+# 1 where it is not one.
+_NOT_CAPITAL = bytes(0 if chr(b).isupper() or chr(b) == "?" else 1 for b in range(256))
 
 
 def _fills_its_line(prose: str, start: int, end: int) -> bool:
@@ -183,7 +195,8 @@ class Repetition(Check):
         texts = word_texts(doc)[0]
         lows: list[str] | None = None
         # Lower case keeps the length of every character but İ (U+0130), which lowers to two.
-        candidates = self._length_candidates(texts) if "\u0130" not in doc.prose else None
+        candidates = self._length_candidates(texts, _firsts(doc.prose, starts)) \
+            if "\u0130" not in doc.prose else None
         if candidates is None:
             lows = list(map(str.lower, texts))
             candidates = self._candidates(texts, lows)
@@ -236,27 +249,41 @@ class Repetition(Check):
             found += _long_repeats(lows, range(3, _MAX_PHRASE + 1))
         return sorted(set(found))
 
-    def _length_candidates(self, texts: Sequence[str]) -> list[int] | None:
-        """``_candidates`` without lower-casing every word, for text without İ: there lower case
-        keeps every length, so words equal but for case have equal lengths, and only the words
-        whose lengths agree (one big-integer XOR per shift, in C) are lower-cased and compared.
-        None when lengths agree nearly everywhere or a word is too long for a byte: the plain
-        way is then faster, or the only one."""
+    def _length_candidates(self, texts: Sequence[str], firsts: str) -> list[int] | None:
+        """``_candidates`` without lower-casing every word, for text without İ (``firsts``: the
+        first character of every word). There lower case keeps every length and lowers a first
+        letter as it lowers it alone, so words equal but for case have equal lengths and first
+        letters equal but for case, and only the words whose lengths and first letters agree
+        (one big-integer XOR per shift, in C) are lower-cased and compared. None when lengths
+        agree nearly everywhere or a word is too long for a byte: the plain way is then faster,
+        or the only one."""
         try:
             lengths = bytes(map(len, texts))
         except ValueError:
             return None
         size = len(lengths)
-        whole = int.from_bytes(lengths, "little")
-        diffs = [(whole ^ (whole >> (8 * n))).to_bytes(size, "little")
-                 for n in range(1, (_MAX_PHRASE if self.options.phrases else 1) + 1)]
+        lens = int.from_bytes(lengths, "little")
+        # A first letter beyond Latin-1 reads as "?": it only lets more pairs through. (Lowered
+        # before the encoding: the Kelvin sign lowers to k.)
+        heads = int.from_bytes(firsts.lower().encode("latin-1", "replace"), "little")
+        longest = _MAX_PHRASE if self.options.phrases else 1
+        diffs = [((lens ^ (lens >> (8 * n))) | (heads ^ (heads >> (8 * n))))
+                 .to_bytes(size, "little") for n in range(1, longest + 1)]
         if diffs[0].count(0) * 4 > size:
             return None
         low = str.lower
         found = [k for k in _runs(diffs[0], 0, 1) if low(texts[k]) == low(texts[k + 1])]
         if self.options.phrases:
             if self.options.partial:
-                found += [k for k in _runs(diffs[1], 0, 1) if _partial_shape(texts, k)]
+                # A B A needs A written the same twice and A and B capitalised: a zero byte
+                # where the lengths and first letters of words k and k + 2 agree and words k
+                # and k + 1 may begin with a capital.
+                exact = firsts.encode("latin-1", "replace")
+                same = int.from_bytes(exact, "little")
+                lower = int.from_bytes(exact.translate(_NOT_CAPITAL), "little")
+                shape = ((lens ^ (lens >> 16)) | (same ^ (same >> 16)) | lower | (lower >> 8))
+                found += [k for k in _runs(shape.to_bytes(size, "little"), 0, 1)
+                          if _partial_shape(texts, k)]
             for n, diff in enumerate(diffs[1:], 2):
                 if diff.count(bytes(n)) * 8 * n > size:
                     return None
