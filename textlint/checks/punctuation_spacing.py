@@ -540,7 +540,7 @@ def _name_pair(doc: Document, text: str, colon: int) -> bool:
     j, k = space_free_token(text, colon, colon + 1, _TOKEN_REACH)
     if text.count(":", j, k) >= 2:
         return True
-    left = text[j:colon].lstrip("\"'“‘(")
+    left = text[j:colon].lstrip(_OPENERS)
     right = _word_at(text, colon + 1)
     return left.islower() and right.islower() and writes_code(doc) and _code_word(doc, left) \
         and not _starts_sentence(right)
