@@ -128,6 +128,10 @@ class UnbalancedBrackets(Check):
         line_start = max(lo, text.rfind("\n", lo, token_start) + 1)
         if _LINE_HEAD.fullmatch(text, line_start, token_start):
             return _Item(pos, char, True, marker=True)
+        if token_start > lo and text[token_start - 1] == "(":
+            # "(a)" in running text closes its own bracket, marker or not: a call's argument
+            # (strcmp (strup(a), strup(b))) must not give way to the closer after it.
+            return _Item(pos, char, False)
         # A letter marker in running text: a marker only as part of a series (a) …, b)).
         return _Item(pos, char, False, letter_marker=m.group())
 
