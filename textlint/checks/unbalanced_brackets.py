@@ -107,6 +107,8 @@ class UnbalancedBrackets(Check):
             return _Item(pos, char, True)  # code's layout: a line of "{" or "};"
         if _standalone(text, pos, char):
             return _Item(pos, char, True)  # named as a token: "the [[ and (( commands"
+        if pos and text[pos - 1] == "\\" and _escaped(text, pos):
+            return _Item(pos, char, True)  # escaped: \( in a regular expression, \{ in TeX
         if char == "[" and pos and text[pos - 1] == "\x1b":
             return _Item(pos, char, True)  # a terminal escape sequence (ESC [1m), no bracket
         prev = text[pos - 1] if pos > lo else ""
@@ -245,6 +247,15 @@ def _quoted_literals(text: str, start: int, end: int) -> list[Span]:
         if 2 < len(token) <= _TOKEN_REACH and QUOTE_CLOSERS.get(token[0]) == token[-1]:
             out.append(Span(m.start() + 1, m.start() + len(token) - 1))
     return out
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Is the character at ``pos`` escaped: after an odd number of backslashes? (After two, the
+    backslash is the escaped character and the bracket is one.)"""
+    k = pos
+    while k > 0 and text[k - 1] == "\\":
+        k -= 1
+    return (pos - k) % 2 == 1
 
 
 def _alone_on_line(text: str, pos: int) -> bool:
