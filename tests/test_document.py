@@ -135,14 +135,32 @@ def test_markdown_masks_code_elements_and_front_matter(text: str, hidden: str,
         ("at https://en.wikipedia.org/wiki/Bordeaux_(wine) now", " now"),
         ("if x <y and z> w, a = \"q\"", "<y and z> w, a = \"q\""),
         ("<b>bold</b> and <i>it</i>", "<b>bold</b> and <i>it</i>"),
+        ("use `am'/`pm' and `code x` here", "`am'/`pm' and "),
+        ("is a Bourne-shell (`/bin/sh') script (`sh') here", "(`/bin/sh') script (`sh')"),
+        ("the ``.cc'' and ``.C'' suffixes", "``.cc'' and ``.C'' suffixes"),
     ],
     ids=["rst-literals", "old-style-quote", "url-with-brackets", "comparison-not-a-tag",
-         "tags-without-attributes"],
+         "tags-without-attributes", "old-style-quotes-by-a-slash",
+         "old-style-quote-in-brackets", "tex-quotes"],
 )
 def test_plain_masking_edge_cases(text: str, visible: str) -> None:
     doc = Document(text)
     assert visible in doc.prose
     assert ")" not in doc.prose or "(" in doc.prose
+
+
+@pytest.mark.parametrize(
+    ("text", "hidden"),
+    [
+        ("call ``d.get(k, '')`` or ``f('')``, then ``x = ''``.", ["d.get", "f(", "x ="]),
+        ("the ``''`` literal and ``it''s``", ["''`", "it''s"]),
+    ],
+    ids=["empty-strings-in-literals", "quotes-inside-literals"],
+)
+def test_plain_literals_stay_code(text: str, hidden: list[str]) -> None:
+    prose = Document(text).prose
+    for part in hidden:
+        assert part not in prose
 
 
 @pytest.mark.parametrize(

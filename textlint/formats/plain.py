@@ -23,8 +23,13 @@ _EMAIL_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+\b")
 _LOCAL_PART = re.compile(r"[\w.+-]+$")
 # reStructuredText ``literals`` first, then `code`; an old-style `quotation' is not code.
 _CODE = re.compile(r"``[^`\n]+``|`[^`\n]+`")
-# `quote' spans to the next backtick, which then follows a space: code does not end in one.
-_OLD_QUOTE = re.compile(r"^`[^\s`][^`]*'[^`]*\s`$")
+# `quote' spans to the next backtick, which then follows a space, or opens a bracket, a path
+# or a quotation (`am'/`pm', (`/bin/sh')): code does not end in one of those.
+_OLD_QUOTE = re.compile(r"^`[^\s`][^`]*'[^`]*[\s(\[{/\"“‘]`$")
+# TeX's ``quotation'' spans to the next double backtick: two closing quotes after a word and
+# before a space, punctuation or the end of the line (``.cc'' and ``.C''), where a literal ends
+# in backticks. (A literal's empty string follows a bracket, a space or an operator: ``f('')``.)
+_TEX_QUOTE = re.compile(r"(?<=[^\s(\[{=,:'\"])''(?=[\s.,;:!?)\]]|$)")
 _TLD = re.compile(r"\.(?:com|org|net|io|gov|edu|py|txt|md|json|toml|html?)\b")
 _NAME_BEFORE = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$")
 _NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-."
@@ -110,7 +115,8 @@ def _code(text: str) -> list[Span]:
         m = _CODE.search(text, pos)
         if m is None:
             return out
-        if m.group().startswith("``") or not _OLD_QUOTE.match(m.group()):
+        code = m.group()
+        if not (_TEX_QUOTE.search(code) if code.startswith("``") else _OLD_QUOTE.match(code)):
             out.append(Span(m.start(), m.end()))
             pos = m.end()
         else:
