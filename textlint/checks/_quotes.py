@@ -336,7 +336,7 @@ def _analyse(doc: Document) -> QuoteAnalysis:
     orig = doc.text if doc.masked else None
     found = outside(merge(code_blocks(doc) + code_lines(doc, literal=True)),
                     _mark_offsets(prose, orig))
-    if found and ("``" in prose or "$" in prose):
+    if found and ("``" in prose or "$" in prose or "\\" in prose):
         found = _without_other_quoting(prose, found)
     if not found:
         return out
@@ -379,8 +379,9 @@ _APOSTROPHES = "'’"
 
 def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
     """``found`` without the marks of other quoting conventions, which pair by their own rules:
-    TeX's ``word'' (a GNU `word' pairs as a single quotation already), and the quotes of a
-    shell's $'...' and $"..." strings."""
+    TeX's ``word'' (a GNU `word' pairs as a single quotation already), the quotes of a
+    shell's $'...' and $"..." strings, and a straight mark escaped inside a string of code
+    ("a \\"quoted\\" word")."""
     drop: set[int] = set()
     at = prose.find("``")
     while at >= 0:
@@ -408,6 +409,20 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
                 at = prose.find("$" + quote, close + 1)
             else:
                 at = prose.find("$" + quote, at + 2)
+        escaped: dict[int, list[int]] = {}  # line start -> the escaped marks on the line
+        at = prose.find("\\" + quote)
+        while at >= 0:
+            k = at
+            while k > 0 and prose[k - 1] == "\\":
+                k -= 1
+            if (at + 1 - k) % 2 == 1:  # an odd number of backslashes escapes the mark
+                escaped.setdefault(prose.rfind("\n", 0, at) + 1, []).append(at + 1)
+            at = prose.find("\\" + quote, at + 2)
+        # Escaped marks of a string of code come in pairs on a line ("a \"b\" c", Tom
+        # \"spot\" Callaway); one alone is a quoted backslash ("\") or a line's end.
+        for marks in escaped.values():
+            if len(marks) >= 2:
+                drop.update(marks)
     return [i for i in found if i not in drop] if drop else found
 
 
