@@ -44,7 +44,7 @@ SOUNDS: list[tuple[str, int]] = [
     ("LGBT", VOWEL), ("SQL", BOTH), ("NASA", CONSONANT), ("FIAT", CONSONANT), ("NSA", VOWEL),
     ("HTML", VOWEL), ("LLM-based", VOWEL), ("MSc", VOWEL), ("UFC", CONSONANT),
     ("mDNS", VOWEL), ("h1", VOWEL), ("mp3", VOWEL), ("Rh", VOWEL), ("MA", VOWEL),
-    ("UPS", CONSONANT), ("README", BOTH),
+    ("UPS", CONSONANT), ("README", BOTH), ("NUL", BOTH), ("NOP", BOTH), ("NSA", VOWEL),
     # numbers
     ("8", VOWEL), ("11", VOWEL), ("18-year-old", VOWEL), ("1", CONSONANT), ("80", VOWEL),
     ("110", CONSONANT), ("11000", VOWEL), ("1100", BOTH), ("1800s", BOTH), ("180000", CONSONANT),
@@ -132,6 +132,8 @@ A_AN: list[tuple[str, str | None]] = [
     ("an UNIX box", "a UNIX box"),  # said "you"
     ("an UNRWA school", "a UNRWA school"),  # an initialism: the dictionary lacks it
     ("an UNPROFOR convoy", "a UNPROFOR convoy"),  # a rare word
+    ("a NUL byte, an NUL byte, a NOP", None),  # said "null" or spelled: either
+    ("a NSA agent", "an NSA agent"),  # no vowel between: spelled
 ]
 
 

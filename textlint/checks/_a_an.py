@@ -278,6 +278,11 @@ def _acronym_sound(head: str) -> Sound:
             # RAF, LAN, NAT: said as a word or spelled; both are in use.
             return Sound(cls | spelled, True)
         return Sound(cls, True)
+    if len(low) == 3 and low[0] not in _VOWEL_CHARS and low[1] in "aeiou" and \
+            low[2] not in _VOWEL_CHARS:
+        # Consonant, vowel, consonant (NUL, LUN, NIC): said as a word as often as spelled,
+        # which the dictionary cannot tell for a word it lacks; either article is right.
+        return Sound(spelled | _spelling_sound(low), True)
     if len(low) >= 4 and _pronounceable(low):
         # Perhaps read as a word (README, LIBERO) or spelled: accept either article.
         return Sound(spelled | _spelling_sound(low), False)
