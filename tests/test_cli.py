@@ -403,6 +403,32 @@ def test_stdin_fix_prints_its_input_back_when_it_cannot_lint(
     assert out == data  # a pipe never loses its input
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--config", "bad.toml"], "unknown key 'bogus'", id="named-config"),
+        pytest.param(["--config", "missing.toml"], "config file not found", id="missing-config"),
+        pytest.param(["--lang", "english"], "not a language code", id="bad-lang"),
+        pytest.param(["-o", "no/such/dir/r.json"], "cannot write the report", id="bad-report"),
+        pytest.param(["--statistics", "--format", "json"], "prints text", id="bad-combination"),
+        pytest.param(["-j", "-1"], "-j", id="click-usage-error"),
+        pytest.param(["--no-such-option"], "no-such-option", id="unknown-option"),
+    ],
+)
+def test_stdin_fix_prints_its_input_back_when_the_run_cannot_start(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,
+    args: list[str], message: str,
+) -> None:
+    write("bad.toml", "bogus = 1\n")
+    _stdin(monkeypatch, GLUED.encode())
+    monkeypatch.setattr("textlint.cli._stdin_is_piped", lambda: True)
+    code = main(["--color", "never", *args, "--fix", "-"])
+    out, err = capsysbinary.readouterr()
+    assert code == 2
+    assert message.encode() in err
+    assert out == GLUED.encode()  # a pipe never loses its input
+
+
 def test_stdin_named_by_an_excluded_path_is_passed_through(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -509,19 +509,26 @@ def command(
     """
     if output_file == "-":
         output_file = None  # stdout, as for a path
-    if language is not None and not LANGUAGE_CODE.match(language):
-        click.echo(f"textlint: --lang: not a language code such as 'en' or 'pt-BR': {language!r}",
-                   err=True)
+    # A filter (stdin --fix) never swallows its input: a run that stops before linting (a bad
+    # option value, config or report file) prints the input back as it came.
+    filters = fix and not diff and (STDIN in paths or (not paths and _stdin_is_piped()))
+
+    def refuse(message: str | None = None) -> int:
+        if message is not None:
+            click.echo(f"textlint: {message}", err=True)
+        if filters:
+            _write_bytes(sys.stdin.buffer.read())
         return EXIT_ERROR
+
+    if language is not None and not LANGUAGE_CODE.match(language):
+        return refuse(f"--lang: not a language code such as 'en' or 'pt-BR': {language!r}")
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
     for given, name, does in ((output_file is not None, "--output-file", "writes"),
                               (statistics, "--statistics", "counts")):
         if given and (list_rules or explain):
             # Said, not ignored: an option that does nothing here would look as if it did.
             what = "--explain" if explain else "--list-rules"
-            click.echo(f"textlint: {name} {does} the report of a lint run, not {what}",
-                       err=True)
-            return EXIT_ERROR
+            return refuse(f"{name} {does} the report of a lint run, not {what}")
     if list_rules or explain:
         if fmt not in (("text", "json") if list_rules and not explain else ("text",)):
             what = "--explain" if explain else "--list-rules"
@@ -530,15 +537,13 @@ def command(
             return EXIT_ERROR
         return _show_rules(config_path, choice, explain, fmt)
     if statistics and fmt != "text":
-        click.echo(f"textlint: --statistics prints text, not {fmt}", err=True)
-        return EXIT_ERROR
+        return refuse(f"--statistics prints text, not {fmt}")
     config_file = None
     if config_path:
         try:
             config_file = load_config_file(Path(config_path)) or Config(path=Path(config_path))
         except ConfigError as exc:
-            click.echo(f"textlint: {exc}", err=True)
-            return EXIT_ERROR
+            return refuse(str(exc))
     run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
     if not paths:
         paths = (STDIN,) if _stdin_is_piped() else (".",)
@@ -550,12 +555,10 @@ def command(
         if os.path.exists(output_file) and _identity(output_file) in {
                 _identity(t) for t in targets}:
             # The report would be written over a text it is about, found or named.
-            click.echo(f"textlint: {output_file}: --output-file names a file being linted",
-                       err=True)
-            return EXIT_ERROR
+            return refuse(f"{output_file}: --output-file names a file being linted")
         # A report that cannot be written stops the run before any file is fixed.
         if not _write_report(output_file, "", "a"):
-            return EXIT_ERROR
+            return refuse()
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
     try:
@@ -599,6 +602,14 @@ def command(
     return EXIT_FINDINGS if run.report.count(Severity.ERROR) else EXIT_OK
 
 
+def _filter_args(args: list[str]) -> bool:
+    """Do arguments that could not be parsed ask for stdin --fix: --fix, no --diff, and stdin
+    named or piped with no existing file among the arguments?"""
+    if "--fix" not in args or "--diff" in args or not _stdin_is_piped():
+        return False
+    return "-" in args or not any(not a.startswith("-") and os.path.exists(a) for a in args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         rv = command.main(
@@ -608,6 +619,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except click.UsageError as exc:
         exc.show()
+        if _filter_args(list(argv) if argv is not None else sys.argv[1:]):
+            _write_bytes(sys.stdin.buffer.read())  # a pipe does not lose its text
         return EXIT_ERROR
     except click.Abort:
         click.echo("textlint: aborted", err=True)
