@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import resource
 import statistics
 import subprocess
@@ -126,6 +127,11 @@ PATHOLOGICAL = {
     "50k commas in one token": "a," * 50_000,
     "20k double-spaced paragraphs": "A b.  C d. E f.\n\n" * 20_000,
     "10k suppression attempts, one line": "<!-- textlint-disable-line x --> " * 10_000,
+    # A document a line, as corpora keep them: words with stray double spaces (a word drawn
+    # as empty) on a line of half a megabyte.
+    "100k words, stray double spaces, one line": " ".join(random.Random(1).choices(
+        ["the", "quick", "brown", "fox", "said", "“hello”there", "and", "a", "apple", ",", "ok.",
+         ""], k=100_000)),
 }
 # Markdown masking runs before every rule: its patterns are timed on their own inputs.
 PATHOLOGICAL_MARKDOWN = {

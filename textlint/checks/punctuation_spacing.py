@@ -280,6 +280,7 @@ class PunctuationSpacing(Check):
         double_ok: bool | None = None  # worked out when a run first needs it
         layout: dict[int, bool] = {}  # per line: are its runs of spaces layout?
         paragraph_ok: dict[int, bool] = {}  # per paragraph: is it double-spaced?
+        cells: dict[int, tuple[int, int]] = {}  # per line: its first and last "|"
         for start, end in runs:
             if start == 0 or end == len(text) or text[end].isspace():
                 continue  # indentation or trailing spaces, not a gap between words
@@ -310,8 +311,15 @@ class PunctuationSpacing(Check):
                 is_layout = layout[line] = _layout_line(doc, text, line, runs)
             if is_layout or _before_address(text, start, end):
                 continue
-            if _aligned(doc, text, end) or _table_cell(text, start, end):
+            if _aligned(doc, text, end):
                 continue
+            bars = cells.get(line)
+            if bars is None:
+                span = doc.line_span(line)
+                bars = cells[line] = (text.find("|", span.start, span.end),
+                                      text.rfind("|", span.start, span.end))
+            if 0 <= bars[0] < start and bars[1] >= end:
+                continue  # padding in a table row: a "|" before and after the run on its line
             if _ZIP_GAP.search(text, max(0, start - 11), min(len(text), end + 11)):
                 continue  # the postal convention "Boston, MA  02110-1301  USA"
             if end - start == 2 and _ctime_pad(text, start, end):
@@ -749,13 +757,6 @@ def _spaced_pair(text: str, at: int) -> bool:
     return False
 
 
-def _table_cell(text: str, start: int, end: int) -> bool:
-    """Padding in a table row: a "|" before and after the run on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return "|" in text[line_start:start] and "|" in text[end : line_end if line_end >= 0 else None]
-
-
 def _space_runs(text: str) -> list[tuple[int, int]]:
     """Start and end of every run of two spaces or more. A find loop: the C-level search for
     two spaces is faster than the regular expression's."""
@@ -908,8 +909,11 @@ def _aligned(doc: Document, text: str, col_start: int) -> bool:
             continue
         span = doc.line_span(other)
         at = span.start + column
-        # (A Markdown line's masked indentation is NUL: its lead counts as spaces.)
-        lead = span.start + len(text[span.start : at]) - len(text[span.start : at].lstrip("\0"))
+        # (A Markdown line's masked indentation is NUL: its lead counts as spaces. Counted from
+        # the line's start, not by copying it up to the column: a line may be megabytes long.)
+        lead, stop = span.start, min(at, span.end)
+        while lead < stop and text[lead] == "\0":
+            lead += 1
         if span.start < at < span.end and text[at] not in " \0" and (
                 text[at - 1] == " " or at - 1 < lead) and (
                 at - 2 < span.start or text[at - 2] == " " or at - 2 < lead):

@@ -48,19 +48,21 @@ def source_excerpt(doc: Document, diag: Diagnostic, opts: RenderOptions) -> str:
     """The line holding the span, cut to a window around it, with a caret underline."""
     index = doc.line_of(diag.span.start)
     line_span = doc.line_span(index)
-    text = doc.text[line_span.start : line_span.end]
+    size = line_span.end - line_span.start
     start = diag.span.start - line_span.start
     end = min(diag.span.end, line_span.end) - line_span.start
     width = max(1, end - start)
-    left, right = 0, len(text)
-    if len(text) > WINDOW:
-        left = max(0, min(start - WINDOW // 3, len(text) - WINDOW))
-        right = min(len(text), left + WINDOW)
+    left, right = 0, size
+    if size > WINDOW:
+        left = max(0, min(start - WINDOW // 3, size - WINDOW))
+        right = min(size, left + WINDOW)
     mid = min(start + width, right)
-    head, marked, tail = _visible(text[left:start]), _visible(text[start:mid]), _visible(
-        text[mid:right])
+    # Only the window is copied: on a line of megabytes each finding would copy all of it.
+    text = doc.text[line_span.start + left : line_span.start + right]
+    head, marked, tail = (_visible(text[: start - left]), _visible(text[start - left : mid - left]),
+                          _visible(text[mid - left :]))
     prefix = "…" if left > 0 else ""
-    suffix = "…" if right < len(text) else ""
+    suffix = "…" if right < size else ""
     number = str(index + 1)
     gutter = " " * len(number)
     pad = " " * (len(prefix) + _width(head))
