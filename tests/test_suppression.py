@@ -95,10 +95,18 @@ def test_directive_rule_lists(line: str, rules: str | None) -> None:
     assert (" ".join(s.rule for s in sups) or None) == rules
 
 
-def test_directive_is_not_prose() -> None:
-    # A rule never sees the directive itself (here: the word "bad" inside it is not flagged).
-    doc = Document("<!-- textlint-disable no-bad -->")
+@pytest.mark.parametrize(
+    "text",
+    ["<!-- textlint-disable no-bad -->", "textlint-disable-next-line No-Bad bad",
+     "# textlint-disable no_bad, Bad", "textlint-enable no-bad;"],
+    ids=["html-comment", "misspelt-ids", "misspelt-ids-after-hash", "semicolon"],
+)
+def test_directive_is_not_prose(text: str) -> None:
+    # A rule never sees the directive itself (here: the word "bad" inside it is not flagged),
+    # nor a comment meant as one whose ids are misspelt (it is reported instead).
+    doc = Document(text)
     assert "textlint" not in doc.prose
+    assert "bad" not in doc.prose.lower()
 
 
 @pytest.mark.parametrize(
@@ -134,6 +142,12 @@ def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str,
                      id="ids-not-kebab-case"),
         pytest.param("// textlint-disable: no-bad\nbad", "plain", suppression.BAD_IDS,
                      id="colon-after-verb"),
+        pytest.param("textlint-disable-next-line No-Bad\nbad", "plain", suppression.BAD_IDS,
+                     id="bare-line-capitals"),
+        pytest.param("textlint-disable no_bad\nbad", "plain", suppression.BAD_IDS,
+                     id="bare-line-underscore"),
+        pytest.param("textlint-enable no-bad;\nbad", "plain", suppression.BAD_IDS,
+                     id="bare-line-semicolon"),
         pytest.param("textlint-disable no-bad\nbad", "markdown", suppression.MARKDOWN_BARE,
                      id="markdown-bare-line"),
         pytest.param("# textlint-disable no-bad\nbad", "markdown", suppression.MARKDOWN_BARE,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from textlint.diagnostics import Diagnostic, Span
 from textlint.document import Document
-from textlint.formats.plain import DIRECTIVE
+from textlint.formats.plain import DIRECTIVE, MEANT
 
 ALL = "*"
 
@@ -187,9 +187,13 @@ def _problem(doc: Document, m: re.Match[str], line: Span, line_end: int, close: 
         if len(words) > _MAX_IDS or (words and words[-1][-1:] in ".!?"):
             return None
         return BAD_IDS if verb in _VERBS else _unknown_verb(verb)
-    # A bare line (or a Markdown heading): meant only if nothing but rule ids follows.
+    # A bare line (or a Markdown heading): meant only if nothing but rule ids follows, or in
+    # plain text a few words that are misspelt ids (Doubled-Word, doubled_word).
+    if verb in _VERBS:
+        meant = doc.format != "markdown" and MEANT.match(text, line.start, line.end)
+        return BAD_IDS if meant else None
     rest = text[m.end() : line_end].strip()
-    if verb in _VERBS or not _IDS_ONLY.fullmatch(rest) or \
+    if not _IDS_ONLY.fullmatch(rest) or \
             not set(rest.replace(",", " ").split()) <= known:
         return None
     return _unknown_verb(verb)

@@ -44,6 +44,13 @@ DIRECTIVE = re.compile(
     r"[ \t]*(?(open)(?:-->)?)[ \t]*\r?$",
     re.MULTILINE,
 )
+# A comment line meant as a suppression whose rule ids are misspelt (Doubled-Word, doubled_word,
+# a-an;): hidden like one, and reported by unused-suppression instead of being read.
+MEANT = re.compile(
+    r"^[ \t]*(?:#[ \t]*|//[ \t]*)?textlint-(?:disable-next-line|disable|enable)"
+    r"(?:(?:[ \t]*,[ \t]*|[ \t]+)[A-Za-z0-9_;:-]+){0,4}[ \t,;]*\r?$",
+    re.MULTILINE,
+)
 _LOOKBACK = 80
 
 
@@ -145,6 +152,7 @@ def mask(text: str, inline_code: bool = True) -> list[Span]:
     spans.extend(_anchored(text, _TLD, _NAME_BEFORE, _NAME_CHARS))
     if "textlint-" in text:
         spans.extend(Span(m.start(), m.end()) for m in DIRECTIVE.finditer(text))
+        spans.extend(Span(m.start(), m.end()) for m in MEANT.finditer(text))
     if "<" in text and ('="' in text or "='" in text or '= "' in text):
         spans.extend(_tags(text))
     return spans
