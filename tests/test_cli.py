@@ -11,6 +11,7 @@ import pytest
 
 from textlint.cli import main
 from textlint.config import config_for_dir
+from textlint.langcodes import normalize
 from textlint.selection import rules_with_packs
 
 GLUED = "They said “no”Putin told them.\n"
@@ -503,6 +504,10 @@ def test_fixes_that_never_settle_still_report_the_findings(
         pytest.param(["--lang", "fr"], ["a-an, foreign-quotation-marks, mixed-quotation-marks "
                                         "skipped (English only)"], id="english-only-rules"),
         pytest.param(["--lang", "en-GB"], [], id="english"),
+        pytest.param(["--lang", "eng"], [], id="english-three-letters"),
+        pytest.param(["--lang", "EN-gb"], [], id="english-any-case"),
+        pytest.param(["--lang", "FRA"], ["a-an, foreign-quotation-marks, mixed-quotation-marks "
+                                         "skipped (English only)"], id="french-three-letters"),
         pytest.param([], [], id="default"),
     ],
 )
@@ -513,8 +518,8 @@ def test_rules_a_language_disables_are_named(
     _, out, _ = run(capsys, *args, "a.txt")
     lines = [line for line in out.splitlines() if line.startswith("note: language")]
     assert len(lines) == len(notes)
-    assert all(any(line.startswith(f"note: language {args[1]!r}: {n}") for line in lines)
-               for n in notes)
+    assert all(any(line.startswith(f"note: language {normalize(args[1])!r}: {n}")
+                   for line in lines) for n in notes)
 
 
 def test_unknown_target_option_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,6 @@ import click
 
 from textlint import __version__
 from textlint.config import (
-    LANGUAGE_CODE,
     Config,
     ConfigError,
     config_for_dir,
@@ -38,6 +37,7 @@ from textlint.files import (
 )
 from textlint.fixer import FixLoopError, fix_text
 from textlint.formats import format_for
+from textlint.langcodes import LANGUAGE_CODE, normalize
 from textlint.linter import ActiveRule, CheckFailure
 from textlint.output import FORMATS, FileResult, RenderOptions, Report, renderer
 from textlint.pool import WorkerDied, jobs_for, process_all
@@ -520,8 +520,10 @@ def command(
             _write_bytes(sys.stdin.buffer.read())
         return EXIT_ERROR
 
-    if language is not None and not LANGUAGE_CODE.match(language):
-        return refuse(f"--lang: not a language code such as 'en' or 'pt-BR': {language!r}")
+    if language is not None:
+        if not LANGUAGE_CODE.match(language):
+            return refuse(f"--lang: not a language code such as 'en' or 'pt-BR': {language!r}")
+        language = normalize(language)
     choice = Choice(_split(select), _split(extend_select) or (), _split(ignore) or (), language)
     for given, name, does in ((output_file is not None, "--output-file", "writes"),
                               (statistics, "--statistics", "counts")):

@@ -6,7 +6,6 @@ an unknown key or a bad value is an error that names the key and the file.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from textlint.diagnostics import Severity
+from textlint.langcodes import LANGUAGE_CODE, normalize
 from textlint.rules import FIX_LEVELS
 
 if sys.version_info >= (3, 11):
@@ -26,8 +26,6 @@ CONFIG_NAMES = (".textlint.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 
 
-# ISO 639 language code, optionally with a region or script: en, pt-BR, zh-Hant.
-LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 class ConfigError(ValueError):
@@ -125,7 +123,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         exclude=lists.get("exclude", ()) + lists.get("extend-exclude", ()),
         extensions=extensions,
         per_file_ignores={k: tuple(v) for k, v in pfi.items()},
-        language=data.get("language", "en"),
+        language=normalize(data.get("language", "en")),
         encoding=data.get("encoding", "utf-8"),
         rules=_parse_rules(data.get("rules", {}), where),
     )
