@@ -746,8 +746,28 @@ def test_output_file_is_no_earlier_report_to_skip(capsys: pytest.CaptureFixture[
     assert run(capsys, "--select", "quote-spacing", "-o", "report.txt", "a.txt")[0] == 1
     first = Path("report.txt").read_text(encoding="utf-8")
     code, _, err = run(capsys, "--select", "quote-spacing", "-o", "report.txt", ".")
-    assert (code, err) == (2, "textlint: report.txt: --output-file names a file being linted\n")
+    assert code == 2
+    assert err.startswith("textlint: report.txt: --output-file names a file being linted")
     assert Path("report.txt").read_text(encoding="utf-8") == first
+
+
+@pytest.mark.parametrize(("report", "code"), [
+    pytest.param("report.txt", 2, id="a-linted-extension"),
+    pytest.param("sub/report.md", 2, id="in-a-subfolder"),
+    pytest.param("report.json", 1, id="another-extension"),
+    pytest.param(".git/report.txt", 1, id="in-a-skipped-folder"),
+])
+def test_output_file_that_a_folder_search_would_find(
+    capsys: pytest.CaptureFixture[str], report: str, code: int
+) -> None:
+    # Written, the report would be linted by the next run (and then refused): it is refused
+    # the first time already.
+    write("a.txt", GLUED)
+    Path("sub").mkdir()
+    Path(".git").mkdir()
+    got, _, _ = run(capsys, "--select", "quote-spacing", "-o", report, ".")
+    assert got == code
+    assert Path(report).exists() == (code != 2)
 
 
 def test_output_file_dash_is_stdout(capsys: pytest.CaptureFixture[str]) -> None:
@@ -773,7 +793,7 @@ def test_output_file_never_overwrites_a_linted_file(
     os.link("d/c.txt", "hard.txt")
     code, out, err = run(capsys, "-o", report, *args)
     assert (code, out) == (2, "")
-    assert err == f"textlint: {report}: --output-file names a file being linted\n"
+    assert err.startswith(f"textlint: {report}: --output-file names a file being linted")
     for name in ("a.txt", "b.txt", "d/c.txt"):
         assert Path(name).read_text(encoding="utf-8") == GLUED
 

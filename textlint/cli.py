@@ -26,6 +26,7 @@ from textlint.config import (
 from textlint.diagnostics import Diagnostic, Severity
 from textlint.document import Document
 from textlint.files import (
+    SKIP_DIRS,
     BinaryFile,
     InputError,
     Source,
@@ -108,6 +109,29 @@ class Run:
                 # Another name of a file already linted (a hard link): once is enough, and
                 # fixing it twice would race.
                 self.report.notes.append(f"skipped {target}: the same file as {first}")
+
+    def would_find(self, paths: Sequence[str], new: str) -> bool:
+        """Would a folder search of ``paths`` lint the file ``new`` once it exists (a report
+        about to be written into a linted folder: the next run would lint it)?"""
+        if os.path.lexists(new):
+            return False  # an existing file is found, or not, by the search itself
+        where = Path(os.path.abspath(new))
+        for raw in paths:
+            if raw == STDIN or not Path(raw).is_dir():
+                continue
+            folder = Path(os.path.abspath(raw))
+            if folder != where.parent and folder not in where.parents:
+                continue
+            between = where.parent.relative_to(folder).parts
+            if any(d in SKIP_DIRS or d.endswith(".egg-info") for d in between):
+                continue  # a folder the search skips (.git, build)
+            try:
+                config = self.config_for(str(where))
+            except (ConfigError, PackError):
+                return False  # reported by the search
+            if has_extension(where, config.extensions) and not self.excluded(config, str(where)):
+                return True
+        return False
 
     def _targets(self, paths: Sequence[str]) -> Iterator[str]:
         for raw in paths:
@@ -554,10 +578,11 @@ def command(
     explicit = {_identity(p) for p in paths if p == STDIN or not Path(p).is_dir()}
     targets = list(run.targets(paths))
     if output_file is not None:
-        if os.path.exists(output_file) and _identity(output_file) in {
-                _identity(t) for t in targets}:
+        if (os.path.exists(output_file) and _identity(output_file) in {
+                _identity(t) for t in targets}) or run.would_find(paths, output_file):
             # The report would be written over a text it is about, found or named.
-            return refuse(f"{output_file}: --output-file names a file being linted")
+            return refuse(f"{output_file}: --output-file names a file being linted (or one "
+                          "that a linted folder would find: the next run would lint the report)")
         # A report that cannot be written stops the run before any file is fixed.
         if not _write_report(output_file, "", "a"):
             return refuse()
