@@ -522,6 +522,32 @@ def test_rules_a_language_disables_are_named(
                    for line in lines) for n in notes)
 
 
+@pytest.mark.parametrize(("config", "args", "idle"), [
+    pytest.param('select = ["a-an"]\n[rules.doubled-word]\nseverity = "info"\n', [],
+                 "doubled-word", id="left-off-by-select"),
+    pytest.param('ignore = ["doubled-word"]\n[rules.doubled-word]\nseverity = "info"\n', [],
+                 "doubled-word", id="left-off-by-ignore"),
+    pytest.param('[rules.quote-punctuation]\nstyle = "logical"\n', [], "quote-punctuation",
+                 id="off-by-default"),
+    pytest.param('select = ["a-an"]\n[rules.doubled-word]\nseverity = "info"\n',
+                 ["--select", "doubled-word"], None, id="selected-on-the-command-line"),
+    pytest.param('[rules.doubled-word]\nseverity = "info"\n', ["--select", "a-an"], None,
+                 id="left-off-on-the-command-line"),
+])
+def test_settings_of_a_rule_that_does_not_run_are_noted(
+    capsys: pytest.CaptureFixture[str], config: str, args: list[str], idle: str | None
+) -> None:
+    write(".textlint.toml", config)
+    write("a.txt", "The text.\n")
+    _, out, _ = run(capsys, *args, "a.txt")
+    notes = [line for line in out.splitlines() if "do nothing" in line]
+    if idle is None:
+        assert notes == []
+    else:
+        (note,) = notes
+        assert f"settings for {idle} do nothing: the config does not select it" in note
+
+
 def test_unknown_target_option_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     write(".textlint.toml", '[rules.untranslated-fragment]\ntarget = "zh"\n')
     write("a.txt", GLUED)

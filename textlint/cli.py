@@ -224,6 +224,8 @@ class Run:
         if not linter.rules:
             where = config.name if config.path else "no config file"
             self.note_once(f"nothing is checked: no rule is selected (config: {where})")
+        if config.rules:
+            self.settings_notes(config)
         language = self.choice.language or config.language
         if language:
             self.language_notes(linter.rules, language)
@@ -294,6 +296,19 @@ class Run:
         self.report.results.append(
             FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
         )
+
+    def settings_notes(self, config: Config) -> None:
+        """Said, not ignored: settings of a rule that neither the config's own selection nor
+        this run's selects do nothing (a rule the command line leaves off is the user's choice
+        for this run)."""
+        rules = self.linters.rules(config)
+        running = set(selected_ids(config, Choice(), rules)) | set(
+            selected_ids(config, self.choice, rules))
+        idle = sorted(rid for rid in config.rules if rid in rules and rid not in running)
+        if idle:
+            self.note_once(f"{config.name}: settings for {', '.join(idle)} do nothing: the "
+                           "config does not select "
+                           f"{'it' if len(idle) == 1 else 'them'} (see select and ignore)")
 
     def language_notes(self, rules: Sequence[ActiveRule], language: str) -> None:
         """Which selected rules do nothing on text in ``language``, and why."""
