@@ -465,3 +465,19 @@ def test_no_diff_for_a_utf16_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     path.write_bytes("\ufeffI ate a apple.\n".encode("utf-16-le"))
     assert main(["--diff", "--select", "a-an", str(path)]) == 2
     assert "no diff for a utf-16-le file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_lines_ending_in_any_newline_are_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], newline: str
+) -> None:
+    # A file whose lines end in CR alone is linted line by line too, and fixed keeps its CRs.
+    lines = ["He left the city.", "", "Read more:", "", "the the end.", ""]
+    path = tmp_path / "f.txt"
+    path.write_bytes(newline.join(lines).encode())
+    assert main(["--no-source", "--select", "furniture-related,doubled-word", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:3:1: error [furniture-related]" in out
+    assert f"{path}:5:1: error [doubled-word]" in out
+    assert main(["--fix", "--select", "furniture-related,doubled-word", str(path)]) == 0
+    assert path.read_bytes() == newline.join(["He left the city.", "", "the end.", ""]).encode()

@@ -233,11 +233,23 @@ class Run:
 
         unencodable: set[str] = set()
 
+        # A text whose lines end in CR alone (classic Mac OS) is linted with LF in its place,
+        # as rules find lines by LF; offsets do not move, and fixes write CR again.
+        cr_only = "\r" in source.text and "\n" not in source.text
+
+        def view(text: str) -> Document:
+            return Document(text.replace("\r", "\n") if cr_only else text, shown, language, fmt)
+
         def lint(text: str) -> list[Diagnostic]:
-            found = linter.lint(Document(text, shown, language, fmt))
+            found = linter.lint(view(text))
             # A fix the file's encoding cannot hold (ł in cp1252) is no fix of this file.
             out = []
             for d in found:
+                if cr_only and d.fix is not None and any("\n" in e.replacement
+                                                         for e in d.fix.edits):
+                    d = dataclasses.replace(d, fix=dataclasses.replace(d.fix, edits=tuple(
+                        dataclasses.replace(e, replacement=e.replacement.replace("\n", "\r"))
+                        for e in d.fix.edits)))
                 if d.fix is not None:
                     bad = {c for e in d.fix.edits if not source.encodable(e.replacement)
                            for c in e.replacement if not source.encodable(c)}
@@ -268,8 +280,7 @@ class Run:
             self.error(shown, f"{shown}: {exc}")
             if passthrough:
                 _write_stdout(source, source.text)
-            self.report.results.append(FileResult(
-                shown, Document(source.text, shown, language, fmt), lint(source.text), 0))
+            self.report.results.append(FileResult(shown, view(source.text), lint(source.text), 0))
             return
         if text != source.text:
             self.changed += 1
@@ -293,9 +304,7 @@ class Run:
             self.report.notes.append(
                 f"{shown}: fixes that would write {chars} left out: {source.encoding} cannot "
                 "encode them")
-        self.report.results.append(
-            FileResult(shown, Document(text, shown, language, fmt), diagnostics, fixed)
-        )
+        self.report.results.append(FileResult(shown, view(text), diagnostics, fixed))
 
     def settings_notes(self, config: Config) -> None:
         """Said, not ignored: settings of a rule that neither the config's own selection nor
