@@ -357,6 +357,12 @@ def test_table_rule_pattern_matches_as_before(text: str) -> None:
                      id="title"),
         pytest.param("Text.\n\n[ref]:\n    https://x.org/page\n", "[ref]:\n    https://x.org/page",
                      id="definition-url-on-the-next-line"),
+        pytest.param("See [a link](<http://x.com/a b>) ok.", "(<http://x.com/a b>)",
+                     id="destination-in-angle-brackets"),
+        pytest.param("See [a](https://x.org/a 'The title') here.", "(https://x.org/a 'The title')",
+                     id="title-in-single-quotes"),
+        pytest.param("See [a](https://x.org/a (The title)) here.", "(https://x.org/a (The title))",
+                     id="title-in-brackets"),
     ],
 )
 def test_link_targets_are_masked(text: str, masked: str) -> None:

@@ -24,11 +24,13 @@ _PARAGRAPH_BREAK = re.compile(
     r"\n[ \t\r]*\n|\n(?=[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|>[ \t>]*\r?(?:\n|$)))")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*(?:\n[^<>\n]+)*)?/?>")
 # A link's destination holds no space and only balanced parentheses (as CommonMark has it:
-# wiki/Foo_(bar), http://[::1]:8080/); a reference definition's label stays on its line. Each
-# attempt then stops at the next "(" it cannot pair or at the line's end: a run of "](" or of
-# blank lines no longer makes every attempt read to the end of the text (quadratic).
+# wiki/Foo_(bar), http://[::1]:8080/), or anything but a line break in angle brackets (<a b>);
+# its title is in double quotes, or on its line in single quotes or brackets. A reference
+# definition's label stays on its line. Each attempt then stops at the next "(" it cannot pair
+# or at the line's end: a run of "](" or of blank lines no longer makes every attempt read to
+# the end of the text (quadratic).
 _LINK_TARGET = re.compile(
-    r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
+    r"\]\((?:<[^<>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^'\n]*'|\([^()\n]*\)))?\)"
     r"|^[ \t]*\[[^\]\n]+\]:\s*\S+.*$", re.M)
 _LINK_OPEN = re.compile(r"!?\[(?=[^\]]{0,300}\]\()")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|\*|_)(?=\S)|(?<=\S)(\*\*|__|\*|_)(?![\w*])")
