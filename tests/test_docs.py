@@ -32,3 +32,27 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pytest -q" in README
     assert "\npython -m pytest -q\n" in ci
+
+
+def test_own_docs_pass_the_own_hook(capsys: pytest.CaptureFixture[str]) -> None:
+    # .pre-commit-config.yaml lints these on every commit: they must pass (exit 0).
+    code = main(["--no-source", str(ROOT / "README.md"), str(ROOT / "seeds" / "README.md")])
+    assert code == 0, capsys.readouterr().out
+
+
+NAMES = ["a.txt", "a.TXT", "b.Md", "c.markdown", "d.text", "e.rst", "f.txt.bak", "g.mdx", "md"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hook_takes_the_files_textlint_finds(name: str) -> None:
+    import re
+
+    import yaml  # (pre-commit's own dependency, installed with the test extras)
+
+    from textlint.config import DEFAULT_EXTENSIONS
+    from textlint.files import has_extension
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for hook in hooks:
+        taken = re.search(hook["files"], name) is not None
+        assert taken == has_extension(Path(name), DEFAULT_EXTENSIONS), hook["id"]
