@@ -161,7 +161,9 @@ def summary(report: Report, opts: RenderOptions) -> str:
     if opts.unsafe_fixes:
         # --unsafe-fixes without --fix: the count of what --fix --unsafe-fixes would apply.
         if safe + unsafe:
-            text += f"; {safe + unsafe} fixable with --fix --unsafe-fixes ({unsafe} unsafe)"
+            text += f"; {safe + unsafe} fixable with --fix --unsafe-fixes"
+            if unsafe:
+                text += f" ({unsafe} unsafe)"
     else:
         if safe:
             text += f"; {safe} fixable with --fix"
