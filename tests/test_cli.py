@@ -562,7 +562,7 @@ def test_unknown_target_option_is_an_error(capsys: pytest.CaptureFixture[str]) -
         pytest.param([], "1 fixable with --fix; 1 more with --fix --unsafe-fixes.", id="plain"),
         pytest.param(["--unsafe-fixes"], "2 fixable with --fix --unsafe-fixes (1 unsafe).",
                      id="unsafe-fixes-alone-counts-them"),
-        pytest.param(["--unsafe-fixes", "--select", "quote-spacing"],
+        pytest.param(["--unsafe-fixes", "--ignore", "a-an"],
                      "1 fixable with --fix --unsafe-fixes.", id="no-unsafe-fix-to-count"),
     ],
 )
