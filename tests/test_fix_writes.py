@@ -401,6 +401,21 @@ def test_a_fifo_named_with_fix_stays_a_fifo(tmp_path: Path) -> None:
     assert stat.S_ISFIFO(os.lstat(path).st_mode)
 
 
+@pytest.mark.skipif(not os.path.isdir("/dev/fd"), reason="no /dev/fd on this system")
+def test_a_pipe_named_as_dev_fd_is_not_a_regular_file(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    # What a shell's <(cmd) passes: /dev/fd/N, a link to a pipe that no path resolves to.
+    read, write = os.pipe()
+    os.write(write, b"I ate a apple.\n")
+    os.close(write)
+    try:
+        assert main(["--fix", "--select", "a-an", f"/dev/fd/{read}"]) == 2
+    finally:
+        os.close(read)
+    assert f"/dev/fd/{read}: not fixed: not a regular file" in capsys.readouterr().err
+
+
 def test_a_file_with_a_long_name_is_fixed(tmp_path: Path) -> None:
     path = tmp_path / ("n" * 236 + ".txt")  # 240 bytes: legal, but not with a suffix added
     path.write_text("I ate a apple.\n", encoding="utf-8")

@@ -201,15 +201,18 @@ def write_source(source: Source, text: str) -> None:
     instead, with a copy of the original kept until the new contents are on disk.
     """
     data = _encode(source, text)
-    real = Path(source.path).resolve()
     try:
+        # The name itself first: the kernel follows /dev/fd/N of a <(cmd) to its pipe, where
+        # resolving the name gives a path that does not exist.
+        st = os.stat(source.path)
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or a device (<(cmd) too) was read once; a file renamed over it would
+            # replace it.
+            raise InputError(f"{source.path}: not fixed: not a regular file")
+        real = Path(source.path).resolve()
         st = os.stat(real)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {exc.strerror or exc}") from None
-    if not stat.S_ISREG(st.st_mode):
-        # A FIFO or a device (<(cmd) too) was read once; a file renamed over it would
-        # replace it.
-        raise InputError(f"{source.path}: not fixed: not a regular file")
     if _read_only(real, st):
         raise ReadOnlyFile(f"{source.path}: not fixed: the file is read-only")
     if not _unchanged(source, real, st):
