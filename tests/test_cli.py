@@ -862,3 +862,10 @@ def test_output_file_errors(
     write("a.txt", GLUED)
     code, out, err = run(capsys, *args)
     assert (code, out, err) == (2, "", message)
+
+
+def test_a_pack_named_in_a_suppression_is_told_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    write("a.txt", "textlint-disable-next-line artefacts\nthe the x.\n")
+    _, out, _ = run(capsys, "--no-source", "a.txt")
+    assert "Suppression names the pack 'artefacts', not a rule: name its rules (a-an, " in out
+    assert "[doubled-word]" in out

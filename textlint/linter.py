@@ -42,6 +42,7 @@ class ActiveRule:
 class Linter:
     rules: Sequence[ActiveRule]
     known_ids: frozenset[str] = field(default_factory=frozenset)
+    packs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # pack -> its rule ids
 
     def lint(self, doc: Document) -> list[Diagnostic]:
         diagnostics: list[Diagnostic] = []
@@ -77,7 +78,12 @@ class Linter:
         for sup in suppression.unused(list(sups)):
             if sup.rule == UNUSED_SUPPRESSION:
                 continue  # it suppresses this very report; judging it unused would loop
-            if sup.rule != suppression.ALL and sup.rule not in self.known_ids | active_ids:
+            if sup.rule in self.packs and sup.rule not in self.known_ids | active_ids:
+                ids = self.packs[sup.rule]
+                shown = ", ".join(ids[:4]) + (", ..." if len(ids) > 4 else "")
+                message = (f"Suppression names the pack {sup.rule!r}, not a rule: name its rules "
+                           f"({shown}; see --list-rules)")
+            elif sup.rule != suppression.ALL and sup.rule not in self.known_ids | active_ids:
                 message = f"Suppression names unknown rule {sup.rule!r}"
             elif sup.stray:
                 name = "all rules" if sup.rule == suppression.ALL else repr(sup.rule)

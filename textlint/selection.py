@@ -200,4 +200,7 @@ def build_linter(
                 detail = exc.cause.listing(("fix", "severity")) if exc.cause else exc.detail
                 raise ConfigError(f"{config.name}: rules.{rid}: {detail}") from None
             raise
-    return Linter(active, frozenset(rules))
+    packs: dict[str, list[str]] = {}
+    for rule in rules.values():
+        packs.setdefault(rule.pack, []).append(rule.id)
+    return Linter(active, frozenset(rules), {k: tuple(v) for k, v in packs.items()})
