@@ -18,6 +18,7 @@ conventions (German „…“ and »…«, French « … »), which this check d
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -154,8 +155,17 @@ class QuotationMarks(Check):
                 "Straight and typographic double quotes are used equally often "
                 f"({len(marks.curly)} each); on a tie this rule asks for {style}"
             )
+        # A log (a changelog of dated entries) is written by many hands over years: an entry
+        # is judged against the document's style only where it also uses that style itself.
+        heads = _entry_starts(prose)
+        if heads:
+            keep = _entries_using(heads, marks.straight if dominant == "straight" else marks.curly)
+            minority = marks.curly if dominant == "straight" else marks.straight
+            judged = [i for i in minority if bisect.bisect_right(heads, i) in keep]
+        else:
+            judged = marks.curly if dominant == "straight" else marks.straight
         if dominant == "straight":
-            for i in marks.curly:
+            for i in judged:
                 yield Finding(
                     Span(i, i + 1),
                     message=message,
@@ -163,13 +173,38 @@ class QuotationMarks(Check):
                     fix=Fix.unsafe(Edit.replace(i, i + 1, '"'), description='use "'),
                 )
             return
-        for i in marks.straight:
+        for i in judged:
             opening = is_opening(prose, i)
             fix = None
             if opening is not None:
                 mark = "“" if opening else "”"
                 fix = Fix.unsafe(Edit.replace(i, i + 1, mark), description=f"use {mark}")
             yield Finding(Span(i, i + 1), message=message, params=params, fix=fix)
+
+
+# The header line of a log entry: a Debian changelog's "package (version) suite; urgency=..."
+# (and within it, one maintainer's block: "  [ Jane Doe ]"), a GNU ChangeLog's "2009-04-21  Name
+# <address>" or its older ctime date ("Sun Nov  7 13:09:44 1993  Name"), git log's "commit
+# 0123abc...".
+_ENTRY_HEAD = re.compile(
+    r"^(?:[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;\n]+; urgency=|\d{4}-\d\d-\d\d[ \t]+\S"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+    r"[ \d]\d \d\d:\d\d:\d\d |commit [0-9a-f]{7,40}$|[ \t]+\[ [^\]\n]+ \][ \t]*$)",
+    re.MULTILINE)
+# So many entry headers make a log: fewer are dates in a text.
+LOG_ENTRIES = 3
+
+
+def _entry_starts(prose: str) -> list[int]:
+    """Where the entries of a log begin (none when the text is not a log)."""
+    heads = [m.start() for m in _ENTRY_HEAD.finditer(prose)]
+    return heads if len(heads) >= LOG_ENTRIES else []
+
+
+def _entries_using(heads: list[int], marks: list[int]) -> set[int]:
+    """The entries (0: the text before the first header, k: the one after header k - 1) that
+    hold at least one of ``marks``."""
+    return {bisect.bisect_right(heads, i) for i in marks}
 
 
 CHECK = QuotationMarks
