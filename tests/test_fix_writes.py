@@ -4,7 +4,9 @@ attributes, a read-only file's contents, or a change made while textlint was run
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -456,6 +458,22 @@ def test_diff_names_with_spaces_end_in_a_tab(tmp_path: Path,
     assert main(["--diff", "--select", "a-an", str(path)]) == 1
     out = capfdbinary.readouterr().out
     assert f"--- a/{str(path).lstrip('/')}\t\n".encode() in out
+
+
+def test_diff_of_a_file_above_the_folder_applies(
+    tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "../up.txt" is no name a patch can hold (git apply refuses it): it is given from the root.
+    (tmp_path / "up.txt").write_text("I ate a apple.\n", encoding="utf-8")
+    (tmp_path / "w").mkdir()
+    monkeypatch.chdir(tmp_path / "w")
+    assert main(["--diff", "--select", "a-an", "../up.txt"]) == 1
+    patch = capfdbinary.readouterr().out
+    name = str(tmp_path / "up.txt").lstrip("/")
+    assert f"--- a/{name}\n+++ b/{name}\n".encode() in patch
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-p1", "-s"], input=patch, cwd="/", check=True)
+        assert (tmp_path / "up.txt").read_text(encoding="utf-8") == "I ate an apple.\n"
 
 
 def test_a_backup_that_cannot_be_written_leaves_nothing(

@@ -332,7 +332,8 @@ class Run:
     def show_diff(self, path: str, source: Source, after: str) -> None:
         """A unified diff that ``patch -p1`` and ``git apply`` take: its lines in the file's own
         encoding (a cp1252 file's patch is cp1252), the byte-order mark on the first line, and
-        the names relative (an absolute path loses its leading slash after a/ and b/)."""
+        the names relative (an absolute path loses its leading slash after a/ and b/, and one
+        that climbs out of the current folder is given as such a path)."""
         if source.wide:
             # Patch tools read lines of ASCII-compatible bytes: a wide encoding has none.
             self.error(path, f"{path}: no diff for a {source.encoding} file (patch tools cannot "
@@ -343,6 +344,11 @@ class Run:
             # The mark is the first bytes of the file's first line: a hunk there must hold it.
             # As U+FEFF it encodes to the file's own mark in each UTF codec.
             before, after = "\ufeff" + before, "\ufeff" + after
+        # A name that climbs out of the current folder (../up.txt) is no name in a patch (git
+        # apply refuses it): it is given from the root, as an absolute path is.
+        norm = os.path.normpath(path)
+        if norm == ".." or norm.startswith("../"):
+            path = os.path.abspath(path)
         name = path.lstrip("/")
         # A tab ends a name that holds a space, as git writes it: GNU patch reads the name up
         # to the first tab or space otherwise.
