@@ -869,3 +869,11 @@ def test_a_pack_named_in_a_suppression_is_told_apart(capsys: pytest.CaptureFixtu
     _, out, _ = run(capsys, "--no-source", "a.txt")
     assert "Suppression names the pack 'artefacts', not a rule: name its rules (a-an, " in out
     assert "[doubled-word]" in out
+
+
+def test_a_named_pyproject_without_the_table_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
+    write("conf/pyproject.toml", "[tool.black]\nline-length = 99\n")
+    write("a.txt", "The text.\n")
+    code, out, _ = run(capsys, "--config", "conf/pyproject.toml", "a.txt")
+    assert code == 0
+    assert "note: conf/pyproject.toml has no [tool.textlint] table: the defaults apply" in out

@@ -595,12 +595,18 @@ def command(
     if statistics and fmt != "text":
         return refuse(f"--statistics prints text, not {fmt}")
     config_file = None
+    bare = False  # a named pyproject.toml without the table
     if config_path:
         try:
-            config_file = load_config_file(Path(config_path)) or Config(path=Path(config_path))
+            config_file = load_config_file(Path(config_path))
         except ConfigError as exc:
             return refuse(str(exc))
+        if config_file is None:
+            bare = True
+            config_file = Config(path=Path(config_path))
     run = Run(fix, unsafe_fixes, diff, choice, config_file, stdin_filename)
+    if bare:
+        run.report.notes.append(f"{config_path} has no [tool.textlint] table: the defaults apply")
     if not paths:
         paths = (STDIN,) if _stdin_is_piped() else (".",)
     # A file named on the command line is explicit however it is spelt, even when a folder
