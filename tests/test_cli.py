@@ -241,6 +241,35 @@ def test_select_ignore_and_per_file_ignores(capsys: pytest.CaptureFixture[str]) 
     assert "quote-spacing" not in out
 
 
+@pytest.mark.parametrize(
+    ("paths", "noted"),
+    [
+        pytest.param((".",), True, id="whole-folder"),
+        pytest.param(("docs/a.txt",), False, id="files-named-one-by-one"),
+        pytest.param(("docs",), False, id="part-of-the-folder"),
+    ],
+)
+def test_per_file_ignores_glob_matching_nothing_is_noted(
+    paths: tuple[str, ...], noted: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(".textlint.toml", '[per-file-ignores]\n"doc/*.txt" = ["doubled-word"]\n'
+          '"docs/*.txt" = ["a-an"]\n')
+    write("docs/a.txt", "This is is a test.\n")
+    _, out, _ = run(capsys, *paths)
+    assert ("per-file-ignores glob 'doc/*.txt' matches no file linted" in out) is noted
+    assert "'docs/*.txt' matches no file" not in out
+
+
+def test_per_file_ignores_ids_are_checked_even_where_no_file_matches(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(".textlint.toml", '[per-file-ignores]\n"nowhere/*" = ["doubled-wrd"]\n')
+    write("a.txt", "fine\n")
+    code, _, err = run(capsys, "a.txt")
+    assert code == 2
+    assert "per-file-ignores['nowhere/*']: unknown rule or pack 'doubled-wrd'" in err
+
+
 def test_rule_severity_from_config_changes_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     write("pyproject.toml", '[tool.textlint.rules.quote-spacing]\nseverity = "warning"\n')
     write("a.txt", GLUED)

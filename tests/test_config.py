@@ -23,6 +23,9 @@ from textlint.selection import Choice, build_linter, match_glob, rules_with_pack
         ({"rules": {"x": {"fix": "maybe"}}}, "rules.x.fix must be safe, unsafe or none"),
         ({"per-file-ignores": {"*.md": "x"}}, "'per-file-ignores' must map globs"),
         ({"extensions": ["txt"]}, "start with a dot"),
+        ({"select": ["a-an"], "ignore": ["a-an"]}, "'a-an' is in both 'select' and 'ignore'"),
+        ({"extend-select": ["artefacts"], "ignore": ["artefacts"]},
+         "'artefacts' is in both 'extend-select' and 'ignore'"),
     ],
     ids=[
         "unknown-key",
@@ -33,6 +36,8 @@ from textlint.selection import Choice, build_linter, match_glob, rules_with_pack
         "fix",
         "per-file-ignores",
         "extensions",
+        "select-and-ignore",
+        "extend-select-and-ignore",
     ],
 )
 def test_bad_config_names_key_and_file(
@@ -67,6 +72,49 @@ def test_dot_textlint_wins_in_the_same_folder(tmp_path: Path) -> None:
     (tmp_path / ".textlint.toml").write_text('language = "fr"\n')
     config_for_dir.cache_clear()
     assert config_for_dir(tmp_path).language == "fr"
+
+
+def test_a_pack_ignored_but_one_rule_selected_is_no_contradiction(tmp_path: Path) -> None:
+    config = parse_config({"ignore": ["artefacts"], "extend-select": ["a-an"]},
+                          tmp_path / ".textlint.toml")
+    assert "a-an" in selected_ids(config, Choice(), rules_with_packs(()))
+
+
+@pytest.mark.parametrize(
+    ("names", "language"),
+    [
+        pytest.param(("textlint.toml", "pyproject.toml"), "fr", id="textlint-over-pyproject"),
+        pytest.param((".textlint.toml", "textlint.toml"), "fr", id="dot-file-over-plain"),
+    ],
+)
+def test_config_file_names_in_order(names: tuple[str, str], language: str,
+                                    tmp_path: Path) -> None:
+    first, second = names
+    (tmp_path / first).write_text(('[tool.textlint]\n' if first == "pyproject.toml" else "")
+                                  + f'language = "{language}"\n')
+    (tmp_path / second).write_text(('[tool.textlint]\n' if second == "pyproject.toml" else "")
+                                   + 'language = "de"\n')
+    config_for_dir.cache_clear()
+    assert config_for_dir(tmp_path).language == language
+
+
+@pytest.mark.parametrize(
+    ("table", "raises"),
+    [
+        pytest.param("textlnt", True, id="letter-missing"),
+        pytest.param("text-lint", True, id="hyphen"),
+        pytest.param("black", False, id="another-tool"),
+        pytest.param("textblob", False, id="unrelated-similar-name"),
+    ],
+)
+def test_misspelt_tool_table_is_an_error(table: str, raises: bool, tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f'[tool.{table}]\nselect = ["a-an"]\n')
+    if raises:
+        with pytest.raises(ConfigError, match=rf"\[tool\.{table}\] is not read: did you mean"):
+            load_config_file(path)
+    else:
+        assert load_config_file(path) is None
 
 
 def test_invalid_toml_is_reported(tmp_path: Path) -> None:

@@ -306,6 +306,34 @@ class Run:
                 "encode them")
         self.report.results.append(FileResult(shown, view(text), diagnostics, fixed))
 
+    def per_file_ignore_notes(self, paths: Sequence[str], targets: Sequence[str]) -> None:
+        """Said, not ignored: a per-file-ignores glob that no file of a search of the config's
+        whole folder matches does nothing (a glob written from another folder, a typo)."""
+        walked = [Path(p).resolve() for p in paths if p != STDIN and Path(p).is_dir()]
+        if not walked:
+            return  # files named one by one (pre-commit): most globs rightly match none
+        configs: dict[int, tuple[Config, set[str]]] = {}
+        for target in targets:
+            if target == STDIN:
+                continue
+            try:
+                config = self.config_for(target)
+            except (ConfigError, PackError):
+                continue  # reported when the file is linted
+            if not config.per_file_ignores:
+                continue
+            _, matched = configs.setdefault(id(config), (config, set()))
+            rel = relative_to_root(config, target)
+            matched.update(g for g in config.per_file_ignores if match_glob(rel, g))
+        for config, matched in configs.values():
+            root = config.root.resolve()
+            if not any(w == root or w in root.parents for w in walked):
+                continue  # only part of its folder was searched
+            for glob in config.per_file_ignores:
+                if glob not in matched:
+                    self.note_once(f"{config.name}: per-file-ignores glob {glob!r} matches no "
+                                   "file linted: it does nothing")
+
     def settings_notes(self, config: Config) -> None:
         """Said, not ignored: settings of a rule that neither the config's own selection nor
         this run's selects do nothing (a rule the command line leaves off is the user's choice
@@ -622,6 +650,7 @@ def command(
         # A report that cannot be written stops the run before any file is fixed.
         if not _write_report(output_file, "", "a"):
             return refuse()
+    run.per_file_ignore_notes(paths, targets)
     items = [(t, _identity(t) in explicit) for t in targets]
     # Text read from stdin is read once, by this process.
     try:

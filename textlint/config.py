@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-CONFIG_NAMES = (".textlint.toml", "pyproject.toml")
+CONFIG_NAMES = (".textlint.toml", "textlint.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 
 
@@ -103,6 +103,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
             raise ConfigError(
                 f"{where}: 'encoding': unknown encoding {data['encoding']!r}"
             ) from None
+    _no_contradiction(lists, where)
     pfi = data.get("per-file-ignores", {})
     if not isinstance(pfi, dict) or not all(
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in pfi.values()
@@ -127,6 +128,15 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
         encoding=data.get("encoding", "utf-8"),
         rules=_parse_rules(data.get("rules", {}), where),
     )
+
+
+def _no_contradiction(lists: Mapping[str, tuple[str, ...]], where: str) -> None:
+    """A name both selected and ignored by the same file: one of the two does nothing."""
+    ignored = set(lists.get("ignore", ()))
+    for key in ("select", "extend-select"):
+        both = [name for name in lists.get(key, ()) if name in ignored]
+        if both:
+            raise ConfigError(f"{where}: {both[0]!r} is in both {key!r} and 'ignore': keep one")
 
 
 def _parse_rules(raw: Any, where: str) -> dict[str, RuleSettings]:
@@ -165,13 +175,25 @@ def load_config_file(path: Path) -> Config | None:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
-        if not isinstance(tool, dict) or "textlint" not in tool:
+        if not isinstance(tool, dict):
+            return None
+        if "textlint" not in tool:
+            _no_misspelt_table(tool, path)
             return None
         section = tool["textlint"]
         if not isinstance(section, dict):
             raise ConfigError(f"{path}: [tool.textlint] must be a table")
         return parse_config(section, path)
     return parse_config(data, path)
+
+
+def _no_misspelt_table(tool: Mapping[str, Any], path: Path) -> None:
+    """``[tool.textlnt]`` would otherwise be passed over in silence, and the defaults apply."""
+    import difflib
+
+    near = difflib.get_close_matches("textlint", [str(k) for k in tool], n=1, cutoff=0.8)
+    if near:
+        raise ConfigError(f"{path}: [tool.{near[0]}] is not read: did you mean [tool.textlint]?")
 
 
 @cache

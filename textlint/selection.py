@@ -67,6 +67,9 @@ def selected_ids(config: Config, choice: Choice, rules: dict[str, Rule]) -> list
             chosen = expand(config.select, rules, f"{where}: 'select'")
         chosen += expand(config.extend_select, rules, f"{where}: 'extend-select'")
         ignored = set(expand(config.ignore, rules, f"{where}: 'ignore'"))
+        # Within the config too, a rule named by its id beats its pack named the other way.
+        ignored -= {name for name in (*(config.select or ()), *config.extend_select)
+                    if name in rules}
     extra = expand(choice.extend_select, rules, "--extend-select")
     # The command line overrides the configuration, and a rule named by its id beats a pack
     # (or all) naming it the other way: --extend-select runs a rule the config ignores unless
@@ -180,6 +183,9 @@ def build_linter(
     for rid in config.rules:
         if rid not in rules:
             raise ConfigError(f"{config.name}: rules.{rid}: unknown rule (see --list-rules)")
+    # Checked here, not only for the files a glob matches, so a misspelt id is never silent.
+    for glob, names in config.per_file_ignores.items():
+        expand(names, rules, f"{config.name}: per-file-ignores[{glob!r}]")
     ids = [r for r in selected_ids(config, choice, rules) if r not in set(extra_ignores)]
     active: list[ActiveRule] = []
     for rid in ids:
