@@ -44,7 +44,7 @@ SOUNDS: list[tuple[str, int]] = [
     ("LGBT", VOWEL), ("SQL", BOTH), ("NASA", CONSONANT), ("FIAT", CONSONANT), ("NSA", VOWEL),
     ("HTML", VOWEL), ("LLM-based", VOWEL), ("MSc", VOWEL), ("UFC", CONSONANT),
     ("mDNS", VOWEL), ("h1", VOWEL), ("mp3", VOWEL), ("Rh", VOWEL), ("MA", VOWEL),
-    ("UPS", CONSONANT), ("README", BOTH), ("NUL", BOTH), ("NOP", BOTH), ("NSA", VOWEL),
+    ("UPS", CONSONANT), ("README", BOTH), ("NUL", VOWEL), ("NIH", VOWEL), ("NSA", VOWEL),
     # numbers
     ("8", VOWEL), ("11", VOWEL), ("18-year-old", VOWEL), ("1", CONSONANT), ("80", VOWEL),
     ("110", CONSONANT), ("11000", VOWEL), ("1100", BOTH), ("1800s", BOTH), ("180000", CONSONANT),
@@ -132,7 +132,11 @@ A_AN: list[tuple[str, str | None]] = [
     ("an UNIX box", "a UNIX box"),  # said "you"
     ("an UNRWA school", "a UNRWA school"),  # an initialism: the dictionary lacks it
     ("an UNPROFOR convoy", "a UNPROFOR convoy"),  # a rare word
-    ("a NUL byte, an NUL byte, a NOP", None),  # said "null" or spelled: either
+    # Three letters shaped like a word: in code said as one ("null") or spelled, either is
+    # right; in prose such initialisms are spelled (N-I-H).
+    ("Call f() and g() with x_y. Write a NUL byte, an NUL byte, a NOP.", None),
+    ("She got a NIH grant.", "She got an NIH grant."),
+    ("a FEC report", "an FEC report"),
     ("a NSA agent", "an NSA agent"),  # no vowel between: spelled
 ]
 

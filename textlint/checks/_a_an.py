@@ -261,6 +261,16 @@ def sound_of(word: str) -> Sound | None:
     return _word_sound(head.lower())
 
 
+def word_shaped_initialism(word: str) -> bool:
+    """Three capitals the dictionary lacks that can be said as a word, consonant, vowel,
+    consonant (NUL, NOP; but also NIH, FEC, which are spelled)."""
+    if len(word) != 3 or not word.isupper() or not word.isalpha() or not word.isascii():
+        return False
+    low = word.lower()
+    return low[0] not in _VOWEL_CHARS and low[1] in "aeiou" and low[2] not in _VOWEL_CHARS \
+        and _sound_table.load().get_spelled(low) is None
+
+
 def _acronym_sound(head: str) -> Sound:
     letters = "".join(c for c in head if c.isalpha())
     low = letters.lower()
@@ -278,11 +288,6 @@ def _acronym_sound(head: str) -> Sound:
             # RAF, LAN, NAT: said as a word or spelled; both are in use.
             return Sound(cls | spelled, True)
         return Sound(cls, True)
-    if len(low) == 3 and low[0] not in _VOWEL_CHARS and low[1] in "aeiou" and \
-            low[2] not in _VOWEL_CHARS:
-        # Consonant, vowel, consonant (NUL, LUN, NIC): said as a word as often as spelled,
-        # which the dictionary cannot tell for a word it lacks; either article is right.
-        return Sound(spelled | _spelling_sound(low), True)
     if len(low) >= 4 and _pronounceable(low):
         # Perhaps read as a word (README, LIBERO) or spelled: accept either article.
         return Sound(spelled | _spelling_sound(low), False)

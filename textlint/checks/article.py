@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from textlint import regexcache
-from textlint.checks._a_an import Sound, sound_of
+from textlint.checks._a_an import Sound, sound_of, word_shaped_initialism
 from textlint.checks._language import is_english
 from textlint.checks._layout import indented_prose, writes_code
 from textlint.checks._sound_table import CONSONANT, VOWEL
@@ -158,8 +158,11 @@ class Article(Check):
         if not sound.confident and not self.options.guess_unknown:
             return
         if not is_an and wanted.lower() == "an" and (
-                _abbreviation_said(doc, word) or (not sound.confident and _u_name(doc, word))):
-            return  # "a str", "a uname": said as the word it shortens, or "you" and a word
+                _abbreviation_said(doc, word) or (not sound.confident and _u_name(doc, word))
+                or (word_shaped_initialism(word) and writes_code(doc))):
+            # "a str", "a uname", "a NUL byte": said as the word it shortens, "you" and a
+            # word, or a name of code said as a word (in prose, "a NIH grant" is spelled)
+            return
         if not _english_context(prose, start, word, m.end("word")):
             return  # "a" in a Romance passage ("vamos a ella"), German "an" ("an dieser")
         if is_an and wanted.lower() == "a" and (_spelled_out(doc, word) or _keyword(word)):
