@@ -415,7 +415,10 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
             k = at
             while k > 0 and prose[k - 1] == "\\":
                 k -= 1
-            if (at + 1 - k) % 2 == 1:  # an odd number of backslashes escapes the mark
+            # An odd number of backslashes escapes the mark, unless the backslash ends a
+            # Windows folder ("C:\\", "C:\\Temp\\"): a path written in quotes.
+            if (at + 1 - k) % 2 == 1 and not _WINDOWS_FOLDER.search(
+                    prose, max(0, at - _PATH_REACH), at + 1):
                 escaped.setdefault(prose.rfind("\n", 0, at) + 1, []).append(at + 1)
             at = prose.find("\\" + quote, at + 2)
         # Escaped marks of a string of code come in pairs on a line ("a \"b\" c", Tom
@@ -425,6 +428,12 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
                 drop.update(marks)
     return [i for i in found if i not in drop] if drop else found
 
+
+# A drive and the folders of a Windows path up to a backslash: the text before a ``\"``
+# that closes a quoted path rather than escaping the mark (searched back from the mark).
+_WINDOWS_FOLDER = regex.compile(r"(?<![\w\\])[A-Za-z]:\\(?:[^\s\\\"]+\\)*\Z")
+
+_PATH_REACH = 260  # Windows' classic longest path
 
 # How far a TeX quotation (``like this'') may run before its closing marks.
 _QUOTED_REACH = 200
