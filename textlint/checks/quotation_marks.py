@@ -182,15 +182,19 @@ class QuotationMarks(Check):
             yield Finding(Span(i, i + 1), message=message, params=params, fix=fix)
 
 
-# The header line of a log entry: a Debian changelog's "package (version) suite; urgency=..."
-# (and within it, one maintainer's block: "  [ Jane Doe ]"), a GNU ChangeLog's "2009-04-21  Name
-# <address>" or its older ctime date ("Sun Nov  7 13:09:44 1993  Name"), git log's "commit
-# 0123abc...".
+# The header line of a log entry: a Debian changelog's "package (version) suite; urgency=...",
+# a GNU ChangeLog's "2009-04-21  Name <address>" or its older ctime date ("Sun Nov  7 13:09:44
+# 1993  Name"), git log's "commit 0123abc...". A date and one space begin a line of minutes or
+# of a news digest as well: the ChangeLog's two spaces (or a tab, or an address) tell it.
 _ENTRY_HEAD = re.compile(
-    r"^(?:[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;\n]+; urgency=|\d{4}-\d\d-\d\d[ \t]+\S"
+    r"^(?:[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;\n]+; urgency="
+    r"|\d{4}-\d\d-\d\d(?:\t|  )[ \t]*[^\s<]|\d{4}-\d\d-\d\d[ \t]+[^\n<]*<[^\s<>@]+@[^\s<>]+>"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
-    r"[ \d]\d \d\d:\d\d:\d\d |commit [0-9a-f]{7,40}$|[ \t]+\[ [^\]\n]+ \][ \t]*$)",
+    r"[ \d]\d \d\d:\d\d:\d\d |commit [0-9a-f]{7,40}$)",
     re.MULTILINE)
+# Within a Debian entry, one maintainer's block ("  [ Jane Doe ]"); elsewhere an indented line
+# in brackets is anything ("  [ Advertisement ]" in a scraped page).
+_BLOCK_HEAD = re.compile(r"^[ \t]+\[ [^\]\n]+ \][ \t]*$", re.MULTILINE)
 # So many entry headers make a log: fewer are dates in a text.
 LOG_ENTRIES = 3
 
@@ -198,6 +202,8 @@ LOG_ENTRIES = 3
 def _entry_starts(prose: str) -> list[int]:
     """Where the entries of a log begin (none when the text is not a log)."""
     heads = [m.start() for m in _ENTRY_HEAD.finditer(prose)]
+    if heads and "urgency=" in prose:
+        heads = sorted(heads + [m.start() for m in _BLOCK_HEAD.finditer(prose)])
     return heads if len(heads) >= LOG_ENTRIES else []
 
 
