@@ -152,6 +152,8 @@ def test_what_counts_as_a_comment(text: str, fmt: str, expected: list[tuple[str,
                      id="markdown-bare-line"),
         pytest.param("# textlint-disable no-bad\nbad", "markdown", suppression.MARKDOWN_BARE,
                      id="markdown-heading"),
+        pytest.param("textlint-disable No-Bad ,,\nbad", "markdown", suppression.MARKDOWN_BARE,
+                     id="markdown-bare-line-misspelt-ids"),
         pytest.param("<!--\ntextlint-disable no-bad\n-->\nbad", "markdown",
                      suppression.MARKDOWN_BARE, id="markdown-comment-over-lines"),
         # Prose that mentions the keyword is no comment.

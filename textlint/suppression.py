@@ -190,8 +190,13 @@ def _problem(doc: Document, m: re.Match[str], line: Span, line_end: int, close: 
     # A bare line (or a Markdown heading): meant only if nothing but rule ids follows, or in
     # plain text a few words that are misspelt ids (Doubled-Word, doubled_word).
     if verb in _VERBS:
-        meant = doc.format != "markdown" and MEANT.match(text, line.start, line.end)
-        return BAD_IDS if meant else None
+        if not MEANT.match(text, line.start, line.end):
+            return None
+        if doc.format != "markdown":
+            return BAD_IDS
+        # Hidden from the rules like a suppression, yet Markdown reads only comments: said,
+        # so that the line is neither read nor silently lost.
+        return MARKDOWN_BARE if text[m.end() : line_end].strip(" \t,;") else None
     rest = text[m.end() : line_end].strip()
     if not _IDS_ONLY.fullmatch(rest) or \
             not set(rest.replace(",", " ").split()) <= known:
