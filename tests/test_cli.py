@@ -459,6 +459,32 @@ def test_stdin_fix_prints_its_input_back_when_the_run_cannot_start(
     assert out == GLUED.encode()  # a pipe never loses its input
 
 
+@pytest.mark.parametrize(
+    ("args", "reads_stdin"),
+    [
+        pytest.param(["--colour", "never", "--fix", "a.txt", "-o", "-"], False,
+                     id="dash-is-the-report"),
+        pytest.param(["--colour", "never", "--fix", "--stdin-filename", "-", "a.txt"], False,
+                     id="dash-is-the-stdin-name"),
+        pytest.param(["--colour", "never", "--fix", "-o", "r.txt", "-"], True,
+                     id="dash-is-the-input"),
+        pytest.param(["--colour", "never", "--fix"], True, id="no-path"),
+    ],
+)
+def test_a_usage_error_reads_stdin_only_when_it_is_the_input(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,
+    args: list[str], reads_stdin: bool,
+) -> None:
+    write("a.txt", GLUED)
+    _stdin(monkeypatch, GLUED.encode())
+    monkeypatch.setattr("textlint.cli._stdin_is_piped", lambda: True)
+    code = main(args)
+    out, err = capsysbinary.readouterr()
+    assert code == 2
+    assert b"--colour" in err
+    assert out == (GLUED.encode() if reads_stdin else b"")
+
+
 def test_stdin_named_by_an_excluded_path_is_passed_through(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -813,15 +839,26 @@ def test_output_file_is_no_earlier_report_to_skip(capsys: pytest.CaptureFixture[
     pytest.param("sub/report.md", 2, id="in-a-subfolder"),
     pytest.param("report.json", 1, id="another-extension"),
     pytest.param(".git/report.txt", 1, id="in-a-skipped-folder"),
+    pytest.param("env/report.txt", 1, id="in-a-virtualenv"),
+    pytest.param("out/report.txt", 1, id="through-a-link-the-search-does-not-follow"),
+    pytest.param("../alias/report.txt", 2, id="through-an-alias-of-the-folder"),
 ])
 def test_output_file_that_a_folder_search_would_find(
-    capsys: pytest.CaptureFixture[str], report: str, code: int
+    capsys: pytest.CaptureFixture[str], report: str, code: int, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Written, the report would be linted by the next run (and then refused): it is refused
     # the first time already.
+    docs = tmp_path / "w" / "docs"
+    docs.mkdir(parents=True)
+    monkeypatch.chdir(docs)
     write("a.txt", GLUED)
     Path("sub").mkdir()
     Path(".git").mkdir()
+    write("env/pyvenv.cfg", "home = /usr/bin\n")
+    Path(tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", "out")
+    os.symlink(Path.cwd(), "../alias")
     got, _, _ = run(capsys, "--select", "quote-spacing", "-o", report, ".")
     assert got == code
     assert Path(report).exists() == (code != 2)

@@ -460,19 +460,31 @@ def test_diff_names_with_spaces_end_in_a_tab(tmp_path: Path,
     assert f"--- a/{str(path).lstrip('/')}\t\n".encode() in out
 
 
-def test_diff_of_a_file_above_the_folder_applies(
+@pytest.mark.parametrize(
+    ("cwd", "named", "shown"),
+    [
+        pytest.param("w", "../up.txt", "ROOT/up.txt", id="above-the-folder"),
+        pytest.param(".", "w/../up.txt", "up.txt", id="dot-dot-inside"),
+        pytest.param("w", "ROOT/w/../up.txt", "ROOT/up.txt", id="absolute-with-dot-dot"),
+    ],
+)
+def test_diff_of_a_name_with_dot_dot_applies(
+    cwd: str, named: str, shown: str,
     tmp_path: Path, capfdbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # "../up.txt" is no name a patch can hold (git apply refuses it): it is given from the root.
+    # ".." is in no name a patch can hold (git apply and patch refuse it); a name above the
+    # current folder is given from the root.
     (tmp_path / "up.txt").write_text("I ate a apple.\n", encoding="utf-8")
     (tmp_path / "w").mkdir()
-    monkeypatch.chdir(tmp_path / "w")
-    assert main(["--diff", "--select", "a-an", "../up.txt"]) == 1
+    monkeypatch.chdir(tmp_path / cwd)
+    root = str(tmp_path)
+    assert main(["--diff", "--select", "a-an", named.replace("ROOT", root)]) == 1
     patch = capfdbinary.readouterr().out
-    name = str(tmp_path / "up.txt").lstrip("/")
+    name = shown.replace("ROOT", root).lstrip("/")
     assert f"--- a/{name}\n+++ b/{name}\n".encode() in patch
     if shutil.which("patch"):
-        subprocess.run(["patch", "-p1", "-s"], input=patch, cwd="/", check=True)
+        subprocess.run(["patch", "-p1", "-s"], input=patch,
+                       cwd="/" if shown.startswith("ROOT") else tmp_path / cwd, check=True)
         assert (tmp_path / "up.txt").read_text(encoding="utf-8") == "I ate an apple.\n"
 
 

@@ -32,6 +32,7 @@ from textlint.files import (
     Source,
     decode,
     has_extension,
+    is_venv,
     read_source,
     walk,
     write_source,
@@ -115,21 +116,26 @@ class Run:
         about to be written into a linted folder: the next run would lint it)?"""
         if os.path.lexists(new):
             return False  # an existing file is found, or not, by the search itself
-        where = Path(os.path.abspath(new))
+        # Where the report lands, links resolved: the search does not follow a link to a
+        # folder below the one it starts from, yet an alias of a linted folder writes into it.
+        parent = Path(os.path.realpath(os.path.dirname(os.path.abspath(new))))
+        base = os.path.basename(new)
         for raw in paths:
             if raw == STDIN or not Path(raw).is_dir():
                 continue
-            folder = Path(os.path.abspath(raw))
-            if folder != where.parent and folder not in where.parents:
+            folder = Path(os.path.realpath(raw))
+            if folder != parent and folder not in parent.parents:
                 continue
-            between = where.parent.relative_to(folder).parts
-            if any(d in SKIP_DIRS or d.endswith(".egg-info") for d in between):
-                continue  # a folder the search skips (.git, build)
+            between = parent.relative_to(folder).parts
+            if any(d in SKIP_DIRS or d.endswith(".egg-info") or
+                   is_venv(folder.joinpath(*between[: k + 1])) for k, d in enumerate(between)):
+                continue  # a folder the search skips (.git, build, a virtualenv)
+            found = Path(os.path.abspath(raw)).joinpath(*between, base)  # as the search names it
             try:
-                config = self.config_for(str(where))
+                config = self.config_for(str(found))
             except (ConfigError, PackError):
                 return False  # reported by the search
-            if has_extension(where, config.extensions) and not self.excluded(config, str(where)):
+            if has_extension(found, config.extensions) and not self.excluded(config, str(found)):
                 return True
         return False
 
@@ -372,12 +378,16 @@ class Run:
             # The mark is the first bytes of the file's first line: a hunk there must hold it.
             # As U+FEFF it encodes to the file's own mark in each UTF codec.
             before, after = "\ufeff" + before, "\ufeff" + after
-        # A name that climbs out of the current folder (../up.txt) is no name in a patch (git
-        # apply refuses it): it is given from the root, as an absolute path is.
-        norm = os.path.normpath(path)
-        if norm == ".." or norm.startswith("../"):
-            path = os.path.abspath(path)
-        name = path.lstrip("/")
+        # A name with ".." in it (sub/../up.txt, ../up.txt) is no name in a patch (git apply
+        # and patch refuse it): its folder is resolved (sub may be a link), and a name that
+        # climbs out of the current folder is given from the root, as an absolute path is.
+        if ".." in Path(path).parts:
+            folder, base = os.path.split(path)
+            path = os.path.join(os.path.realpath(folder or "."), base)
+            rel = os.path.relpath(path)
+            if rel != ".." and not rel.startswith("../"):
+                path = rel
+        name = os.path.normpath(path).lstrip("/")
         # A tab ends a name that holds a space, as git writes it: GNU patch reads the name up
         # to the first tab or space otherwise.
         end = "\t" if " " in name else ""
@@ -699,7 +709,26 @@ def _filter_args(args: list[str]) -> bool:
     named or piped with no existing file among the arguments?"""
     if "--fix" not in args or "--diff" in args or not _stdin_is_piped():
         return False
-    return "-" in args or not any(not a.startswith("-") and os.path.exists(a) for a in args)
+    # (The value of a misspelt option reads as a path: only an existing one counts.)
+    paths = _positionals(args)
+    return STDIN in paths or not any(os.path.exists(p) for p in paths)
+
+
+def _positionals(args: list[str]) -> list[str]:
+    """The arguments that are paths, skipping the values of options that take one (the "-"
+    of ``-o -`` or ``--stdin-filename -`` names no input)."""
+    takes_value = {name for p in command.params if isinstance(p, click.Option) and not p.is_flag
+                   for name in (*p.opts, *p.secondary_opts)}
+    out: list[str] = []
+    it = iter(args)
+    for a in it:
+        if a == "--":
+            out.extend(it)
+        elif a in takes_value:
+            next(it, None)
+        elif a == STDIN or not a.startswith("-"):
+            out.append(a)
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
