@@ -15,6 +15,6 @@ def test_normalize(code: str, canonical: str) -> None:
     assert normalize(code) == canonical
 
 
-@pytest.mark.parametrize("code", ["english", "e", "en-", "en gb", "12"])
+@pytest.mark.parametrize("code", ["english", "e", "en-", "en gb", "12", "en\n"])
 def test_not_a_code(code: str) -> None:
     assert not LANGUAGE_CODE.match(code)

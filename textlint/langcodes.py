@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 # A language code, optionally with a region or script (en, pt-BR, zh-Hant), in any case.
-LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")  # \Z: no final line break
 
 # ISO 639-2 codes (bibliographic and terminological) of languages with an ISO 639-1 code, for
 # the languages of wordfreq's lists and the commonest others. Source: the ISO 639-2 code list
