@@ -19,7 +19,8 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "test": (0.857, 0.993, 0.0010),
 }
 CLEAN_PER_100KB = 1.0  # the target; measured 0.79
-MIN_MB_PER_S = 5.0  # the rule alone, over whole documents; measured 11-14 (docs/translation.md)
+# Speed is measured in bench/ (langid.py, speed.py --rules), as ratios against a baseline of
+# the same run, never asserted here: a busy machine would fail a timed test.
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
@@ -55,11 +56,3 @@ def test_clean_english() -> None:
     score = langid.score_clean(("untranslated-fragment", "untranslated-paragraph"))
     print("\n" + score.line())
     assert score.per_100kb <= CLEAN_PER_100KB
-
-
-def test_throughput() -> None:
-    if not available("clean-english"):
-        pytest.skip(missing_message("clean-english"))
-    mb_per_s = langid.rule_throughput()
-    print(f"\nuntranslated-fragment alone: {mb_per_s:.2f} MB/s")
-    assert mb_per_s >= MIN_MB_PER_S
