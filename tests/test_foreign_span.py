@@ -117,6 +117,13 @@ CODE_DOC = "Call read_file() and os.path.join(a) with the_flag. "
                      id="lowercase-word-before-a-single-guillemet"),
         pytest.param("Notes.\n\n[... the Bahnhof ist closed]", ["Bahnhof ist"], "de",
                      id="bracket-further-back-than-the-chunk"),
+        # A word where English syntax has no room for one (see _out_of_place).
+        pytest.param("Costs for strada the area rose again.", ["strada"], "it",
+                     id="no-room-between-preposition-and-article"),
+        pytest.param("We knew she strada was there.", ["strada"], "it",
+                     id="no-room-between-subject-and-auxiliary"),
+        pytest.param("They sold it todavía (then Grant and Sons) for a song.", ["todavía"], "es",
+                     id="capitalised-aside-is-no-gloss"),
     ],
 )
 def test_flags(text: str, expected: list[str], lang: str) -> None:
@@ -167,6 +174,7 @@ def test_flags(text: str, expected: list[str], lang: str) -> None:
                      id="listed-word-the-document-names-often"),
         pytest.param("The crowd cried “olé, olé” at every pass.", id="reduplicated-cry"),
         pytest.param("Good honest wrok pays in the end.", id="english-typo"),
+        pytest.param("Costs for the strada area rose again.", id="room-for-the-word"),
         pytest.param("", id="empty"),
         pytest.param("# textlint\n\nA linter for text.", id="product-name-heading"),
         pytest.param("kubectl\n\nThe tool that talks to the cluster.", id="term-label"),

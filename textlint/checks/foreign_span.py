@@ -126,6 +126,9 @@ PARA_SHARE = 0.7      # share of a paragraph's words in foreign spans to call it
 PARA_WORDS = 6
 LABEL_WORDS = 3      # a line this short is a label ...
 LABEL_EVIDENCE = 3.0  # ... and its capitalised first word counts when this foreign
+# A lowercase word with foreign evidence where English syntax leaves no room for a word of its
+# own (see _out_of_place: "costs for strada the area", "She ancora was") gains this much evidence.
+OUT_OF_PLACE = 1.0
 
 class _Lazy:
     """A pattern of the ``regex`` module (for Unicode properties), compiled on first use: most
@@ -172,7 +175,9 @@ _GLOSS_BEFORE = re.compile(
 _GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
-    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
+    # A gloss in lower case, matched case-sensitively: under regex.I, \p{Ll} takes capitals
+    # too, and "calle (now Grant Avenue)" read as a glossed term.
+    r"|(?-i:(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3})\)))",
     regex.I | regex.V1,
 )
 # Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
@@ -704,6 +709,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
         for i in range(lo, hi + 1):
             t = texts[i]
             best = word(t)[0]
+            if best > 0.0 and t.islower() and _out_of_place(prose, starts, ends, texts, i):
+                best += OUT_OF_PLACE  # (as _tokens adds it: the bound stays a bound)
             if i == lo:
                 enter = ENTER_SOFT
             elif starts[i] - ends[i - 1] == 1 and prose[ends[i - 1]] == " ":
@@ -823,6 +830,8 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
     for i in range(lo, hi + 1):
         start, end, text = starts[i], ends[i], texts[i]
         _, margins, unknown = model.word(text)
+        if margins and text.islower() and _out_of_place(prose, starts, ends, texts, i):
+            margins = {k: v + OUT_OF_PLACE if v > 0.0 else v for k, v in margins.items()}
         tok = Tok(start, end, text, margins, unknown=unknown)
         before = prose[ends[i - 1] if i else max(0, start - 3) : start]
         depth = max(0, depth + before.count("[") - before.count("]"))
@@ -893,6 +902,42 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
                         t.weight = -1.0
                     break
     return toks
+
+
+# Words after which English begins a noun phrase (prepositions, determiners, "all"); and
+# words that begin one. Prepositions that are also particles or adverbs (to, over, after,
+# before) are left out: "to" + a verb + "the" is English.
+_PHRASE_HEAD = frozenset((
+    "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "under", "between",
+    "among", "through", "during", "without", "within", "against",
+    "the", "a", "an", "all", "his", "its", "their", "our", "your", "my", "these", "those",
+))
+_PHRASE_START = frozenset(("the", "a", "an", "his", "its", "their", "our", "your", "my",
+                           "these", "those"))
+_SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
+_AUXILIARIES = frozenset(("was", "is", "are", "were", "has", "had", "have", "will", "would",
+                          "can", "could", "should", "did", "does"))
+
+
+def _out_of_place(prose: str, starts: list[int], ends: list[int], texts: list[str], i: int
+                  ) -> bool:
+    """Is word ``i`` where English has no room for a word of its own: between a preposition
+    or determiner and the determiner of the next phrase ("costs for strada the area", "all
+    lettere the results"), or between a subject pronoun and its auxiliary ("She ancora
+    was")? English puts only closed-class words there (all, such, least, must), and those
+    have no foreign evidence; a foreign word there was left behind by translation, not
+    chosen as a loan, which English syntax would have placed (the femme de chambre, a glass
+    of grappa)."""
+    if i == 0 or i + 1 >= len(texts):
+        return False
+    before, after = ends[i - 1], ends[i]
+    if starts[i] - before != 1 or starts[i + 1] - after != 1 or prose[before] != " " or \
+            prose[after] != " ":
+        return False
+    prev = texts[i - 1].lower()
+    nxt = texts[i + 1]
+    return (prev in _PHRASE_HEAD and nxt in _PHRASE_START) or (
+        prev in _SUBJECTS and nxt in _AUXILIARIES)
 
 
 _OPTION_AFTER = re.compile(r" --?[A-Za-z]")
