@@ -680,6 +680,7 @@ def analyse(doc: Document, model: Model) -> Analysis:
     hits: list[Hit] = []
     done = -1
     word = model.word
+    english = model.target == "en"  # (_out_of_place knows English syntax only)
     for s in seeds:
         if s <= done:
             continue
@@ -709,7 +710,8 @@ def analyse(doc: Document, model: Model) -> Analysis:
         for i in range(lo, hi + 1):
             t = texts[i]
             best = word(t)[0]
-            if best > 0.0 and t.islower() and _out_of_place(prose, starts, ends, texts, i):
+            if best > 0.0 and english and t.islower() and \
+                    _out_of_place(prose, starts, ends, texts, i):
                 best += OUT_OF_PLACE  # (as _tokens adds it: the bound stays a bound)
             if i == lo:
                 enter = ENTER_SOFT
@@ -830,7 +832,8 @@ def _tokens(model: Model, prose: str, columns: tuple[list[int], list[int], list[
     for i in range(lo, hi + 1):
         start, end, text = starts[i], ends[i], texts[i]
         _, margins, unknown = model.word(text)
-        if margins and text.islower() and _out_of_place(prose, starts, ends, texts, i):
+        if margins and model.target == "en" and text.islower() and \
+                _out_of_place(prose, starts, ends, texts, i):
             margins = {k: v + OUT_OF_PLACE if v > 0.0 else v for k, v in margins.items()}
         tok = Tok(start, end, text, margins, unknown=unknown)
         before = prose[ends[i - 1] if i else max(0, start - 3) : start]
