@@ -255,6 +255,7 @@ def test_per_file_ignores_glob_matching_nothing_is_noted(
     write(".textlint.toml", '[per-file-ignores]\n"doc/*.txt" = ["doubled-word"]\n'
           '"docs/*.txt" = ["a-an"]\n')
     write("docs/a.txt", "This is is a test.\n")
+    write("b.txt", "Fine.\n")  # a file of another folder under the same config
     _, out, _ = run(capsys, *paths)
     assert ("per-file-ignores glob 'doc/*.txt' matches no file linted" in out) is noted
     assert "'docs/*.txt' matches no file" not in out
@@ -469,6 +470,8 @@ def test_stdin_fix_prints_its_input_back_when_the_run_cannot_start(
         pytest.param(["--colour", "never", "--fix", "-o", "r.txt", "-"], True,
                      id="dash-is-the-input"),
         pytest.param(["--colour", "never", "--fix"], True, id="no-path"),
+        pytest.param(["--colour", "never", "--fix", "-qo", "-", "a.txt"], False,
+                     id="dash-is-the-report-of-a-cluster"),
     ],
 )
 def test_a_usage_error_reads_stdin_only_when_it_is_the_input(

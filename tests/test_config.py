@@ -81,40 +81,31 @@ def test_a_pack_ignored_but_one_rule_selected_is_no_contradiction(tmp_path: Path
 
 
 @pytest.mark.parametrize(
-    ("names", "language"),
-    [
-        pytest.param(("textlint.toml", "pyproject.toml"), "fr", id="textlint-over-pyproject"),
-        pytest.param((".textlint.toml", "textlint.toml"), "fr", id="dot-file-over-plain"),
-    ],
-)
-def test_config_file_names_in_order(names: tuple[str, str], language: str,
-                                    tmp_path: Path) -> None:
-    first, second = names
-    (tmp_path / first).write_text(('[tool.textlint]\n' if first == "pyproject.toml" else "")
-                                  + f'language = "{language}"\n')
-    (tmp_path / second).write_text(('[tool.textlint]\n' if second == "pyproject.toml" else "")
-                                   + 'language = "de"\n')
-    config_for_dir.cache_clear()
-    assert config_for_dir(tmp_path).language == language
-
-
-@pytest.mark.parametrize(
     ("table", "raises"),
     [
         pytest.param("textlnt", True, id="letter-missing"),
         pytest.param("text-lint", True, id="hyphen"),
         pytest.param("black", False, id="another-tool"),
         pytest.param("textblob", False, id="unrelated-similar-name"),
+        pytest.param("netlint", False, id="similar-name-with-its-own-keys"),
     ],
 )
 def test_misspelt_tool_table_is_an_error(table: str, raises: bool, tmp_path: Path) -> None:
     path = tmp_path / "pyproject.toml"
-    path.write_text(f'[tool.{table}]\nselect = ["a-an"]\n')
+    keys = 'strict = true\n' if table == "netlint" else 'select = ["a-an"]\n'
+    path.write_text(f'[tool.{table}]\n{keys}')
     if raises:
         with pytest.raises(ConfigError, match=rf"\[tool\.{table}\] is not read: did you mean"):
             load_config_file(path)
     else:
         assert load_config_file(path) is None
+
+
+def test_tools_instead_of_tool_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tools.textlint]\nselect = ["a-an"]\n')
+    with pytest.raises(ConfigError, match=r"\[tools\.textlint\] is not read"):
+        load_config_file(path)
 
 
 def test_invalid_toml_is_reported(tmp_path: Path) -> None:

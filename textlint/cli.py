@@ -318,7 +318,8 @@ class Run:
         walked = [Path(p).resolve() for p in paths if p != STDIN and Path(p).is_dir()]
         if not walked:
             return  # files named one by one (pre-commit): most globs rightly match none
-        configs: dict[int, tuple[Config, set[str]]] = {}
+        # By file, not by object: each folder under a config holds its own copy of it.
+        configs: dict[Path | None, tuple[Config, set[str]]] = {}
         for target in targets:
             if target == STDIN:
                 continue
@@ -328,7 +329,7 @@ class Run:
                 continue  # reported when the file is linted
             if not config.per_file_ignores:
                 continue
-            _, matched = configs.setdefault(id(config), (config, set()))
+            _, matched = configs.setdefault(config.path, (config, set()))
             rel = relative_to_root(config, target)
             matched.update(g for g in config.per_file_ignores if match_glob(rel, g))
         for config, matched in configs.values():
@@ -724,8 +725,9 @@ def _positionals(args: list[str]) -> list[str]:
     for a in it:
         if a == "--":
             out.extend(it)
-        elif a in takes_value:
-            next(it, None)
+        elif a in takes_value or (
+                a[:1] == "-" and a[1:2] != "-" and len(a) > 2 and f"-{a[-1]}" in takes_value):
+            next(it, None)  # (in a cluster of short options, -qo, the last takes the value)
         elif a == STDIN or not a.startswith("-"):
             out.append(a)
     return out

@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-CONFIG_NAMES = (".textlint.toml", "textlint.toml", "pyproject.toml")
+CONFIG_NAMES = (".textlint.toml", "pyproject.toml")
 DEFAULT_EXTENSIONS = (".txt", ".text", ".md", ".markdown")
 
 
@@ -179,6 +179,10 @@ def load_config_file(path: Path) -> Config | None:
             return None
         if "textlint" not in tool:
             _no_misspelt_table(tool, path)
+            tools = data.get("tools")
+            if isinstance(tools, dict) and "textlint" in tools:
+                raise ConfigError(f"{path}: [tools.textlint] is not read: did you mean "
+                                  "[tool.textlint]?")
             return None
         section = tool["textlint"]
         if not isinstance(section, dict):
@@ -191,7 +195,11 @@ def _no_misspelt_table(tool: Mapping[str, Any], path: Path) -> None:
     """``[tool.textlnt]`` would otherwise be passed over in silence, and the defaults apply."""
     import difflib
 
-    near = difflib.get_close_matches("textlint", [str(k) for k in tool], n=1, cutoff=0.8)
+    # Another tool's table may have a name like it (netlint, texlinter): only one that holds
+    # textlint's own keys is meant for textlint.
+    ours = [str(k) for k, v in tool.items()
+            if isinstance(v, dict) and v and set(v) <= _KEYS]
+    near = difflib.get_close_matches("textlint", ours, n=1, cutoff=0.8)
     if near:
         raise ConfigError(f"{path}: [tool.{near[0]}] is not read: did you mean [tool.textlint]?")
 
