@@ -135,6 +135,7 @@ A_AN: list[tuple[str, str | None]] = [
     # Three letters shaped like a word: in code said as one ("null") or spelled, either is
     # right; in prose such initialisms are spelled (N-I-H).
     ("Call f() and g() with x_y. Write a NUL byte, an NUL byte, a NOP.", None),
+    ("Call f() and g() with x_y. Return a NUL-terminated string.", None),
     ("She got a NIH grant.", "She got an NIH grant."),
     ("a FEC report", "an FEC report"),
     ("a NSA agent", "an NSA agent"),  # no vowel between: spelled

@@ -263,7 +263,9 @@ def sound_of(word: str) -> Sound | None:
 
 def word_shaped_initialism(word: str) -> bool:
     """Three capitals the dictionary lacks that can be said as a word, consonant, vowel,
-    consonant (NUL, NOP; but also NIH, FEC, which are spelled)."""
+    consonant (NUL, NOP; but also NIH, FEC, which are spelled), read by the part before a
+    hyphen or a dot (NUL-terminated)."""
+    word = word.split("-", 1)[0].split(".", 1)[0]
     if len(word) != 3 or not word.isupper() or not word.isalpha() or not word.isascii():
         return False
     low = word.lower()
