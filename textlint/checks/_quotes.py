@@ -431,7 +431,7 @@ def _without_other_quoting(prose: str, found: list[int]) -> list[int]:
 
 # A drive and the folders of a Windows path up to a backslash: the text before a ``\"``
 # that closes a quoted path rather than escaping the mark (searched back from the mark).
-_WINDOWS_FOLDER = regex.compile(r"(?<![\w\\])[A-Za-z]:\\(?:[^\s\\\"]+\\)*\Z")
+_WINDOWS_FOLDER = regex.compile(r"(?<![\w\\])[A-Za-z]:\\(?:[^\n\\\"]+\\)*\Z")
 
 _PATH_REACH = 260  # Windows' classic longest path
 
