@@ -126,6 +126,9 @@ PATHOLOGICAL = {
     "20k unopened closers, one line": "word ] " * 20_000,
     "50k commas in one token": "a," * 50_000,
     "20k double-spaced paragraphs": "A b.  C d. E f.\n\n" * 20_000,
+    # A date that could begin a ChangeLog entry, then blanks and no address (mixed marks).
+    "a date and 80k blanks": "He said \"yes\" and “no”.\n\n2020-01-01" + " \t" * 40_000
+    + "\nDone \"ok\".",
     "10k suppression attempts, one line": "<!-- textlint-disable-line x --> " * 10_000,
     # A document a line, as corpora keep them: words with stray double spaces (a word drawn
     # as empty) on a line of half a megabyte.

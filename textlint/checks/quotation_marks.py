@@ -188,7 +188,7 @@ class QuotationMarks(Check):
 # of a news digest as well: the ChangeLog's two spaces (or a tab, or an address) tell it.
 _ENTRY_HEAD = re.compile(
     r"^(?:[a-z0-9][a-z0-9+.-]* \([^()\s]+\) [^;\n]+; urgency="
-    r"|\d{4}-\d\d-\d\d(?:\t|  )[ \t]*[^\s<]|\d{4}-\d\d-\d\d[ \t]+[^\n<]*<[^\s<>@]+@[^\s<>]+>"
+    r"|\d{4}-\d\d-\d\d(?:\t|  )[ \t]*[^\s<]|\d{4}-\d\d-\d\d[ \t][^\n<]*<[^\s<>@]+@[^\s<>]+>"
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
     r"[ \d]\d \d\d:\d\d:\d\d |commit [0-9a-f]{7,40}$)",
     re.MULTILINE)
