@@ -282,6 +282,21 @@ ERROR_CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        pytest.param(one_rule("phrases", '{ phrases = ["x"] }').replace(
+            'id = "my-rule"', 'id = "my-rule\\n"'), "'id' must be a kebab-case string",
+            id="id-with-a-final-line-break"),
+        pytest.param(one_rule("phrases", '{ phrases = ["x"] }').replace('"mine"', '"mine\\n"'),
+                     "must be kebab-case", id="pack-name-with-a-final-line-break"),
+    ],
+)
+def test_a_final_line_break_is_no_part_of_a_name(tmp_path: Path, body: str, problem: str) -> None:
+    with pytest.raises(PackError, match=problem):
+        load_pack_file(write_pack(tmp_path, body, "house.toml"))
+
+
 @pytest.mark.parametrize(("body", "problem"), [c[1:] for c in ERROR_CASES],
                          ids=[c[0] for c in ERROR_CASES])
 def test_pack_errors_name_file_rule_and_problem(tmp_path: Path, body: str, problem: str) -> None:
