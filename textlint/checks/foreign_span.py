@@ -175,9 +175,9 @@ _GLOSS_BEFORE = re.compile(
 _GLOSS_AFTER = _Lazy(
     r"^[^\w(]{0,3}(?:,? ?(?:meaning|which means|literally|i\.e\.|lit\.|also known as|or “|or \")"
     r"|\(\s*(?:lit\.|literally|meaning|i\.e\.|[“\"‘']"
-    # A gloss in lower case, matched case-sensitively: under regex.I, \p{Ll} takes capitals
-    # too, and "calle (now Grant Avenue)" read as a glossed term.
-    r"|(?-i:(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3})\)))",
+    # (Under regex.I, \p{Ll} takes capitals too: a transliteration, "(Nikita Skovoroda)", or
+    # a name in parentheses glosses the span before it as well.)
+    r"|(?:the |a |an |to )?\p{Ll}+(?:\s\p{Ll}+){0,3}\)))",
     regex.I | regex.V1,
 )
 # Particles of names (Charles de Gaulle, Ponte alle Grazie, Ludwig van Beethoven): next to a
